@@ -1,0 +1,42 @@
+package org.majlis.messages;
+
+import java.util.List;
+import org.majlis.ws.ErrorCode;
+import org.majlis.ws.ProtocolException;
+
+/** The protocol's rules for a message body and its attachments. */
+final class MessageText {
+
+    static final int MAX_LENGTH = 4000;
+    static final int MAX_ATTACHMENTS = 10;
+
+    private MessageText() {
+    }
+
+    /** The text to store (empty when absent); refuses what the protocol refuses. */
+    static String check(String message, List<String> attachments) {
+        String text = message == null ? "" : message;
+        int attachmentCount = attachments == null ? 0 : attachments.size();
+        if (attachmentCount > MAX_ATTACHMENTS) {
+            throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "at most " + MAX_ATTACHMENTS + " attachments");
+        }
+        if (text.isEmpty() && attachmentCount == 0) {
+            throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "message is empty");
+        }
+        if (text.codePointCount(0, text.length()) > MAX_LENGTH) {
+            throw new ProtocolException(ErrorCode.TOO_LARGE, "message is longer than " + MAX_LENGTH + " characters");
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\t') {
+                throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "message contains a control character");
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "message contains an unpaired surrogate");
+            }
+        }
+        return text;
+    }
+}

@@ -1,0 +1,39 @@
+package org.majlis.presence;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.majlis.ws.Session;
+
+/** A user with at least one open, logged-in connection on this node. */
+public final class OnlineUser {
+
+    private final String name;
+    private final boolean guest;
+    private final List<Session> sessions = new CopyOnWriteArrayList<>();
+    private volatile Status status = Status.ONLINE;
+
+    OnlineUser(String name, boolean guest) {
+        this.name = name;
+        this.guest = guest;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean guest() {
+        return guest;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    void status(Status status) {
+        this.status = status;
+    }
+
+    public List<Session> sessions() {
+        return sessions;
+    }
+}

@@ -1,0 +1,118 @@
+package org.majlis.presence;
+
+import io.quarkus.websockets.next.OpenConnections;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.majlis.metrics.ChatMetrics;
+import org.majlis.names.Names;
+import org.majlis.ws.Delivery;
+import org.majlis.ws.ErrorCode;
+import org.majlis.ws.Frame;
+import org.majlis.ws.Frames;
+import org.majlis.ws.Outbox;
+import org.majlis.ws.ProtocolException;
+import org.majlis.ws.ServerEvent;
+import org.majlis.ws.Session;
+
+/**
+ * Who is connected: username (case-folded) to the user's open connections, and the ways to reach
+ * them. A guest name belongs to one connection; a registered user may have several.
+ */
+@ApplicationScoped
+public class UserRegistry {
+
+    private final ConcurrentHashMap<String, OnlineUser> online = new ConcurrentHashMap<>();
+    private final Delivery delivery;
+    private final Frames frames;
+
+    public UserRegistry(OpenConnections connections, Delivery delivery, Frames frames, ChatMetrics metrics) {
+        this.delivery = delivery;
+        this.frames = frames;
+        metrics.gauge("majlis.connections.open", "Open WebSocket connections", () -> connections.listAll().size());
+        metrics.gauge("majlis.users.online", "Users logged in on this node", online::size);
+    }
+
+    /**
+     * Attaches the session to its user. Returns true when the user just came online.
+     * A guest name that is already connected, or a registered name held by a guest, is taken.
+     */
+    public boolean login(Session session, String name, boolean guest) {
+        boolean[] cameOnline = {false};
+        OnlineUser user = online.compute(Names.key(name), (key, existing) -> {
+            if (existing == null) {
+                cameOnline[0] = true;
+                existing = new OnlineUser(name, guest);
+            } else if (guest || existing.guest()) {
+                return existing;
+            }
+            existing.sessions().add(session);
+            return existing;
+        });
+        if (!user.sessions().contains(session)) {
+            throw new ProtocolException(ErrorCode.USERNAME_TAKEN, "that name is in use");
+        }
+        session.user(user);
+        delivery.join(session.outbox());
+        return cameOnline[0];
+    }
+
+    /** Detaches a closed session. Returns the user when its last connection went away. */
+    public OnlineUser logout(Session session) {
+        OnlineUser user = session.user();
+        if (user == null) {
+            return null;
+        }
+        delivery.leave(session.outbox());
+        boolean[] wentOffline = {false};
+        online.computeIfPresent(Names.key(user.name()), (key, existing) -> {
+            if (existing != user) {
+                return existing;
+            }
+            existing.sessions().remove(session);
+            wentOffline[0] = existing.sessions().isEmpty();
+            return wentOffline[0] ? null : existing;
+        });
+        return wentOffline[0] ? user : null;
+    }
+
+    public OnlineUser find(String name) {
+        return online.get(Names.key(name));
+    }
+
+    public Collection<OnlineUser> onlineUsers() {
+        return online.values();
+    }
+
+    public void setStatus(OnlineUser user, Status status) {
+        user.status(status);
+    }
+
+    /** Sends an event to every logged-in connection of this node. */
+    public void broadcast(ServerEvent event) {
+        delivery.broadcast(frames.encode(event));
+    }
+
+    /** Sends an event to every connection of the given users. */
+    public void sendTo(ServerEvent event, OnlineUser... users) {
+        List<Outbox> outboxes = new ArrayList<>();
+        for (OnlineUser user : users) {
+            if (user != null) {
+                user.sessions().forEach(s -> outboxes.add(s.outbox()));
+            }
+        }
+        delivery.send(frames.encode(event), outboxes);
+    }
+
+    /** Sends an event to one connection. */
+    public void reply(Session session, ServerEvent event) {
+        Frame frame = frames.encode(event);
+        try {
+            session.outbox().send(frame);
+        } finally {
+            frame.release();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.majlis.ws;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.quarkus.websockets.next.HttpUpgradeCheck;
+import io.quarkus.websockets.next.UserData.TypedKey;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.net.impl.ConnectionBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The one place that reaches below WebSockets Next: before the upgrade, it keeps the Netty context
+ * of the HTTP connection (the same one the WebSocket then uses) in the connection's user data, so
+ * that {@link Outbox} can write a batch of frames with one flush (the framework flushes each frame),
+ * and adds {@link FrameViolations} to the pipeline.
+ */
+@ApplicationScoped
+public class ChannelCapture implements HttpUpgradeCheck {
+
+    static final TypedKey<ChannelHandlerContext> CHANNEL = new TypedKey<>("majlis.channel");
+
+    @Override
+    public Uni<CheckResult> perform(HttpUpgradeContext context) {
+        if (context.httpRequest().connection() instanceof ConnectionBase connection) {
+            ChannelHandlerContext ctx = connection.channelHandlerContext();
+            if (ctx.pipeline().get(FrameViolations.class) == null) {
+                ctx.pipeline().addBefore(ctx.name(), "majlis-frame-violations", FrameViolations.INSTANCE);
+            }
+            context.userData().put(CHANNEL, ctx);
+            return CheckResult.permitUpgrade();
+        }
+        return CheckResult.rejectUpgrade(500);
+    }
+}

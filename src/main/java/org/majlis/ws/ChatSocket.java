@@ -1,0 +1,133 @@
+package org.majlis.ws;
+
+import io.quarkus.logging.Log;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.OnBinaryMessage;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.UserData.TypedKey;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.common.annotation.NonBlocking;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClosedException;
+import org.majlis.auth.LoginHandler;
+import org.majlis.messages.MessageHandler;
+import org.majlis.metrics.ChatMetrics;
+import org.majlis.presence.OnlineUser;
+import org.majlis.presence.PresenceHandler;
+import org.majlis.presence.PresenceService;
+import org.majlis.presence.UserRegistry;
+import org.majlis.ws.ClientEvent.ListUsers;
+import org.majlis.ws.ClientEvent.Login;
+import org.majlis.ws.ClientEvent.Ping;
+import org.majlis.ws.ClientEvent.PrivateMessage;
+import org.majlis.ws.ClientEvent.SendMessage;
+import org.majlis.ws.ClientEvent.SetStatus;
+
+/**
+ * The chat endpoint: decodes each frame once into a {@link ClientEvent} and hands it to the
+ * handler of its family. Everything here runs on the connection's event loop and never blocks.
+ */
+@WebSocket(path = "/ws")
+public class ChatSocket {
+
+    public static final int CLOSE_SLOW_CONSUMER = 1013;
+    private static final TypedKey<Session> SESSION = new TypedKey<>("majlis.session");
+
+    private final Delivery delivery;
+    private final UserRegistry registry;
+    private final PresenceService presence;
+    private final LoginHandler login;
+    private final MessageHandler messages;
+    private final PresenceHandler presenceRequests;
+    private final ChatMetrics metrics;
+
+    public ChatSocket(Delivery delivery, UserRegistry registry, PresenceService presence, LoginHandler login,
+            MessageHandler messages, PresenceHandler presenceRequests, ChatMetrics metrics) {
+        this.delivery = delivery;
+        this.registry = registry;
+        this.presence = presence;
+        this.login = login;
+        this.messages = messages;
+        this.presenceRequests = presenceRequests;
+        this.metrics = metrics;
+    }
+
+    @OnOpen
+    @NonBlocking
+    void open(WebSocketConnection connection) {
+        Outbox outbox = delivery.open(connection, () -> connection
+                .close(new CloseReason(CLOSE_SLOW_CONSUMER, "slow consumer: reconnect and catch up with history"))
+                .subscribe().with(ok -> { }, failure -> { }));
+        connection.userData().put(SESSION, new Session(connection, outbox));
+    }
+
+    @OnTextMessage(codec = ClientEventCodec.class)
+    @NonBlocking
+    void message(ClientEvent event, WebSocketConnection connection) {
+        metrics.frameIn();
+        Session session = connection.userData().get(SESSION);
+        try {
+            if (!(event instanceof Login || event instanceof Ping)) {
+                session.requireUser();
+            }
+            switch (event) {
+                case Login e -> login.login(session, e.payload());
+                case Ping e -> registry.reply(session, new ServerEvent.Pong());
+                case SendMessage e -> messages.send(session, e.id(), e.payload());
+                case PrivateMessage e -> messages.direct(session, e.id(), e.payload());
+                case SetStatus e -> presenceRequests.setStatus(session, e.payload());
+                case ListUsers e -> presenceRequests.users(session, e.id());
+            }
+        } catch (ProtocolException e) {
+            refuse(session, e.withRef(event.id()));
+        } catch (RuntimeException e) {
+            Log.errorf(e, "failed to handle %s", event.getClass().getSimpleName());
+            refuse(session, new ProtocolException(ErrorCode.INTERNAL, "server error", event.id()));
+        }
+    }
+
+    @OnBinaryMessage
+    @NonBlocking
+    void binary(Buffer ignored, WebSocketConnection connection) {
+        metrics.frameIn();
+        refuse(connection.userData().get(SESSION), new ProtocolException(ErrorCode.BAD_REQUEST, "frames must be text"));
+    }
+
+    /** A frame that could not be decoded ends here; the connection stays open. */
+    @OnError
+    @NonBlocking
+    void error(Throwable failure, WebSocketConnection connection) {
+        Session session = connection.userData().get(SESSION);
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ProtocolException refusal) {
+                metrics.frameIn();
+                refuse(session, refusal);
+                return;
+            }
+        }
+        if (connection.isClosed() || failure instanceof HttpClosedException) {
+            return;
+        }
+        Log.errorf(failure, "unexpected failure on connection %s", connection.id());
+        refuse(session, new ProtocolException(ErrorCode.INTERNAL, "server error"));
+    }
+
+    @OnClose
+    @NonBlocking
+    void close(WebSocketConnection connection) {
+        Session session = connection.userData().get(SESSION);
+        OnlineUser wentOffline = session == null ? null : registry.logout(session);
+        if (wentOffline != null) {
+            presence.offline(wentOffline);
+        }
+    }
+
+    private void refuse(Session session, ProtocolException refusal) {
+        metrics.error(refusal.code());
+        registry.reply(session, new ServerEvent.Error(refusal.code().wire(), refusal.getMessage(), refusal.ref()));
+    }
+}

@@ -1,0 +1,51 @@
+package org.majlis.ws;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+
+/**
+ * Frames a client sends. The {@code type} field picks the record; {@code id} is the client's
+ * reference that answers carry back as {@code ref}. Unknown fields are ignored.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = ClientEvent.Login.class, name = "login"),
+        @JsonSubTypes.Type(value = ClientEvent.SendMessage.class, name = "send_message"),
+        @JsonSubTypes.Type(value = ClientEvent.PrivateMessage.class, name = "private_message"),
+        @JsonSubTypes.Type(value = ClientEvent.Ping.class, name = "ping"),
+        @JsonSubTypes.Type(value = ClientEvent.SetStatus.class, name = "status"),
+        @JsonSubTypes.Type(value = ClientEvent.ListUsers.class, name = "users"),
+})
+public sealed interface ClientEvent {
+
+    String id();
+
+    record Login(String id, LoginPayload payload) implements ClientEvent {
+    }
+
+    record LoginPayload(String username, String token) {
+    }
+
+    record SendMessage(String id, MessagePayload payload) implements ClientEvent {
+    }
+
+    record PrivateMessage(String id, MessagePayload payload) implements ClientEvent {
+    }
+
+    /** The body of both message events; {@code from} is not read: the server sets the sender. */
+    record MessagePayload(String message, String room, String to, List<String> attachments) {
+    }
+
+    record Ping(String id) implements ClientEvent {
+    }
+
+    record SetStatus(String id, StatusPayload payload) implements ClientEvent {
+    }
+
+    record StatusPayload(String status) {
+    }
+
+    record ListUsers(String id) implements ClientEvent {
+    }
+}

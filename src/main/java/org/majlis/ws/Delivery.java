@@ -1,0 +1,72 @@
+package org.majlis.ws;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.util.concurrent.EventExecutor;
+import io.quarkus.websockets.next.WebSocketConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.majlis.config.MajlisConfig;
+import org.majlis.metrics.ChatMetrics;
+
+/**
+ * Local fan-out: hands frames to the per-event-loop batchers. A broadcast costs one queue entry
+ * per event loop, whatever the number of recipients.
+ */
+@ApplicationScoped
+public class Delivery {
+
+    private final Map<EventExecutor, LoopBatcher> byLoop = new ConcurrentHashMap<>();
+    private final List<LoopBatcher> batchers = new CopyOnWriteArrayList<>();
+    private final ChatMetrics metrics;
+    private final long pendingLimit;
+
+    public Delivery(ChatMetrics metrics, MajlisConfig config) {
+        this.metrics = metrics;
+        this.pendingLimit = config.outboundBufferLimit();
+    }
+
+    /** The outbox of a newly opened connection; overflow is called once if the client stops reading. */
+    public Outbox open(WebSocketConnection connection, Runnable onOverflow) {
+        ChannelHandlerContext ctx = connection.userData().get(ChannelCapture.CHANNEL);
+        LoopBatcher batcher = byLoop.computeIfAbsent(ctx.executor(), loop -> {
+            LoopBatcher created = new LoopBatcher(loop, metrics::framesOut);
+            batchers.add(created);
+            return created;
+        });
+        return new Outbox(ctx, batcher, pendingLimit, onOverflow);
+    }
+
+    /** From now on the connection receives broadcasts. */
+    public void join(Outbox outbox) {
+        outbox.batcher.join(outbox);
+    }
+
+    public void leave(Outbox outbox) {
+        outbox.batcher.leave(outbox);
+    }
+
+    /** Sends the frame to every joined connection of this node and releases it. */
+    public void broadcast(Frame frame) {
+        try {
+            for (LoopBatcher batcher : batchers) {
+                batcher.submit(frame.retain(), null);
+            }
+        } finally {
+            frame.release();
+        }
+    }
+
+    /** Sends the frame to each of the outboxes and releases it. */
+    public void send(Frame frame, Iterable<Outbox> outboxes) {
+        try {
+            for (Outbox outbox : outboxes) {
+                outbox.send(frame);
+            }
+        } finally {
+            frame.release();
+        }
+    }
+}

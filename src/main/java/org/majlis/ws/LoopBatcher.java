@@ -1,0 +1,118 @@
+package org.majlis.ws;
+
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.internal.PlatformDependent;
+import java.util.ArrayList;
+import java.util.Queue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
+
+/**
+ * All delivery to the connections of one event loop. Frames from any thread are queued and
+ * written in one task on the loop; every connection written to is flushed once at the end, so a
+ * burst of messages costs one flush per connection, not one per message.
+ */
+final class LoopBatcher implements Runnable {
+
+    private record Item(Frame frame, Outbox target) {
+    }
+
+    private final EventExecutor loop;
+    private final Queue<Item> queue = PlatformDependent.newMpscQueue();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final ArrayList<Outbox> members = new ArrayList<>();
+    private final ArrayList<Outbox> toFlush = new ArrayList<>();
+    private final LongConsumer framesWritten;
+    private boolean running;
+
+    LoopBatcher(EventExecutor loop, LongConsumer framesWritten) {
+        this.loop = loop;
+        this.framesWritten = framesWritten;
+    }
+
+    EventExecutor loop() {
+        return loop;
+    }
+
+    /** Queues a frame (already retained for this batcher) for one connection, or for all members when target is null. */
+    void submit(Frame frame, Outbox target) {
+        queue.offer(new Item(frame, target));
+        schedule();
+    }
+
+    /** Called on the loop by a connection written to outside a batch run (a reply from a handler). */
+    void flushLater(Outbox outbox) {
+        toFlush.add(outbox);
+        if (!running) {
+            schedule();
+        }
+    }
+
+    /** Adds a logged-in connection to the loop's broadcast list; runs on the loop, in order with deliveries. */
+    void join(Outbox outbox) {
+        onLoop(() -> {
+            if (outbox.memberIndex < 0) {
+                outbox.memberIndex = members.size();
+                members.add(outbox);
+            }
+        });
+    }
+
+    void leave(Outbox outbox) {
+        onLoop(() -> {
+            int index = outbox.memberIndex;
+            if (index < 0) {
+                return;
+            }
+            Outbox last = members.remove(members.size() - 1);
+            if (last != outbox) {
+                members.set(index, last);
+                last.memberIndex = index;
+            }
+            outbox.memberIndex = -1;
+        });
+    }
+
+    private void onLoop(Runnable task) {
+        if (loop.inEventLoop()) {
+            task.run();
+        } else {
+            loop.execute(task);
+        }
+    }
+
+    private void schedule() {
+        if (scheduled.compareAndSet(false, true)) {
+            loop.execute(this);
+        }
+    }
+
+    @Override
+    public void run() {
+        scheduled.set(false);
+        running = true;
+        long written = 0;
+        Item item;
+        while ((item = queue.poll()) != null) {
+            try {
+                if (item.target() == null) {
+                    for (int i = 0, n = members.size(); i < n; i++) {
+                        members.get(i).write(item.frame());
+                    }
+                    written += members.size();
+                } else {
+                    item.target().write(item.frame());
+                    written++;
+                }
+            } finally {
+                item.frame().release();
+            }
+        }
+        for (int i = 0; i < toFlush.size(); i++) {
+            toFlush.get(i).flush();
+        }
+        toFlush.clear();
+        running = false;
+        framesWritten.accept(written);
+    }
+}

@@ -1,0 +1,60 @@
+package org.majlis.ws;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.VoidChannelPromise;
+
+/**
+ * The write side of one connection, below the framework: frames are written to the Netty channel
+ * without a flush, and its {@link LoopBatcher} flushes each connection once per batch. Only the
+ * connection's event loop touches the non-final fields.
+ */
+public final class Outbox {
+
+    final ChannelHandlerContext ctx;
+    final LoopBatcher batcher;
+    private final ChannelPromise ignoreResult;
+    private final long pendingLimit;
+    private final Runnable onOverflow;
+
+    boolean flushRequested;
+    /** Position in the batcher's broadcast list, or -1 when not logged in. */
+    int memberIndex = -1;
+    private boolean overflowed;
+
+    Outbox(ChannelHandlerContext ctx, LoopBatcher batcher, long pendingLimit, Runnable onOverflow) {
+        this.ctx = ctx;
+        this.batcher = batcher;
+        this.pendingLimit = pendingLimit;
+        this.onOverflow = onOverflow;
+        this.ignoreResult = new VoidChannelPromise(ctx.channel(), false);
+    }
+
+    /** Sends one frame to this connection alone; callable from any thread. */
+    public void send(Frame frame) {
+        batcher.submit(frame.retain(), this);
+    }
+
+    void write(Frame frame) {
+        if (overflowed || !ctx.channel().isActive()) {
+            return;
+        }
+        ctx.write(frame.forWrite(), ignoreResult);
+        if (!flushRequested) {
+            flushRequested = true;
+            batcher.flushLater(this);
+        }
+    }
+
+    /** Flushes, then closes the connection if what it has not read yet exceeds the limit. */
+    void flush() {
+        flushRequested = false;
+        ctx.flush();
+        ChannelOutboundBuffer pending = ctx.channel().unsafe().outboundBuffer();
+        if (!overflowed && pending != null && pending.totalPendingWriteBytes() > pendingLimit) {
+            overflowed = true;
+            onOverflow.run();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.majlis.ws;
+
+/** A request the protocol refuses: answered with an {@code error} event, the connection stays open. */
+public final class ProtocolException extends RuntimeException {
+
+    private final ErrorCode code;
+    private final String ref;
+
+    public ProtocolException(ErrorCode code, String message, String ref) {
+        super(message, null, false, false);
+        this.code = code;
+        this.ref = ref;
+    }
+
+    public ProtocolException(ErrorCode code, String message) {
+        this(code, message, null);
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    public String ref() {
+        return ref;
+    }
+
+    /** The same refusal answering the frame with the given id. */
+    public ProtocolException withRef(String newRef) {
+        return ref != null || newRef == null ? this : new ProtocolException(code, getMessage(), newRef);
+    }
+}

@@ -1,0 +1,42 @@
+package org.majlis.ws;
+
+import io.quarkus.websockets.next.WebSocketConnection;
+import org.majlis.presence.OnlineUser;
+
+/** One WebSocket connection: its outbox and, after login, its user. */
+public final class Session {
+
+    private final WebSocketConnection connection;
+    private final Outbox outbox;
+    private volatile OnlineUser user;
+
+    public Session(WebSocketConnection connection, Outbox outbox) {
+        this.connection = connection;
+        this.outbox = outbox;
+    }
+
+    public WebSocketConnection connection() {
+        return connection;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public OnlineUser user() {
+        return user;
+    }
+
+    public void user(OnlineUser user) {
+        this.user = user;
+    }
+
+    /** The logged-in user, or the protocol's refusal for a connection that has not logged in. */
+    public OnlineUser requireUser() {
+        OnlineUser current = user;
+        if (current == null) {
+            throw new ProtocolException(ErrorCode.NOT_LOGGED_IN, "log in first");
+        }
+        return current;
+    }
+}

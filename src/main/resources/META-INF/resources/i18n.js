@@ -1,0 +1,81 @@
+// User-interface strings. Only English for now; another language adds a table with the same
+// keys and `setLocale` picks it. Values are plain text (they are always put in the DOM as
+// text, never as HTML); `{name}` placeholders are replaced by `t(key, { name })`.
+
+const STRINGS = {
+  en: {
+    'app.title': 'Majlis',
+    'login.heading': 'Join the conversation',
+    'login.subtitle': 'Pick a name to chat as a guest.',
+    'login.name': 'Your name',
+    'login.placeholder': 'e.g. sara or أحمد',
+    'login.submit': 'Join',
+    'login.connecting': 'Connecting…',
+    'login.hint': '1–32 letters or digits of any script, or _ - . ; starting with a letter or digit.',
+    'error.empty_name': 'Please enter a name.',
+    'error.username_invalid': 'That name is not allowed. Use 1–32 letters or digits (any script), _ - or ., starting with a letter or digit.',
+    'error.username_taken': 'That name is already taken. Please choose another one.',
+    'error.guests_disabled': 'Guest access is disabled on this server.',
+    'error.auth_failed': 'Your session is no longer valid. Please log in again.',
+    'error.rate_limited': 'Too many attempts. Please wait a moment and try again.',
+    'error.disconnected': 'Cannot reach the server. Check your connection and try again.',
+    'error.timeout': 'The server did not answer in time. Please try again.',
+    'error.too_large': 'That message is too long.',
+    'error.invalid_payload': 'That message cannot be sent.',
+    'error.user_not_found': 'That user is not online any more.',
+    'error.forbidden': 'You are not allowed to do that.',
+    'error.room_not_found': 'That room does not exist.',
+    'error.not_logged_in': 'You are not logged in.',
+    'error.generic': 'Something went wrong ({code}).',
+    'chat.rooms': 'Rooms',
+    'chat.directs': 'Direct messages',
+    'chat.online': 'Online',
+    'chat.nobody_online': 'Nobody else is online yet.',
+    'chat.no_directs': 'Click someone in the online list to start a private conversation.',
+    'chat.empty': 'No messages yet. Say hello!',
+    'chat.composer_placeholder_room': 'Message #{name}',
+    'chat.composer_placeholder_direct': 'Message {name}',
+    'chat.send': 'Send',
+    'chat.message_label': 'Message',
+    'chat.you': 'you',
+    'chat.signed_in_as': 'Signed in as',
+    'chat.status': 'Status',
+    'chat.menu': 'Conversations',
+    'chat.unread': '{count} unread',
+    'chat.direct_title': 'Private conversation with {name}',
+    'chat.room_title': 'Public room',
+    'chat.composer_hint': 'Enter to send, Shift+Enter for a new line',
+    'status.online': 'Online',
+    'status.away': 'Away',
+    'status.busy': 'Busy',
+    'status.offline': 'Offline',
+    'banner.connecting': 'Connecting…',
+    'banner.reconnecting': 'Connection lost. Reconnecting…',
+    'banner.reconnecting_in': 'Connection lost. Reconnecting in {seconds} s…',
+    'banner.logging_in': 'Reconnected, logging in again…',
+    'banner.closed': 'Disconnected from the server.',
+    'banner.retry': 'Retry now',
+    'banner.reload': 'Reload',
+  },
+};
+
+let locale = 'en';
+
+export function setLocale(name) {
+  if (STRINGS[name]) locale = name;
+  return locale;
+}
+
+export function t(key, vars = {}) {
+  const table = STRINGS[locale] || STRINGS.en;
+  const template = table[key] ?? STRINGS.en[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
+}
+
+/** Text for an error code from the server or the client. */
+export function errorText(code) {
+  const key = `error.${code}`;
+  const table = STRINGS[locale] || STRINGS.en;
+  if (key in table || key in STRINGS.en) return t(key);
+  return t('error.generic', { code });
+}

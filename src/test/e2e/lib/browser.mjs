@@ -1,0 +1,120 @@
+// Debian's chromium driven by playwright-core (no browser download), plus small helpers
+// for the Majlis page: polling assertions, guest login, watching for dialogs and page errors.
+
+import { existsSync, mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { OUTPUT_DIR } from './server.mjs';
+
+export const CHROMIUM = process.env.MAJLIS_CHROMIUM || '/usr/bin/chromium';
+const CHROMIUM_WAIT_MS = 5 * 60_000; // it may still be being installed by apt
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export async function launchBrowser() {
+  const deadline = Date.now() + CHROMIUM_WAIT_MS;
+  while (!existsSync(CHROMIUM)) {
+    if (Date.now() > deadline) {
+      throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install chromium)`);
+    }
+    await sleep(2000);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+    ],
+    timeout: 60_000,
+  });
+}
+
+/**
+ * A page in its own browser context (own storage: a separate user), with a record of the
+ * dialogs that fired (and were dismissed), uncaught page errors and console errors.
+ */
+export async function openPage(browser, baseUrl, { viewport = { width: 1100, height: 760 } } = {}) {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'en-US' });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  const record = { dialogs: [], pageErrors: [], consoleErrors: [] };
+  page.on('dialog', (dialog) => {
+    record.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    dialog.dismiss().catch(() => {});
+  });
+  page.on('pageerror', (error) => record.pageErrors.push(String(error && error.message || error)));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') record.consoleErrors.push(msg.text());
+  });
+  await page.goto('/');
+  return { page, context, record };
+}
+
+/**
+ * Polls `probe` until `check(value)` is truthy (or, without `check`, until probe returns a
+ * truthy value). Throws with `message` and the last value seen when `timeout` ms pass.
+ */
+export async function waitUntil(probe, { check = Boolean, timeout = 10_000, interval = 100, message = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  let lastError;
+  for (;;) {
+    try {
+      last = await probe();
+      lastError = undefined;
+      if (check(last)) return last;
+    } catch (e) {
+      lastError = e;
+    }
+    if (Date.now() > deadline) {
+      const seen = lastError ? `error: ${lastError.message}` : `last value: ${JSON.stringify(last)}`;
+      throw new Error(`Timed out after ${timeout} ms waiting for ${message} (${seen})`);
+    }
+    await sleep(interval);
+  }
+}
+
+/** Logs in on the login screen as a guest and waits for the chat view. */
+export async function loginAs(page, username) {
+  await page.getByTestId('login-name').fill(username);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('chat').waitFor({ state: 'visible' });
+  await waitUntil(() => page.getByTestId('me-name').textContent(), {
+    check: (name) => name === username.normalize('NFC'),
+    message: `the page to show it is signed in as ${username}`,
+  });
+}
+
+/** The online-list entry of a user. */
+export function userEntry(page, username) {
+  return page.locator(`[data-testid="user"][data-username="${cssString(username)}"]`);
+}
+
+/** The sidebar entry of a conversation ('room:general', 'dm:<name in lower case>'). */
+export function conversationEntry(page, key) {
+  return page.locator(`[data-testid="conversation"][data-conversation="${cssString(key)}"]`);
+}
+
+/** Message elements in the open conversation whose text is exactly `text`. */
+export function messagesWithText(page, text) {
+  return page.getByTestId('message').filter({
+    has: page.getByTestId('message-text').getByText(text, { exact: true }),
+  });
+}
+
+/** Sends a message from the composer with the Enter key. */
+export async function sendWithEnter(page, text) {
+  const composer = page.getByTestId('composer');
+  await composer.fill(text);
+  await composer.press('Enter');
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  const path = `${OUTPUT_DIR}/${name}`;
+  await page.screenshot({ path, fullPage: false, animations: 'disabled' });
+  return path;
+}
+
+function cssString(value) {
+  return String(value).replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+}

@@ -1,0 +1,151 @@
+// Starts the packaged Majlis server (the Quarkus jar) as a separate process for browser tests.
+//
+//   const server = await startServer();   // free port, fresh data dir, waits for readiness
+//   server.url                             // http://127.0.0.1:<port>
+//   await server.stop();                   // SIGTERM, then SIGKILL after a grace period
+//
+// The jar is $MAJLIS_JAR or ../../../target/quarkus-app/quarkus-run.jar (relative to the e2e
+// folder); java is $JAVA_HOME/bin/java when JAVA_HOME is set, else `java` on PATH. The
+// server's output goes to target/e2e/server-<name>-<port>.log at the repository root.
+
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const E2E_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const REPO_ROOT = resolve(E2E_DIR, '../../..');
+export const OUTPUT_DIR = join(REPO_ROOT, 'target', 'e2e');
+
+const READY_TIMEOUT_MS = 60_000;
+const STOP_GRACE_MS = 10_000;
+
+export function jarPath() {
+  return process.env.MAJLIS_JAR
+    ? resolve(process.env.MAJLIS_JAR)
+    : resolve(E2E_DIR, '../../../target/quarkus-app/quarkus-run.jar');
+}
+
+export function javaPath() {
+  return process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+}
+
+/** A TCP port that was free a moment ago. */
+export function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolvePort(port));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function tail(file, lines = 40) {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+/**
+ * @param {object} [options]
+ * @param {string} [options.name] label used in the log file name.
+ * @param {number} [options.port] port to listen on (default: a free one).
+ * @param {string} [options.dataDir] data directory (default: a fresh temporary one, removed by stop()).
+ * @param {Record<string,string>} [options.properties] extra -D system properties.
+ */
+export async function startServer(options = {}) {
+  const jar = jarPath();
+  if (!existsSync(jar)) {
+    throw new Error(`Majlis jar not found at ${jar}: build it first (./mvnw package) or set MAJLIS_JAR`);
+  }
+  const port = options.port ?? await freePort();
+  const ownDataDir = !options.dataDir;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'majlis-e2e-'));
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  const logFile = join(OUTPUT_DIR, `server-${options.name || 'e2e'}-${port}.log`);
+  const log = createWriteStream(logFile, { flags: 'a' });
+
+  const properties = {
+    'quarkus.http.port': String(port),
+    'quarkus.http.host': '127.0.0.1',
+    'majlis.data-dir': dataDir,
+    ...(options.properties || {}),
+  };
+  const args = [...Object.entries(properties).map(([k, v]) => `-D${k}=${v}`), '-jar', jar];
+  const java = javaPath();
+  log.write(`# ${new Date().toISOString()} ${java} ${args.join(' ')}\n`);
+
+  const child = spawn(java, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
+
+  let exited = null;
+  const exitPromise = new Promise((resolveExit) => {
+    child.on('exit', (code, signal) => {
+      exited = { code, signal };
+      resolveExit(exited);
+    });
+    child.on('error', (error) => {
+      exited = { code: null, signal: null, error };
+      log.write(`# spawn error: ${error.message}\n`);
+      resolveExit(exited);
+    });
+  });
+
+  const url = `http://127.0.0.1:${port}`;
+  let stopped = false;
+
+  const server = {
+    url,
+    port,
+    dataDir,
+    logFile,
+    process: child,
+    /** Stops the server; `keepData` leaves the data dir (for a restart on the same data). */
+    async stop({ keepData = false } = {}) {
+      if (!stopped) {
+        stopped = true;
+        if (!exited) {
+          child.kill('SIGTERM');
+          const done = await Promise.race([exitPromise, sleep(STOP_GRACE_MS).then(() => null)]);
+          if (!done) {
+            log.write('# did not stop after SIGTERM: SIGKILL\n');
+            child.kill('SIGKILL');
+            await exitPromise;
+          }
+        }
+        await new Promise((r) => log.end(r));
+      }
+      if (ownDataDir && !keepData) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  let lastStatus = 'no answer';
+  while (Date.now() < deadline) {
+    if (exited) {
+      await server.stop();
+      throw new Error(`Majlis server exited before it was ready (${JSON.stringify(exited)}); log ${logFile}:\n${tail(logFile)}`);
+    }
+    try {
+      const res = await fetch(`${url}/q/health/ready`, { signal: AbortSignal.timeout(2000) });
+      lastStatus = `HTTP ${res.status}`;
+      await res.arrayBuffer();
+      if (res.status === 200) return server;
+    } catch (e) {
+      lastStatus = e.cause?.code || e.message;
+    }
+    await sleep(250);
+  }
+  await server.stop();
+  throw new Error(`Majlis server not ready after ${READY_TIMEOUT_MS / 1000} s (last: ${lastStatus}); log ${logFile}:\n${tail(logFile)}`);
+}

@@ -1,0 +1,43 @@
+package org.majlis.metrics;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+import org.majlis.testing.TestClient;
+
+@QuarkusTest
+class HealthAndMetricsTest {
+
+    @TestHTTPResource("/ws")
+    URI ws;
+
+    @Test
+    void livenessAndReadinessAreUp() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void prometheusShowsConnectionsUsersFramesAndErrorsByCode() {
+        try (TestClient client = TestClient.guest(ws, "metered")) {
+            client.send("{\"type\":\"nonsense\"}");
+            client.awaitError("unknown_type", null);
+            given().get("/q/metrics").then().statusCode(200)
+                    .body(containsString("majlis_connections_open"))
+                    .body(containsString("majlis_users_online"))
+                    .body(containsString("majlis_frames_in_total"))
+                    .body(containsString("majlis_frames_out_total"))
+                    .body(containsString("majlis_errors_total{code=\"unknown_type\"}"));
+        }
+    }
+
+    @Test
+    void thePageIsServed() {
+        given().get("/").then().statusCode(200).body(containsString("<html"));
+    }
+}

@@ -1,0 +1,125 @@
+package org.majlis.presence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.majlis.testing.TestClient;
+
+/** Login rules, presence changes and the online list, with real clients. */
+@QuarkusTest
+class PresenceTest {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    @TestHTTPResource("/ws")
+    URI ws;
+
+    private static String unique(String base) {
+        return base + COUNTER.incrementAndGet();
+    }
+
+    private static boolean changes(JsonNode presence, String user, String status) {
+        for (JsonNode change : presence.path("payload").path("changes")) {
+            if (user.equals(change.path("username").asText()) && status.equals(change.path("status").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void othersSeeAUserComeChangeStatusAndGo() {
+        String watcher = unique("watcher");
+        String sara = unique("sara");
+        try (TestClient w = TestClient.guest(ws, watcher)) {
+            TestClient s = TestClient.guest(ws, sara);
+            w.await("presence", p -> changes(p, sara, "online"));
+            s.send("{\"type\":\"status\",\"payload\":{\"status\":\"away\"}}");
+            w.await("presence", p -> changes(p, sara, "away"));
+            s.send("{\"type\":\"status\",\"payload\":{\"status\":\"busy\"}}");
+            w.await("presence", p -> changes(p, sara, "busy"));
+            s.close();
+            JsonNode offline = w.await("presence", p -> changes(p, sara, "offline"));
+            for (JsonNode change : offline.path("payload").path("changes")) {
+                if (sara.equals(change.path("username").asText())) {
+                    assertTrue(change.path("lastSeen").asText().endsWith("Z"), change::toString);
+                }
+            }
+        }
+    }
+
+    @Test
+    void welcomeAndUsersListWhoIsOnline() {
+        String first = unique("first");
+        String second = unique("second");
+        try (TestClient a = TestClient.guest(ws, first)) {
+            a.send("{\"type\":\"status\",\"payload\":{\"status\":\"busy\"}}");
+            try (TestClient b = TestClient.connect(ws)) {
+                b.send("{\"type\":\"login\",\"payload\":{\"username\":\"" + second + "\"}}");
+                JsonNode welcome = b.await("welcome").path("payload");
+                boolean sawFirst = false;
+                for (JsonNode user : welcome.path("users")) {
+                    assertFalse(second.equals(user.path("username").asText()), "welcome lists the others");
+                    sawFirst |= first.equals(user.path("username").asText());
+                }
+                assertTrue(sawFirst, welcome::toString);
+                b.send("{\"type\":\"users\",\"id\":\"u1\"}");
+                JsonNode users = b.await("users").path("payload");
+                assertEquals("u1", users.path("ref").asText());
+                boolean firstBusy = false;
+                boolean self = false;
+                for (JsonNode user : users.path("users")) {
+                    firstBusy |= first.equals(user.path("username").asText()) && "busy".equals(user.path("status").asText());
+                    self |= second.equals(user.path("username").asText());
+                }
+                assertTrue(firstBusy && self, users::toString);
+            }
+        }
+    }
+
+    @Test
+    void aGuestNameIsTakenWhateverItsCaseOrNormalization() {
+        String name = unique("José");
+        try (TestClient owner = TestClient.guest(ws, name)) {
+            for (String attempt : new String[] {name.toUpperCase(), name.toLowerCase(), name.replace("é", "e\u0301")}) {
+                try (TestClient other = TestClient.connect(ws)) {
+                    other.send("{\"type\":\"login\",\"id\":\"l\",\"payload\":{\"username\":\"" + attempt + "\"}}");
+                    other.awaitError("username_taken", "l");
+                    other.assertAlive();
+                }
+            }
+        }
+        // once the owner has gone (the server sees the close a moment later), the name is free again
+        long deadline = System.currentTimeMillis() + 5000;
+        while (true) {
+            try (TestClient again = TestClient.connect(ws)) {
+                again.send("{\"type\":\"login\",\"payload\":{\"username\":\"" + name + "\"}}");
+                again.send("{\"type\":\"ping\"}");
+                again.await("pong");
+                if (again.hasReceived("welcome")) {
+                    return;
+                }
+            }
+            assertTrue(System.currentTimeMillis() < deadline, "the name was not freed");
+        }
+    }
+
+    @Test
+    void invalidAndReservedNamesAreRefused() {
+        try (TestClient client = TestClient.connect(ws)) {
+            for (String bad : new String[] {"admin", "General", "has space", "x\u202Ey", "a\u200Bb", "_x", "a".repeat(33), ""}) {
+                client.send("{\"type\":\"login\",\"id\":\"b\",\"payload\":{\"username\":" + TestClient.quote(bad) + "}}");
+                client.awaitError("username_invalid", "b");
+            }
+            client.send("{\"type\":\"login\",\"payload\":{\"username\":\"" + unique("أحمد") + "\"}}");
+            client.await("welcome");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.majlis.testing;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** A hand-made WebSocket client that reads only when told to, for slow-consumer tests. */
+public final class RawSocketClient implements AutoCloseable {
+
+    private final Socket socket;
+    private final DataInputStream in;
+    private final OutputStream out;
+
+    public RawSocketClient(URI uri, int receiveBuffer) throws IOException {
+        socket = new Socket();
+        socket.setReceiveBufferSize(receiveBuffer);
+        socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()), 5000);
+        socket.setSoTimeout(20_000);
+        in = new DataInputStream(socket.getInputStream());
+        out = socket.getOutputStream();
+        byte[] key = new byte[16];
+        ThreadLocalRandom.current().nextBytes(key);
+        out.write(("GET " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
+                + Base64.getEncoder().encodeToString(key) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        StringBuilder headers = new StringBuilder();
+        while (!headers.toString().endsWith("\r\n\r\n")) {
+            headers.append((char) in.readUnsignedByte());
+        }
+        if (!headers.toString().startsWith("HTTP/1.1 101")) {
+            throw new IOException("upgrade refused: " + headers);
+        }
+    }
+
+    /** Sends a masked text frame, as a client must. */
+    public void sendText(String text) throws IOException {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        byte[] mask = new byte[4];
+        ThreadLocalRandom.current().nextBytes(mask);
+        out.write(0x81);
+        if (payload.length < 126) {
+            out.write(0x80 | payload.length);
+        } else if (payload.length <= 0xFFFF) {
+            out.write(0x80 | 126);
+            out.write(payload.length >>> 8);
+            out.write(payload.length & 0xFF);
+        } else {
+            out.write(0x80 | 127);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                out.write((int) ((long) payload.length >>> shift) & 0xFF);
+            }
+        }
+        out.write(mask);
+        for (int i = 0; i < payload.length; i++) {
+            out.write(payload[i] ^ mask[i % 4]);
+        }
+        out.flush();
+    }
+
+    /** Reads frames until a close frame and returns its status code (-1 if the socket just ended). */
+    public int readUntilClose() throws IOException {
+        while (true) {
+            int first;
+            try {
+                first = in.readUnsignedByte();
+            } catch (java.io.EOFException | java.net.SocketException e) {
+                return -1;
+            }
+            int opcode = first & 0x0F;
+            long length = in.readUnsignedByte() & 0x7F;
+            if (length == 126) {
+                length = in.readUnsignedShort();
+            } else if (length == 127) {
+                length = in.readLong();
+            }
+            if (opcode == 8) {
+                return length >= 2 ? in.readUnsignedShort() : 1005;
+            }
+            in.skipNBytes(length);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

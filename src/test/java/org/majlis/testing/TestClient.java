@@ -1,0 +1,200 @@
+package org.majlis.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A real WebSocket client for tests: sends raw frames and waits for the server's events. */
+public final class TestClient implements AutoCloseable {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+    private static final Vertx VERTX = Vertx.vertx();
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final WebSocket socket;
+    private final List<JsonNode> received = new ArrayList<>();
+    private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private final List<String> pings = new ArrayList<>();
+
+    private TestClient(WebSocket socket) {
+        this.socket = socket;
+        socket.textMessageHandler(text -> {
+            synchronized (received) {
+                try {
+                    received.add(JSON.readTree(text));
+                } catch (Exception e) {
+                    received.add(JSON.createObjectNode().put("type", "<not json>").put("text", text));
+                }
+                received.notifyAll();
+            }
+        });
+        socket.frameHandler(frame -> {
+            if (frame.type() == io.vertx.core.http.WebSocketFrameType.PING) {
+                synchronized (received) {
+                    pings.add(frame.textData());
+                }
+            }
+        });
+        socket.closeHandler(v -> closeCode.complete(socket.closeStatusCode() == null ? -1 : (int) socket.closeStatusCode()));
+    }
+
+    public static TestClient connect(URI uri) {
+        return connect(uri, new WebSocketConnectOptions());
+    }
+
+    public static TestClient connect(URI uri, WebSocketConnectOptions options) {
+        WebSocketClient client = VERTX.createWebSocketClient(new io.vertx.core.http.WebSocketClientOptions()
+                .setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 22));
+        options.setHost(uri.getHost()).setPort(uri.getPort()).setURI(uri.getPath()).setSsl("https".equals(uri.getScheme()) || "wss".equals(uri.getScheme()));
+        try {
+            WebSocket ws = client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            return new TestClient(ws);
+        } catch (Exception e) {
+            throw new AssertionError("cannot connect to " + uri, e);
+        }
+    }
+
+    /** Connects and logs in as a guest, returning once welcome has arrived. */
+    public static TestClient guest(URI uri, String name) {
+        TestClient client = connect(uri);
+        client.send("{\"type\":\"login\",\"payload\":{\"username\":" + quote(name) + "}}");
+        client.await("welcome");
+        return client;
+    }
+
+    public static String quote(String text) {
+        try {
+            return JSON.writeValueAsString(text);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void send(String frame) {
+        socket.writeTextMessage(frame);
+    }
+
+    public void send(String type, String id, ObjectNode payload) {
+        ObjectNode frame = JSON.createObjectNode().put("type", type);
+        if (id != null) {
+            frame.put("id", id);
+        }
+        if (payload != null) {
+            frame.set("payload", payload);
+        }
+        send(frame.toString());
+    }
+
+    public void sendBinary(byte[] bytes) {
+        socket.writeBinaryMessage(Buffer.buffer(bytes));
+    }
+
+    /** The next event of the type (earlier events of other types stay for later awaits). */
+    public JsonNode await(String type) {
+        return await(type, e -> true);
+    }
+
+    public JsonNode await(String type, Predicate<JsonNode> matching) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        synchronized (received) {
+            while (true) {
+                for (int i = 0; i < received.size(); i++) {
+                    JsonNode event = received.get(i);
+                    if (type.equals(event.path("type").asText()) && matching.test(event)) {
+                        received.remove(i);
+                        return event;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return fail("no " + type + " event within " + WAIT + "; received " + received);
+                }
+                try {
+                    received.wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
+        }
+    }
+
+    /** An error event with the code (and the ref, when not null). */
+    public JsonNode awaitError(String code, String ref) {
+        JsonNode error = await("error");
+        assertEquals(code, error.path("payload").path("code").asText(), () -> "error was " + error);
+        if (ref != null) {
+            assertEquals(ref, error.path("payload").path("ref").asText(), () -> "error was " + error);
+        }
+        return error;
+    }
+
+    /** Waits the duration and fails if an event of the type arrived meanwhile. */
+    public void expectNone(String type, Duration during) {
+        try {
+            Thread.sleep(during.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (received) {
+            for (JsonNode event : received) {
+                if (type.equals(event.path("type").asText())) {
+                    fail("unexpected " + type + ": " + event);
+                }
+            }
+        }
+    }
+
+    /** Whether an event of the type has arrived and not been awaited yet. */
+    public boolean hasReceived(String type) {
+        synchronized (received) {
+            return received.stream().anyMatch(e -> type.equals(e.path("type").asText()));
+        }
+    }
+
+    /** Proves the connection still works: a ping is answered with a pong. */
+    public void assertAlive() {
+        send("{\"type\":\"ping\"}");
+        await("pong");
+    }
+
+    public int awaitClose() {
+        try {
+            return closeCode.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the connection was not closed", e);
+        }
+    }
+
+    public boolean isClosed() {
+        return closeCode.isDone();
+    }
+
+    public int pingCount() {
+        synchronized (received) {
+            return pings.size();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isClosed()) {
+            socket.close();
+        }
+    }
+}
