@@ -6,7 +6,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.majlis.names.Names;
 import org.majlis.presence.OnlineUser;
@@ -18,7 +17,10 @@ import org.majlis.ws.ServerEvent.Ack;
 import org.majlis.ws.ServerEvent.NewMessage;
 import org.majlis.ws.Session;
 
-/** {@code send_message} and {@code private_message}: check, number, deliver, acknowledge. */
+/**
+ * {@code send_message} and {@code private_message}: check, store, then deliver and acknowledge.
+ * Delivery and ack happen once the message is committed, in seq order.
+ */
 @ApplicationScoped
 public class MessageHandler {
 
@@ -27,11 +29,13 @@ public class MessageHandler {
     private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final UserRegistry registry;
-    private final Conversations conversations;
+    private final MessageStore store;
+    private final Recipients recipients;
 
-    public MessageHandler(UserRegistry registry, Conversations conversations) {
+    public MessageHandler(UserRegistry registry, MessageStore store, Recipients recipients) {
         this.registry = registry;
-        this.conversations = conversations;
+        this.store = store;
+        this.recipients = recipients;
     }
 
     /** {@code send_message}: to a room ({@code general} by default) or, with {@code to}, to a user. */
@@ -41,23 +45,9 @@ public class MessageHandler {
             direct(session, ref, body);
             return;
         }
-        String room = body.room() == null ? Conversations.GENERAL : Names.normalize(body.room());
-        if (room == null) {
-            throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "invalid room name");
-        }
-        if (!Names.key(room).equals(Conversations.GENERAL)) {
-            throw new ProtocolException(ErrorCode.ROOM_NOT_FOUND, "no such room");
-        }
         OnlineUser sender = session.requireUser();
-        String text = MessageText.check(body.message(), body.attachments());
-        requireNoAttachments(body.attachments());
-        Instant now = Instant.now();
-        NewMessage message = conversations.appendToRoom(Conversations.GENERAL, seq -> {
-            NewMessage m = newMessage(seq, now, sender.name(), Conversations.GENERAL, null, text);
-            registry.broadcast(m);
-            return m;
-        });
-        acknowledge(session, ref, message);
+        ConversationId room = recipients.room(body.room());
+        append(session, ref, room, sender, MessageText.check(body.message(), body.attachments()), body.attachments());
     }
 
     /** {@code private_message}: to one user, delivered to every connection of both participants. */
@@ -68,22 +58,22 @@ public class MessageHandler {
         }
         OnlineUser sender = session.requireUser();
         String text = MessageText.check(body.message(), body.attachments());
-        requireNoAttachments(body.attachments());
-        String toName = Names.normalize(body.to());
-        if (toName != null && Names.key(toName).equals(Names.key(sender.name()))) {
-            throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "cannot send a private message to yourself");
-        }
-        OnlineUser recipient = toName == null ? null : registry.find(toName);
-        if (recipient == null) {
-            throw new ProtocolException(ErrorCode.USER_NOT_FOUND, "no such user");
-        }
-        Instant now = Instant.now();
-        NewMessage message = conversations.appendToDirect(sender.name(), recipient.name(), seq -> {
-            NewMessage m = newMessage(seq, now, sender.name(), null, recipient.name(), text);
-            registry.sendTo(m, sender, recipient);
-            return m;
-        });
-        acknowledge(session, ref, message);
+        String recipient = recipients.directPartner(sender, body.to());
+        append(session, ref, ConversationId.direct(sender.name(), recipient), sender, text, body.attachments());
+    }
+
+    private void append(Session session, String ref, ConversationId conversation, OnlineUser sender, String text,
+            List<String> attachments) {
+        requireNoAttachments(attachments);
+        long now = System.currentTimeMillis();
+        store.append(new MessageStore.Draft(conversation, MessageIds.next(now), sender.name(), text, now,
+                stored -> {
+                    recipients.deliver(stored.conversation(), toEvent(stored));
+                    if (ref != null) {
+                        registry.reply(session, new Ack(ref, stored.id(), stored.seq()));
+                    }
+                },
+                failure -> registry.refuse(session, new ProtocolException(ErrorCode.INTERNAL, "the message was not stored", ref))));
     }
 
     private static MessagePayload require(MessagePayload payload) {
@@ -100,16 +90,11 @@ public class MessageHandler {
         }
     }
 
-    private static NewMessage newMessage(long seq, Instant now, String from, String room, String to, String text) {
-        Instant at = now.truncatedTo(ChronoUnit.MILLIS);
+    /** The {@code new_message} payload of a stored message (also the elements of {@code history}). */
+    static NewMessage toEvent(StoredMessage message) {
+        Instant at = Instant.ofEpochMilli(message.sentAt());
         String sent = LocalTime.ofInstant(at, ZoneId.systemDefault()).format(TIME_OF_DAY);
-        return new NewMessage(MessageIds.next(at.toEpochMilli()), room, to, seq, from, text, sent,
-                TIMESTAMP.format(at), List.of());
-    }
-
-    private void acknowledge(Session session, String ref, NewMessage message) {
-        if (ref != null) {
-            registry.reply(session, new Ack(ref, message.id(), message.seq()));
-        }
+        return new NewMessage(message.id(), message.conversation().room(), message.to(), message.seq(), message.from(),
+                message.body(), sent, TIMESTAMP.format(at), List.of());
     }
 }

@@ -28,15 +28,19 @@ public class UserRegistry {
     private final Delivery delivery;
     private final Frames frames;
 
+    private final ChatMetrics metrics;
+
     public UserRegistry(OpenConnections connections, Delivery delivery, Frames frames, ChatMetrics metrics) {
         this.delivery = delivery;
         this.frames = frames;
+        this.metrics = metrics;
         metrics.gauge("majlis.connections.open", "Open WebSocket connections", () -> connections.listAll().size());
         metrics.gauge("majlis.users.online", "Users logged in on this node", online::size);
     }
 
     /**
-     * Attaches the session to its user. Returns true when the user just came online.
+     * Attaches the session to its user and starts delivering to it, held until
+     * {@link #welcome}. Returns true when the user just came online. On the session's event loop.
      * A guest name that is already connected, or a registered name held by a guest, is taken.
      */
     public boolean login(Session session, String name, boolean guest) {
@@ -55,6 +59,7 @@ public class UserRegistry {
             throw new ProtocolException(ErrorCode.USERNAME_TAKEN, "that name is in use");
         }
         session.user(user);
+        session.outbox().hold();
         delivery.join(session.outbox());
         return cameOnline[0];
     }
@@ -104,6 +109,28 @@ public class UserRegistry {
             }
         }
         delivery.send(frames.encode(event), outboxes);
+    }
+
+    /** Sends the welcome, then whatever was delivered to the session since it logged in. */
+    public void welcome(Session session, ServerEvent.Welcome welcome) {
+        Frame frame = frames.encode(welcome);
+        try {
+            session.outbox().sendReleasingHold(frame);
+        } finally {
+            frame.release();
+        }
+    }
+
+    /** Undoes a login whose welcome could not be built: the session is logged out again. */
+    public void welcomeFailed(Session session) {
+        logout(session);
+        session.user(null);
+    }
+
+    /** Answers a refused request with the protocol's error event. */
+    public void refuse(Session session, ProtocolException refusal) {
+        metrics.error(refusal.code());
+        reply(session, new ServerEvent.Error(refusal.code().wire(), refusal.getMessage(), refusal.ref()));
     }
 
     /** Sends an event to one connection. */

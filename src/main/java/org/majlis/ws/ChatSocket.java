@@ -14,6 +14,7 @@ import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClosedException;
 import org.majlis.auth.LoginHandler;
+import org.majlis.messages.HistoryHandler;
 import org.majlis.messages.MessageHandler;
 import org.majlis.metrics.ChatMetrics;
 import org.majlis.presence.OnlineUser;
@@ -43,10 +44,12 @@ public class ChatSocket {
     private final LoginHandler login;
     private final MessageHandler messages;
     private final PresenceHandler presenceRequests;
+    private final HistoryHandler history;
     private final ChatMetrics metrics;
 
     public ChatSocket(Delivery delivery, UserRegistry registry, PresenceService presence, LoginHandler login,
-            MessageHandler messages, PresenceHandler presenceRequests, ChatMetrics metrics) {
+            MessageHandler messages, PresenceHandler presenceRequests, HistoryHandler history, ChatMetrics metrics) {
+        this.history = history;
         this.delivery = delivery;
         this.registry = registry;
         this.presence = presence;
@@ -75,12 +78,13 @@ public class ChatSocket {
                 session.requireUser();
             }
             switch (event) {
-                case Login e -> login.login(session, e.payload());
+                case Login e -> login.login(session, e.id(), e.payload());
                 case Ping e -> registry.reply(session, new ServerEvent.Pong());
                 case SendMessage e -> messages.send(session, e.id(), e.payload());
                 case PrivateMessage e -> messages.direct(session, e.id(), e.payload());
                 case SetStatus e -> presenceRequests.setStatus(session, e.payload());
                 case ListUsers e -> presenceRequests.users(session, e.id());
+                case ClientEvent.History e -> history.history(session, e.id(), e.payload());
             }
         } catch (ProtocolException e) {
             refuse(session, e.withRef(event.id()));
@@ -127,7 +131,6 @@ public class ChatSocket {
     }
 
     private void refuse(Session session, ProtocolException refusal) {
-        metrics.error(refusal.code());
-        registry.reply(session, new ServerEvent.Error(refusal.code().wire(), refusal.getMessage(), refusal.ref()));
+        registry.refuse(session, refusal);
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
         @JsonSubTypes.Type(value = ClientEvent.Ping.class, name = "ping"),
         @JsonSubTypes.Type(value = ClientEvent.SetStatus.class, name = "status"),
         @JsonSubTypes.Type(value = ClientEvent.ListUsers.class, name = "users"),
+        @JsonSubTypes.Type(value = ClientEvent.History.class, name = "history"),
 })
 public sealed interface ClientEvent {
 
@@ -47,5 +48,12 @@ public sealed interface ClientEvent {
     }
 
     record ListUsers(String id) implements ClientEvent {
+    }
+
+    record History(String id, HistoryPayload payload) implements ClientEvent {
+    }
+
+    /** A page of a room ({@code general} when neither is given) or of the direct conversation with {@code to}. */
+    record HistoryPayload(String room, String to, Long before, Long after, Integer limit) {
     }
 }

@@ -52,7 +52,7 @@ public class Delivery {
     public void broadcast(Frame frame) {
         try {
             for (LoopBatcher batcher : batchers) {
-                batcher.submit(frame.retain(), null);
+                batcher.submit(frame.retain(), null, false);
             }
         } finally {
             frame.release();

@@ -14,7 +14,7 @@ import java.util.function.LongConsumer;
  */
 final class LoopBatcher implements Runnable {
 
-    private record Item(Frame frame, Outbox target) {
+    private record Item(Frame frame, Outbox target, boolean releasesHold) {
     }
 
     private final EventExecutor loop;
@@ -35,8 +35,8 @@ final class LoopBatcher implements Runnable {
     }
 
     /** Queues a frame (already retained for this batcher) for one connection, or for all members when target is null. */
-    void submit(Frame frame, Outbox target) {
-        queue.offer(new Item(frame, target));
+    void submit(Frame frame, Outbox target, boolean releasesHold) {
+        queue.offer(new Item(frame, target, releasesHold));
         schedule();
     }
 
@@ -60,6 +60,7 @@ final class LoopBatcher implements Runnable {
 
     void leave(Outbox outbox) {
         onLoop(() -> {
+            outbox.dropHeld();
             int index = outbox.memberIndex;
             if (index < 0) {
                 return;
@@ -97,11 +98,11 @@ final class LoopBatcher implements Runnable {
             try {
                 if (item.target() == null) {
                     for (int i = 0, n = members.size(); i < n; i++) {
-                        members.get(i).write(item.frame());
+                        members.get(i).write(item.frame(), false);
                     }
                     written += members.size();
                 } else {
-                    item.target().write(item.frame());
+                    item.target().write(item.frame(), item.releasesHold());
                     written++;
                 }
             } finally {

@@ -4,6 +4,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.VoidChannelPromise;
+import java.util.ArrayList;
 
 /**
  * The write side of one connection, below the framework: frames are written to the Netty channel
@@ -22,6 +23,8 @@ public final class Outbox {
     /** Position in the batcher's broadcast list, or -1 when not logged in. */
     int memberIndex = -1;
     private boolean overflowed;
+    /** Frames that arrived between login and welcome, sent right after the welcome. */
+    private ArrayList<Frame> held;
 
     Outbox(ChannelHandlerContext ctx, LoopBatcher batcher, long pendingLimit, Runnable onOverflow) {
         this.ctx = ctx;
@@ -33,10 +36,45 @@ public final class Outbox {
 
     /** Sends one frame to this connection alone; callable from any thread. */
     public void send(Frame frame) {
-        batcher.submit(frame.retain(), this);
+        batcher.submit(frame.retain(), this, false);
     }
 
-    void write(Frame frame) {
+    /**
+     * From now until {@link #sendReleasingHold} every frame for this connection waits, so that
+     * deliveries that race with a login's database work come after its welcome. On the loop.
+     */
+    public void hold() {
+        held = new ArrayList<>();
+    }
+
+    /** Sends the frame, then everything held since {@link #hold}. */
+    public void sendReleasingHold(Frame frame) {
+        batcher.submit(frame.retain(), this, true);
+    }
+
+    /** Releases frames still held when the connection goes away. On the loop. */
+    void dropHeld() {
+        if (held != null) {
+            held.forEach(Frame::release);
+            held = null;
+        }
+    }
+
+    void write(Frame frame, boolean releasesHold) {
+        if (held != null) {
+            if (!releasesHold) {
+                held.add(frame.retain());
+                return;
+            }
+            ArrayList<Frame> waiting = held;
+            held = null;
+            write(frame, false);
+            for (Frame f : waiting) {
+                write(f, false);
+                f.release();
+            }
+            return;
+        }
         if (overflowed || !ctx.channel().isActive()) {
             return;
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Frames the server sends. Each record is the {@code payload}; {@link #type()} is the envelope's
@@ -63,6 +64,14 @@ public sealed interface ServerEvent {
     record Users(String ref, List<UserStatus> users) implements ServerEvent {
         public String type() {
             return "users";
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record History(String ref, String room, String to, List<NewMessage> messages, boolean hasMore,
+            Map<String, Long> readSeqs) implements ServerEvent {
+        public String type() {
+            return "history";
         }
     }
 

@@ -1,0 +1,226 @@
+package org.majlis.messages;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.majlis.names.Names;
+import org.majlis.store.Database;
+import org.majlis.store.GroupCommit;
+
+/** {@link MessageStore} on JDBC, the same SQL for H2 and PostgreSQL. */
+@ApplicationScoped
+public class JdbcMessageStore implements MessageStore {
+
+    private static final int MAX_BATCH = 512;
+    private static final String COLUMNS = "seq, id, sender, recipient, body, sent_at";
+
+    private final Database database;
+    private final GroupCommit<Draft> writer;
+
+    public JdbcMessageStore(Database database) {
+        this.database = database;
+        this.writer = new GroupCommit<>("majlis-message-writer", 65_536, MAX_BATCH, new GroupCommit.Batch<>() {
+            @Override
+            public void commit(List<Draft> drafts) throws SQLException {
+                commitBatch(drafts);
+            }
+
+            @Override
+            public void failed(List<Draft> drafts, Exception cause) {
+                drafts.forEach(d -> d.failed().accept(cause));
+            }
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        writer.close();
+    }
+
+    @Override
+    public void append(Draft draft) {
+        if (!writer.submit(draft)) {
+            draft.failed().accept(new IllegalStateException("the message store is not keeping up"));
+        }
+    }
+
+    private void commitBatch(List<Draft> drafts) throws SQLException {
+        List<StoredMessage> stored = new ArrayList<>(drafts.size());
+        try (Connection connection = database.connect()) {
+            connection.setAutoCommit(false);
+            try {
+                Map<ConversationId, long[]> lastSeqs = new LinkedHashMap<>();
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO messages (conversation_id, " + COLUMNS + ", sender_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    for (Draft draft : drafts) {
+                        long[] lastSeq = lastSeqs.get(draft.conversation());
+                        if (lastSeq == null) {
+                            lastSeq = new long[] {lockConversation(connection, draft.conversation())};
+                            lastSeqs.put(draft.conversation(), lastSeq);
+                        }
+                        ConversationId conversation = draft.conversation();
+                        String to = conversation.isRoom() ? null : conversation.partnerOf(Names.key(draft.from()));
+                        StoredMessage message = new StoredMessage(conversation, ++lastSeq[0], draft.id(), draft.from(), to,
+                                draft.body(), draft.sentAt());
+                        insert.setString(1, conversation.key());
+                        insert.setLong(2, message.seq());
+                        insert.setString(3, message.id());
+                        insert.setString(4, message.from());
+                        insert.setString(5, message.to());
+                        insert.setString(6, message.body());
+                        insert.setLong(7, message.sentAt());
+                        insert.setString(8, Names.key(message.from()));
+                        insert.addBatch();
+                        stored.add(message);
+                    }
+                    insert.executeBatch();
+                }
+                try (PreparedStatement update = connection.prepareStatement("UPDATE conversations SET last_seq = ? WHERE id = ?")) {
+                    for (Map.Entry<ConversationId, long[]> entry : lastSeqs.entrySet()) {
+                        update.setLong(1, entry.getValue()[0]);
+                        update.setString(2, entry.getKey().key());
+                        update.addBatch();
+                    }
+                    update.executeBatch();
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+        for (int i = 0; i < drafts.size(); i++) {
+            drafts.get(i).committed().accept(stored.get(i));
+        }
+    }
+
+    /** Locks the conversation's row for this transaction (creating a direct one) and returns its last seq. */
+    private static long lockConversation(Connection connection, ConversationId conversation) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT last_seq FROM conversations WHERE id = ? FOR UPDATE")) {
+            select.setString(1, conversation.key());
+            try (ResultSet rows = select.executeQuery()) {
+                if (rows.next()) {
+                    return rows.getLong(1);
+                }
+            }
+        }
+        if (conversation.isRoom()) {
+            throw new SQLException("room " + conversation.room() + " does not exist");
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO conversations (id, user_a, user_b, name_a, name_b, last_seq, created_at) VALUES (?, ?, ?, ?, ?, 0, ?)")) {
+            insert.setString(1, conversation.key());
+            insert.setString(2, Names.key(conversation.userA()));
+            insert.setString(3, Names.key(conversation.userB()));
+            insert.setString(4, conversation.userA());
+            insert.setString(5, conversation.userB());
+            insert.setLong(6, System.currentTimeMillis());
+            insert.executeUpdate();
+        }
+        return lockConversation(connection, conversation);
+    }
+
+    @Override
+    public Page history(ConversationId conversation, Long before, Long after, int limit) {
+        boolean ascending = after != null;
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ?");
+        if (after != null) {
+            sql.append(" AND seq > ?");
+        }
+        if (before != null) {
+            sql.append(" AND seq < ?");
+        }
+        sql.append(ascending ? " ORDER BY seq ASC" : " ORDER BY seq DESC").append(" LIMIT ?");
+        List<StoredMessage> messages = new ArrayList<>(limit + 1);
+        try (Connection connection = database.connect(); PreparedStatement select = connection.prepareStatement(sql.toString())) {
+            int index = 1;
+            select.setString(index++, conversation.key());
+            if (after != null) {
+                select.setLong(index++, after);
+            }
+            if (before != null) {
+                select.setLong(index++, before);
+            }
+            select.setInt(index, limit + 1);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    messages.add(new StoredMessage(conversation, rows.getLong(1), rows.getString(2), rows.getString(3),
+                            rows.getString(4), rows.getString(5), rows.getLong(6)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+        boolean hasMore = messages.size() > limit;
+        if (hasMore) {
+            messages.remove(messages.size() - 1);
+        }
+        if (!ascending) {
+            Collections.reverse(messages);
+        }
+        return new Page(messages, hasMore);
+    }
+
+    @Override
+    public List<Summary> summaries(String userKey, List<ConversationId> rooms) {
+        List<Summary> summaries = new ArrayList<>();
+        try (Connection connection = database.connect()) {
+            List<ConversationId> conversations = new ArrayList<>(rooms);
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT name_a, name_b FROM conversations WHERE user_a = ? OR user_b = ?")) {
+                select.setString(1, userKey);
+                select.setString(2, userKey);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        conversations.add(ConversationId.direct(rows.getString(1), rows.getString(2)));
+                    }
+                }
+            }
+            try (PreparedStatement counts = connection.prepareStatement("""
+                    SELECT c.last_seq, (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id
+                        AND m.seq > COALESCE(r.seq, 0) AND m.sender_key <> ?)
+                    FROM conversations c LEFT JOIN read_marks r ON r.conversation_id = c.id AND r.username_key = ?
+                    WHERE c.id = ?""")) {
+                for (ConversationId conversation : conversations) {
+                    counts.setString(1, userKey);
+                    counts.setString(2, userKey);
+                    counts.setString(3, conversation.key());
+                    try (ResultSet rows = counts.executeQuery()) {
+                        summaries.add(rows.next() ? new Summary(conversation, rows.getLong(1), rows.getLong(2))
+                                : new Summary(conversation, 0, 0));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+        return summaries;
+    }
+
+    @Override
+    public Map<String, Long> readSeqs(ConversationId conversation) {
+        Map<String, Long> marks = new HashMap<>();
+        try (Connection connection = database.connect();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT username, seq FROM read_marks WHERE conversation_id = ?")) {
+            select.setString(1, conversation.key());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    marks.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+        return marks;
+    }
+}

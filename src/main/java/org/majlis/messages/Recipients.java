@@ -1,0 +1,57 @@
+package org.majlis.messages;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.majlis.names.Names;
+import org.majlis.presence.OnlineUser;
+import org.majlis.presence.UserRegistry;
+import org.majlis.ws.ErrorCode;
+import org.majlis.ws.ProtocolException;
+import org.majlis.ws.ServerEvent;
+
+/** Who a conversation reaches, and whether a client may address it. */
+@ApplicationScoped
+public class Recipients {
+
+    private final UserRegistry registry;
+
+    public Recipients(UserRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** The room a frame addresses ({@code general} when absent); only {@code general} exists so far. */
+    ConversationId room(String requested) {
+        if (requested == null) {
+            return ConversationId.GENERAL;
+        }
+        String room = Names.normalize(requested);
+        if (room == null) {
+            throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "invalid room name");
+        }
+        if (!Names.key(room).equals(Names.key(ConversationId.GENERAL.room()))) {
+            throw new ProtocolException(ErrorCode.ROOM_NOT_FOUND, "no such room");
+        }
+        return ConversationId.GENERAL;
+    }
+
+    /** The canonical name of the user a direct message goes to. */
+    String directPartner(OnlineUser sender, String to) {
+        String name = Names.normalize(to);
+        if (name != null && Names.key(name).equals(Names.key(sender.name()))) {
+            throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "cannot send a private message to yourself");
+        }
+        OnlineUser recipient = name == null ? null : registry.find(name);
+        if (recipient == null) {
+            throw new ProtocolException(ErrorCode.USER_NOT_FOUND, "no such user");
+        }
+        return recipient.name();
+    }
+
+    /** Sends an event to everyone in the conversation who is connected to this node. */
+    void deliver(ConversationId conversation, ServerEvent event) {
+        if (conversation.isRoom()) {
+            registry.broadcast(event);
+        } else {
+            registry.sendTo(event, registry.find(conversation.userA()), registry.find(conversation.userB()));
+        }
+    }
+}
