@@ -1,8 +1,11 @@
 package org.majlis.auth;
 
 import io.quarkus.logging.Log;
+import io.quarkus.websockets.next.CloseReason;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.majlis.config.MajlisConfig;
 import org.majlis.messages.ConversationId;
@@ -20,26 +23,38 @@ import org.majlis.ws.ServerEvent.Welcome;
 import org.majlis.ws.Session;
 
 /**
- * {@code login}: checks the name, attaches the connection to its user (deliveries start, held),
- * reads the conversation counts on a worker thread, then sends {@code welcome} and what was held.
+ * {@code login}, with a guest name or a token: attaches the connection to its user (deliveries
+ * start, held), then on a worker thread checks the name against accounts, reads the conversation
+ * counts and signs a session token, then sends {@code welcome} and what was held.
  */
 @ApplicationScoped
 public class LoginHandler {
 
+    public static final int CLOSE_POLICY = 1008;
+
+    private record Prepared(Welcome welcome, Instant expiresAt) {
+    }
+
     private final UserRegistry registry;
     private final PresenceService presence;
     private final MessageStore store;
+    private final Accounts accounts;
+    private final TokenService tokens;
     private final MajlisConfig config;
     private final Vertx vertx;
 
-    public LoginHandler(UserRegistry registry, PresenceService presence, MessageStore store, MajlisConfig config, Vertx vertx) {
+    public LoginHandler(UserRegistry registry, PresenceService presence, MessageStore store, Accounts accounts,
+            TokenService tokens, MajlisConfig config, Vertx vertx) {
         this.registry = registry;
         this.presence = presence;
         this.store = store;
+        this.accounts = accounts;
+        this.tokens = tokens;
         this.config = config;
         this.vertx = vertx;
     }
 
+    /** The {@code login} frame. */
     public void login(Session session, String ref, LoginPayload payload) {
         if (session.user() != null) {
             throw new ProtocolException(ErrorCode.ALREADY_LOGGED_IN, "this connection is logged in");
@@ -48,7 +63,12 @@ public class LoginHandler {
             throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "a username or a token is required");
         }
         if (payload.token() != null) {
-            throw new ProtocolException(ErrorCode.AUTH_FAILED, "invalid or expired token");
+            Identity identity = tokens.verify(payload.token());
+            if (identity == null) {
+                throw new ProtocolException(ErrorCode.AUTH_FAILED, "invalid or expired token");
+            }
+            loginAs(session, ref, identity.username(), identity.guest());
+            return;
         }
         String name = Names.normalizeUsername(payload.username());
         if (name == null) {
@@ -58,30 +78,58 @@ public class LoginHandler {
         if (!config.guests()) {
             throw new ProtocolException(ErrorCode.GUESTS_DISABLED, "guest login is disabled");
         }
-        boolean cameOnline = registry.login(session, name, true);
-        OnlineUser user = session.user();
-        vertx.executeBlocking(() -> store.summaries(Names.key(name), List.of(ConversationId.GENERAL)), false)
-                .onComplete(result -> {
-                    if (result.failed()) {
-                        Log.error("login failed to read conversations", result.cause());
-                        registry.welcomeFailed(session);
-                        registry.refuse(session, new ProtocolException(ErrorCode.INTERNAL, "login failed, try again", ref));
-                        return;
-                    }
-                    registry.welcome(session, welcome(user, result.result()));
-                    if (cameOnline) {
-                        presence.online(user);
-                    }
-                });
+        loginAs(session, ref, name, true);
     }
 
-    private Welcome welcome(OnlineUser user, List<MessageStore.Summary> summaries) {
+    /** A connection whose upgrade carried a valid bearer token, logged in as it opens. */
+    public void loginWithBearer(Session session, Identity identity) {
+        loginAs(session, null, identity.username(), identity.guest());
+    }
+
+    private void loginAs(Session session, String ref, String name, boolean guest) {
+        boolean cameOnline = registry.login(session, name, guest);
+        OnlineUser user = session.user();
+        vertx.executeBlocking(() -> prepare(user), false).onComplete(result -> {
+            if (result.failed()) {
+                registry.welcomeFailed(session);
+                if (result.cause() instanceof ProtocolException refusal) {
+                    registry.refuse(session, refusal.withRef(ref));
+                } else {
+                    Log.error("login failed", result.cause());
+                    registry.refuse(session, new ProtocolException(ErrorCode.INTERNAL, "login failed, try again", ref));
+                }
+                return;
+            }
+            registry.welcome(session, result.result().welcome());
+            closeWhenExpired(session, result.result().expiresAt());
+            if (cameOnline) {
+                presence.online(user);
+            }
+        });
+    }
+
+    /** Blocking: the account check, the counts and the session token. */
+    private Prepared prepare(OnlineUser user) {
+        String key = Names.key(user.name());
+        if (user.guest() && accounts.registeredName(user.name()) != null) {
+            throw new ProtocolException(ErrorCode.USERNAME_TAKEN, "that name belongs to a registered account");
+        }
+        List<MessageStore.Summary> summaries = store.summaries(key, List.of(ConversationId.GENERAL));
         var others = presence.snapshot().stream().filter(u -> !u.username().equals(user.name())).toList();
         List<RoomSummary> rooms = summaries.stream().filter(s -> s.conversation().isRoom())
                 .map(s -> new RoomSummary(s.conversation().room(), false, s.lastSeq(), s.unread())).toList();
         List<DirectSummary> directs = summaries.stream().filter(s -> !s.conversation().isRoom())
-                .map(s -> new DirectSummary(s.conversation().partnerOf(Names.key(user.name())), s.lastSeq(), s.unread()))
-                .toList();
-        return new Welcome(user.name(), user.guest(), null, null, others, rooms, directs);
+                .map(s -> new DirectSummary(s.conversation().partnerOf(key), s.lastSeq(), s.unread())).toList();
+        IssuedToken session = tokens.issue(user.name(), user.guest());
+        return new Prepared(new Welcome(user.name(), user.guest(), session.token(), session.expiresAt().toString(),
+                others, rooms, directs), session.expiresAt());
+    }
+
+    private void closeWhenExpired(Session session, Instant expiresAt) {
+        long delay = Math.max(1, Duration.between(Instant.now(), expiresAt).toMillis());
+        long timer = vertx.setTimer(delay, id -> session.connection()
+                .close(new CloseReason(CLOSE_POLICY, "session expired: log in again"))
+                .subscribe().with(ok -> { }, ignored -> { }));
+        session.onClose(() -> vertx.cancelTimer(timer));
     }
 }

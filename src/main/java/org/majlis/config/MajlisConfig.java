@@ -3,6 +3,7 @@ package org.majlis.config;
 import io.smallrye.config.ConfigMapping;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Majlis' own settings, under {@code majlis.}; the defaults are in application.properties. */
 @ConfigMapping(prefix = "majlis")
@@ -19,4 +20,20 @@ public interface MajlisConfig {
 
     /** How long presence changes are gathered into one event (the protocol allows 500 ms). */
     Duration presenceBatchDelay();
+
+    Jwt jwt();
+
+    interface Jwt {
+        /** How long account and session tokens are valid. */
+        Duration expiry();
+
+        /** The {@code iss} claim tokens carry and must carry. */
+        String issuer();
+
+        /** PEM private key (PKCS#8) shared by all nodes; absent: generated once into the data directory. */
+        Optional<String> privateKey();
+
+        /** PEM public key matching {@link #privateKey()}. */
+        Optional<String> publicKey();
+    }
 }

@@ -1,13 +1,14 @@
 package org.majlis.messages;
 
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.majlis.auth.Accounts;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.majlis.names.Names;
 import org.majlis.presence.OnlineUser;
 import org.majlis.presence.UserRegistry;
 import org.majlis.ws.ClientEvent.MessagePayload;
@@ -31,11 +32,15 @@ public class MessageHandler {
     private final UserRegistry registry;
     private final MessageStore store;
     private final Recipients recipients;
+    private final Accounts accounts;
+    private final Vertx vertx;
 
-    public MessageHandler(UserRegistry registry, MessageStore store, Recipients recipients) {
+    public MessageHandler(UserRegistry registry, MessageStore store, Recipients recipients, Accounts accounts, Vertx vertx) {
         this.registry = registry;
         this.store = store;
         this.recipients = recipients;
+        this.accounts = accounts;
+        this.vertx = vertx;
     }
 
     /** {@code send_message}: to a room ({@code general} by default) or, with {@code to}, to a user. */
@@ -58,8 +63,22 @@ public class MessageHandler {
         }
         OnlineUser sender = session.requireUser();
         String text = MessageText.check(body.message(), body.attachments());
-        String recipient = recipients.directPartner(sender, body.to());
-        append(session, ref, ConversationId.direct(sender.name(), recipient), sender, text, body.attachments());
+        String address = recipients.directAddress(sender, body.to());
+        OnlineUser online = recipients.online(address);
+        if (online != null) {
+            append(session, ref, ConversationId.direct(sender.name(), online.name()), sender, text, body.attachments());
+            return;
+        }
+        // not connected here: a registered account still receives it (ordered, so a sender's messages keep their order)
+        vertx.executeBlocking(() -> accounts.registeredName(address), true).onComplete(found -> {
+            if (found.failed()) {
+                registry.refuse(session, new ProtocolException(ErrorCode.INTERNAL, "the message was not stored", ref));
+            } else if (found.result() == null) {
+                registry.refuse(session, new ProtocolException(ErrorCode.USER_NOT_FOUND, "no such user", ref));
+            } else {
+                append(session, ref, ConversationId.direct(sender.name(), found.result()), sender, text, body.attachments());
+            }
+        });
     }
 
     private void append(Session session, String ref, ConversationId conversation, OnlineUser sender, String text,

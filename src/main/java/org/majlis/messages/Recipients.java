@@ -33,17 +33,21 @@ public class Recipients {
         return ConversationId.GENERAL;
     }
 
-    /** The canonical name of the user a direct message goes to. */
-    String directPartner(OnlineUser sender, String to) {
+    /** The normalized name a direct message is addressed to; refuses oneself and impossible names. */
+    String directAddress(OnlineUser sender, String to) {
         String name = Names.normalize(to);
-        if (name != null && Names.key(name).equals(Names.key(sender.name()))) {
-            throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "cannot send a private message to yourself");
-        }
-        OnlineUser recipient = name == null ? null : registry.find(name);
-        if (recipient == null) {
+        if (name == null) {
             throw new ProtocolException(ErrorCode.USER_NOT_FOUND, "no such user");
         }
-        return recipient.name();
+        if (Names.key(name).equals(Names.key(sender.name()))) {
+            throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "cannot send a private message to yourself");
+        }
+        return name;
+    }
+
+    /** The connected user of that name, or null. */
+    OnlineUser online(String name) {
+        return registry.find(name);
     }
 
     /** Sends an event to everyone in the conversation who is connected to this node. */

@@ -13,6 +13,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClosedException;
+import org.majlis.auth.Identity;
 import org.majlis.auth.LoginHandler;
 import org.majlis.messages.HistoryHandler;
 import org.majlis.messages.MessageHandler;
@@ -65,7 +66,12 @@ public class ChatSocket {
         Outbox outbox = delivery.open(connection, () -> connection
                 .close(new CloseReason(CLOSE_SLOW_CONSUMER, "slow consumer: reconnect and catch up with history"))
                 .subscribe().with(ok -> { }, failure -> { }));
-        connection.userData().put(SESSION, new Session(connection, outbox));
+        Session session = new Session(connection, outbox);
+        connection.userData().put(SESSION, session);
+        Identity bearer = connection.userData().get(ChannelCapture.BEARER);
+        if (bearer != null) {
+            login.loginWithBearer(session, bearer);
+        }
     }
 
     @OnTextMessage(codec = ClientEventCodec.class)
@@ -124,7 +130,11 @@ public class ChatSocket {
     @NonBlocking
     void close(WebSocketConnection connection) {
         Session session = connection.userData().get(SESSION);
-        OnlineUser wentOffline = session == null ? null : registry.logout(session);
+        if (session == null) {
+            return;
+        }
+        session.closed();
+        OnlineUser wentOffline = registry.logout(session);
         if (wentOffline != null) {
             presence.offline(wentOffline);
         }

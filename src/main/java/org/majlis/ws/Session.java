@@ -9,6 +9,7 @@ public final class Session {
     private final WebSocketConnection connection;
     private final Outbox outbox;
     private volatile OnlineUser user;
+    private volatile Runnable onClose = () -> { };
 
     public Session(WebSocketConnection connection, Outbox outbox) {
         this.connection = connection;
@@ -29,6 +30,15 @@ public final class Session {
 
     public void user(OnlineUser user) {
         this.user = user;
+    }
+
+    /** Something to undo when the connection closes (one: the session's expiry timer). */
+    public void onClose(Runnable action) {
+        this.onClose = action;
+    }
+
+    public void closed() {
+        onClose.run();
     }
 
     /** The logged-in user, or the protocol's refusal for a connection that has not logged in. */

@@ -1,0 +1,112 @@
+package org.majlis.auth;
+
+import io.quarkus.logging.Log;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.majlis.config.MajlisConfig;
+
+/**
+ * Signs and verifies the server's JWTs (RS256). Keys come from configuration (the same on every
+ * node of a cluster) or, on the embedded default, are generated once into the data directory.
+ */
+@ApplicationScoped
+public class TokenService {
+
+    private static final String GUEST_CLAIM = "guest";
+
+    private final JWTParser parser;
+    private final MajlisConfig.Jwt config;
+    private final PrivateKey privateKey;
+    private final PublicKey publicKey;
+
+    public TokenService(JWTParser parser, MajlisConfig config) {
+        this.parser = parser;
+        this.config = config.jwt();
+        try {
+            if (this.config.privateKey().isPresent() && this.config.publicKey().isPresent()) {
+                this.privateKey = KeyUtils.decodePrivateKey(this.config.privateKey().get());
+                this.publicKey = KeyUtils.decodePublicKey(this.config.publicKey().get());
+            } else {
+                KeyPair keys = keysInDataDirectory(config.dataDir().resolve("keys"));
+                this.privateKey = keys.getPrivate();
+                this.publicKey = keys.getPublic();
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("invalid JWT keys", e);
+        }
+    }
+
+    public IssuedToken issue(String username, boolean guest) {
+        Instant expiresAt = Instant.now().plus(config.expiry()).truncatedTo(ChronoUnit.SECONDS);
+        String token = Jwt.issuer(config.issuer()).upn(username).subject(username).claim(GUEST_CLAIM, guest)
+                .expiresAt(expiresAt).jws().keyId("majlis").sign(privateKey);
+        return new IssuedToken(token, expiresAt);
+    }
+
+    /** The identity of a valid token, or null for a forged, malformed or expired one. */
+    public Identity verify(String token) {
+        if (token == null || token.isBlank()) {
+            return null;
+        }
+        try {
+            JsonWebToken jwt = parser.verify(token, publicKey);
+            if (!config.issuer().equals(jwt.getIssuer()) || jwt.getName() == null) {
+                return null;
+            }
+            Object guest = jwt.getClaim(GUEST_CLAIM);
+            return new Identity(jwt.getName(), guest == null || Boolean.parseBoolean(guest.toString()),
+                    Instant.ofEpochSecond(jwt.getExpirationTime()));
+        } catch (ParseException | RuntimeException e) {
+            Log.debugf("token rejected: %s", e.getMessage());
+            return null;
+        }
+    }
+
+    private static KeyPair keysInDataDirectory(Path dir) throws GeneralSecurityException {
+        Path privateFile = dir.resolve("jwt-private.pem");
+        Path publicFile = dir.resolve("jwt-public.pem");
+        try {
+            if (Files.exists(privateFile) && Files.exists(publicFile)) {
+                return new KeyPair(KeyUtils.decodePublicKey(Files.readString(publicFile)),
+                        KeyUtils.decodePrivateKey(Files.readString(privateFile)));
+            }
+            KeyPair keys = KeyUtils.generateKeyPair(2048);
+            Files.createDirectories(dir);
+            write(privateFile, "PRIVATE KEY", keys.getPrivate().getEncoded());
+            write(publicFile, "PUBLIC KEY", keys.getPublic().getEncoded());
+            Log.infof("generated the JWT signing keys in %s", dir.toAbsolutePath());
+            return keys;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the JWT keys in " + dir, e);
+        }
+    }
+
+    private static void write(Path file, String label, byte[] der) throws IOException {
+        String pem = "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+                + "\n-----END " + label + "-----\n";
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(temp, pem);
+        try {
+            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // the file system has no POSIX permissions (Windows); the directory's own rights apply
+        }
+        Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+}

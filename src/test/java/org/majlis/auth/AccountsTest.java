@@ -1,0 +1,222 @@
+package org.majlis.auth;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
+import io.vertx.core.http.WebSocketConnectOptions;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.majlis.testing.Json;
+import org.majlis.testing.TestClient;
+
+/** Accounts, tokens and how they meet guests, over REST and WebSocket with real clients. */
+@QuarkusTest
+class AccountsTest {
+
+    @TestHTTPResource("/ws")
+    URI ws;
+
+    static String unique(String base) {
+        return base + UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    static void register(String name, String password) {
+        given().contentType(ContentType.JSON).body(Map.of("username", name, "password", password))
+                .post("/api/auth/register").then().statusCode(201);
+    }
+
+    static String token(String name, String password) {
+        return given().contentType(ContentType.JSON).body(Map.of("username", name, "password", password))
+                .post("/api/auth/login").then().statusCode(200).extract().path("token");
+    }
+
+    static TestClient withToken(URI ws, String token) {
+        TestClient client = TestClient.connect(ws);
+        client.send("login", null, Json.object("token", token));
+        return client;
+    }
+
+    @Test
+    void registrationRules() {
+        String name = unique("Rana");
+        register(name, "correct horse");
+        given().contentType(ContentType.JSON).body(Map.of("username", name.toUpperCase(), "password", "another one"))
+                .post("/api/auth/register").then().statusCode(409);
+        given().contentType(ContentType.JSON).body(Map.of("username", "has space", "password", "long enough"))
+                .post("/api/auth/register").then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("username", "admin", "password", "long enough"))
+                .post("/api/auth/register").then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("username", unique("short"), "password", "1234567"))
+                .post("/api/auth/register").then().statusCode(400);
+        given().contentType(ContentType.JSON).body("{not json").post("/api/auth/register").then().statusCode(400);
+    }
+
+    @Test
+    void loginGivesATokenAndTheSame401ForAnUnknownUserAndAWrongPassword() {
+        String name = unique("layla");
+        register(name, "s3cret-pass");
+        given().contentType(ContentType.JSON).body(Map.of("username", name, "password", "s3cret-pass"))
+                .post("/api/auth/login").then().statusCode(200)
+                .body("username", equalTo(name)).body("token", notNullValue()).body("expiresAt", notNullValue());
+        String wrongPassword = given().contentType(ContentType.JSON).body(Map.of("username", name, "password", "wrong-pass"))
+                .post("/api/auth/login").then().statusCode(401).extract().asString();
+        String unknownUser = given().contentType(ContentType.JSON).body(Map.of("username", unique("nobody"), "password", "wrong-pass"))
+                .post("/api/auth/login").then().statusCode(401).extract().asString();
+        assertEquals(wrongPassword, unknownUser);
+    }
+
+    @Test
+    void guestsAndAccountsShareOneNamespaceBothWays() {
+        String registered = unique("owned");
+        register(registered, "password-1");
+        try (TestClient guest = TestClient.connect(ws)) {
+            guest.send("login", "g", Json.object("username", registered.toLowerCase()));
+            guest.awaitError("username_taken", "g");
+            guest.assertAlive();
+        }
+        String held = unique("guesty");
+        try (TestClient guest = TestClient.guest(ws, held)) {
+            given().contentType(ContentType.JSON).body(Map.of("username", held, "password", "password-1"))
+                    .post("/api/auth/register").then().statusCode(409);
+        }
+    }
+
+    @Test
+    void anAccountOnSeveralDevicesGetsEverythingOnEach() {
+        String name = unique("multi");
+        register(name, "password-2");
+        String token = token(name, "password-2");
+        String pal = unique("pal");
+        try (TestClient phone = withToken(ws, token); TestClient laptop = withToken(ws, token);
+                TestClient friend = TestClient.guest(ws, pal)) {
+            JsonNode welcome = phone.await("welcome").path("payload");
+            assertEquals(name, welcome.path("username").asText());
+            assertFalse(welcome.path("guest").asBoolean());
+            assertNotNull(welcome.path("token").textValue());
+            assertTrue(welcome.path("expiresAt").asText().endsWith("Z"));
+            laptop.await("welcome");
+            String text = unique("to both devices ");
+            friend.send("private_message", "d", Json.object("message", text, "to", name));
+            phone.await("new_message", m -> text.equals(m.path("payload").path("message").asText()));
+            laptop.await("new_message", m -> text.equals(m.path("payload").path("message").asText()));
+            String reply = unique("from the phone ");
+            phone.send("private_message", "r", Json.object("message", reply, "to", pal));
+            laptop.await("new_message", m -> reply.equals(m.path("payload").path("message").asText()));
+            friend.await("new_message", m -> reply.equals(m.path("payload").path("message").asText()));
+        }
+    }
+
+    @Test
+    void aBearerTokenOnTheUpgradeLogsInAtOnceAndABadOneIsRefused() {
+        String name = unique("bearer");
+        register(name, "password-3");
+        String token = token(name, "password-3");
+        try (TestClient client = TestClient.connect(ws, new WebSocketConnectOptions().addHeader("Authorization", "Bearer " + token))) {
+            assertEquals(name, client.await("welcome").path("payload").path("username").asText());
+        }
+        assertThrows(AssertionError.class,
+                () -> TestClient.connect(ws, new WebSocketConnectOptions().addHeader("Authorization", "Bearer " + token + "x")));
+    }
+
+    @Test
+    void forgedTamperedAndUnsignedTokensFail() throws Exception {
+        String name = unique("victim");
+        register(name, "password-4");
+        String token = token(name, "password-4");
+        String[] parts = token.split("\\.");
+        String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace(name, "mallory");
+        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        String header = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String unsigned = header + "." + parts[1] + ".";
+        String otherKey = Jwt.issuer("majlis").upn(name).claim("guest", false).expiresAt(Instant.now().plusSeconds(600))
+                .sign(KeyUtils.generateKeyPair(2048).getPrivate());
+        String expired = Jwt.issuer("majlis").upn(name).expiresAt(Instant.now().minusSeconds(600)).sign(KeyUtils.generateKeyPair(2048).getPrivate());
+        for (String bad : new String[] {tampered, unsigned, otherKey, expired, "garbage", ""}) {
+            try (TestClient client = TestClient.connect(ws)) {
+                client.send("login", "t", Json.object("token", bad));
+                JsonNode error = client.await("error").path("payload");
+                assertTrue(Map.of("auth_failed", 1, "invalid_payload", 1).containsKey(error.path("code").asText()), error::toString);
+                client.assertAlive();
+            }
+        }
+    }
+
+    @Test
+    void aGuestGetsItsIdentityBackWithItsSessionToken() {
+        String name = unique("returning");
+        String session;
+        try (TestClient guest = TestClient.connect(ws)) {
+            guest.send("login", null, Json.object("username", name));
+            session = guest.await("welcome").path("payload").path("token").asText();
+        }
+        long deadline = System.currentTimeMillis() + 5000;
+        while (true) {
+            try (TestClient again = withToken(ws, session)) {
+                again.send("{\"type\":\"ping\"}");
+                again.await("pong");
+                if (again.hasReceived("welcome")) {
+                    JsonNode welcome = again.await("welcome").path("payload");
+                    assertEquals(name, welcome.path("username").asText());
+                    assertTrue(welcome.path("guest").asBoolean());
+                    return;
+                }
+            }
+            assertTrue(System.currentTimeMillis() < deadline, "the guest name was not freed");
+        }
+    }
+
+    @Test
+    void directMessagesToAnOfflineAccountWaitInItsCountsAndHistory() {
+        String name = unique("away");
+        register(name, "password-5");
+        String sender = unique("sender");
+        String text = unique("while you were out ");
+        try (TestClient s = TestClient.guest(ws, sender)) {
+            s.send("private_message", "o", Json.object("message", text, "to", name));
+            assertEquals("o", s.await("ack").path("payload").path("ref").asText());
+            s.send("private_message", "n", Json.object("message", "hi", "to", unique("ghost")));
+            s.awaitError("user_not_found", "n");
+        }
+        try (TestClient back = withToken(ws, token(name, "password-5"))) {
+            JsonNode welcome = back.await("welcome").path("payload");
+            JsonNode direct = null;
+            for (JsonNode d : welcome.path("directs")) {
+                if (sender.equals(d.path("to").asText())) {
+                    direct = d;
+                }
+            }
+            assertNotNull(direct, welcome::toString);
+            assertEquals(1, direct.path("unread").asLong());
+            back.send("history", "h", Json.object("to", sender));
+            JsonNode history = back.await("history").path("payload");
+            assertEquals(text, history.path("messages").get(0).path("message").asText());
+        }
+    }
+
+    @Test
+    void theOnlineListOverRestNeedsAToken() {
+        String name = unique("rest");
+        register(name, "password-6");
+        given().get("/api/users/online").then().statusCode(401);
+        given().header("Authorization", "Bearer nonsense").get("/api/users/online").then().statusCode(401);
+        given().header("Authorization", "Bearer " + token(name, "password-6")).get("/api/users/online")
+                .then().statusCode(200).body("users", notNullValue());
+    }
+}
