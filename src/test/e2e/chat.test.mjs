@@ -190,6 +190,7 @@ describe('Majlis chat page', { timeout: 240_000 }, () => {
   });
 
   test('a user who leaves disappears from the online list', { timeout: T }, async () => {
+    await userEntry(sara.page, OMAR).waitFor({ state: 'visible' });
     await omar.context.close();
     await waitUntil(() => userEntry(sara.page, OMAR).count(), {
       check: (n) => n === 0, message: 'Omar to leave Sara\'s online list',

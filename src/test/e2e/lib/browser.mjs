@@ -77,7 +77,12 @@ export async function waitUntil(probe, { check = Boolean, timeout = 10_000, inte
 export async function loginAs(page, username) {
   await page.getByTestId('login-name').fill(username);
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('chat').waitFor({ state: 'visible' });
+  try {
+    await page.getByTestId('chat').waitFor({ state: 'visible' });
+  } catch (e) {
+    const error = await page.getByTestId('login-error').textContent().catch(() => '');
+    throw new Error(`login as ${username} did not reach the chat (login error shown: ${JSON.stringify(error)}): ${e.message}`);
+  }
   await waitUntil(() => page.getByTestId('me-name').textContent(), {
     check: (name) => name === username.normalize('NFC'),
     message: `the page to show it is signed in as ${username}`,

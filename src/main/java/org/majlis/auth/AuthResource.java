@@ -4,9 +4,13 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.majlis.limits.ClientAddress;
+import org.majlis.limits.Limits;
 import org.majlis.names.Names;
 
 /** Accounts over REST: register, and log in for a token. Runs on worker threads (bcrypt, JDBC). */
@@ -23,9 +27,11 @@ public class AuthResource {
 
     private final Accounts accounts;
     private final TokenService tokens;
+    private final Limits limits;
 
-    public AuthResource(Accounts accounts, TokenService tokens) {
+    public AuthResource(Accounts accounts, TokenService tokens, Limits limits) {
         this.accounts = accounts;
+        this.limits = limits;
         this.tokens = tokens;
     }
 
@@ -45,7 +51,13 @@ public class AuthResource {
 
     @POST
     @Path("/login")
-    public Response login(Credentials credentials) {
+    public Response login(Credentials credentials, @Context HttpServerRequest request) {
+        long retryAfter = limits.login(ClientAddress.of(request));
+        if (retryAfter > 0) {
+            return Response.status(Response.Status.TOO_MANY_REQUESTS).header("Retry-After", (retryAfter + 999) / 1000)
+                    .entity(Map.of("code", "rate_limited", "message", "too many login attempts", "retryAfterMs", retryAfter))
+                    .build();
+        }
         String name = credentials == null ? null : accounts.authenticate(credentials.username(), credentials.password());
         if (name == null) {
             return error(Response.Status.UNAUTHORIZED, "auth_failed", "invalid username or password");

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.majlis.config.MajlisConfig;
+import org.majlis.limits.Limits;
 import org.majlis.messages.ConversationId;
 import org.majlis.messages.MessageStore;
 import org.majlis.names.Names;
@@ -42,9 +43,11 @@ public class LoginHandler {
     private final TokenService tokens;
     private final MajlisConfig config;
     private final Vertx vertx;
+    private final Limits limits;
 
     public LoginHandler(UserRegistry registry, PresenceService presence, MessageStore store, Accounts accounts,
-            TokenService tokens, MajlisConfig config, Vertx vertx) {
+            TokenService tokens, MajlisConfig config, Vertx vertx, Limits limits) {
+        this.limits = limits;
         this.registry = registry;
         this.presence = presence;
         this.store = store;
@@ -61,6 +64,10 @@ public class LoginHandler {
         }
         if (payload == null || (payload.username() == null && payload.token() == null)) {
             throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "a username or a token is required");
+        }
+        long retryAfter = limits.login(session.address());
+        if (retryAfter > 0) {
+            throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many login attempts", null, retryAfter);
         }
         if (payload.token() != null) {
             Identity identity = tokens.verify(payload.token());

@@ -78,6 +78,13 @@ public class TokenService {
         }
     }
 
+    /** The identity of an {@code Authorization} header's bearer token, or null. */
+    public Identity verifyBearer(String authorization) {
+        String prefix = "Bearer ";
+        return authorization != null && authorization.regionMatches(true, 0, prefix, 0, prefix.length())
+                ? verify(authorization.substring(prefix.length()).trim()) : null;
+    }
+
     private static KeyPair keysInDataDirectory(Path dir) throws GeneralSecurityException {
         Path privateFile = dir.resolve("jwt-private.pem");
         Path publicFile = dir.resolve("jwt-public.pem");

@@ -3,6 +3,7 @@ package org.majlis.config;
 import io.smallrye.config.ConfigMapping;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Majlis' own settings, under {@code majlis.}; the defaults are in application.properties. */
@@ -22,6 +23,35 @@ public interface MajlisConfig {
     Duration presenceBatchDelay();
 
     Jwt jwt();
+
+    Limits limits();
+
+    /**
+     * Browser origins (scheme://host[:port]) that may open the WebSocket and call the REST API,
+     * besides the page's own origin. Empty: same origin only.
+     */
+    Optional<List<String>> allowedOrigins();
+
+    interface Limits {
+        /** Sends, edits and private messages per user: tokens per second. */
+        double messagesPerSecond();
+
+        /** Sends, edits and private messages per user: bucket size. */
+        int messagesBurst();
+
+        /** Login attempts (WebSocket and REST) per client address: tokens per second. */
+        double loginsPerSecond();
+
+        int loginsBurst();
+
+        /** Open WebSocket connections per client address. */
+        int connectionsPerAddress();
+
+        /** Refusals for rate within the strike window after which a connection is closed with 1008. */
+        int abuseStrikes();
+
+        Duration abuseWindow();
+    }
 
     interface Jwt {
         /** How long account and session tokens are valid. */

@@ -1,7 +1,9 @@
 package org.majlis.messages;
 
-import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +27,7 @@ public class JdbcMessageStore implements MessageStore {
 
     private final Database database;
     private final GroupCommit<Draft> writer;
+    private volatile long lastOverflowWarning;
 
     public JdbcMessageStore(Database database) {
         this.database = database;
@@ -41,14 +44,19 @@ public class JdbcMessageStore implements MessageStore {
         });
     }
 
-    @PreDestroy
-    void stop() {
+    /** Writes what is queued before the datasources close (they close after ShutdownEvent observers). */
+    void stop(@Observes ShutdownEvent shutdown) {
         writer.close();
     }
 
     @Override
     public void append(Draft draft) {
         if (!writer.submit(draft)) {
+            long now = System.currentTimeMillis();
+            if (now - lastOverflowWarning > 10_000) {
+                lastOverflowWarning = now;
+                Log.warn("the message store is not keeping up: messages are refused with internal");
+            }
             draft.failed().accept(new IllegalStateException("the message store is not keeping up"));
         }
     }
@@ -58,19 +66,14 @@ public class JdbcMessageStore implements MessageStore {
         try (Connection connection = database.connect()) {
             connection.setAutoCommit(false);
             try {
-                Map<ConversationId, long[]> lastSeqs = new LinkedHashMap<>();
+                Map<ConversationId, long[]> lastSeqs = lockConversations(connection, drafts);
                 try (PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO messages (conversation_id, " + COLUMNS + ", sender_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                     for (Draft draft : drafts) {
-                        long[] lastSeq = lastSeqs.get(draft.conversation());
-                        if (lastSeq == null) {
-                            lastSeq = new long[] {lockConversation(connection, draft.conversation())};
-                            lastSeqs.put(draft.conversation(), lastSeq);
-                        }
                         ConversationId conversation = draft.conversation();
                         String to = conversation.isRoom() ? null : conversation.partnerOf(Names.key(draft.from()));
-                        StoredMessage message = new StoredMessage(conversation, ++lastSeq[0], draft.id(), draft.from(), to,
-                                draft.body(), draft.sentAt());
+                        StoredMessage message = new StoredMessage(conversation, ++lastSeqs.get(conversation)[0], draft.id(),
+                                draft.from(), to, draft.body(), draft.sentAt());
                         insert.setString(1, conversation.key());
                         insert.setLong(2, message.seq());
                         insert.setString(3, message.id());
@@ -103,30 +106,57 @@ public class JdbcMessageStore implements MessageStore {
         }
     }
 
-    /** Locks the conversation's row for this transaction (creating a direct one) and returns its last seq. */
-    private static long lockConversation(Connection connection, ConversationId conversation) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT last_seq FROM conversations WHERE id = ? FOR UPDATE")) {
-            select.setString(1, conversation.key());
+    /**
+     * Locks the rows of every conversation in the batch with one statement (so that nodes sharing
+     * the database number messages one after the other), creating direct conversations on their
+     * first message, and returns each one's last seq.
+     */
+    private static Map<ConversationId, long[]> lockConversations(Connection connection, List<Draft> drafts) throws SQLException {
+        Map<String, ConversationId> byKey = new LinkedHashMap<>();
+        drafts.forEach(d -> byKey.putIfAbsent(d.conversation().key(), d.conversation()));
+        Map<ConversationId, long[]> lastSeqs = selectForUpdate(connection, byKey);
+        if (lastSeqs.size() < byKey.size()) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO conversations (id, user_a, user_b, name_a, name_b, last_seq, created_at) VALUES (?, ?, ?, ?, ?, 0, ?)")) {
+                for (ConversationId conversation : byKey.values()) {
+                    if (lastSeqs.containsKey(conversation)) {
+                        continue;
+                    }
+                    if (conversation.isRoom()) {
+                        throw new SQLException("room " + conversation.room() + " does not exist");
+                    }
+                    insert.setString(1, conversation.key());
+                    insert.setString(2, Names.key(conversation.userA()));
+                    insert.setString(3, Names.key(conversation.userB()));
+                    insert.setString(4, conversation.userA());
+                    insert.setString(5, conversation.userB());
+                    insert.setLong(6, System.currentTimeMillis());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            lastSeqs = selectForUpdate(connection, byKey);
+        }
+        return lastSeqs;
+    }
+
+    private static Map<ConversationId, long[]> selectForUpdate(Connection connection, Map<String, ConversationId> byKey)
+            throws SQLException {
+        String marks = String.join(",", Collections.nCopies(byKey.size(), "?"));
+        Map<ConversationId, long[]> lastSeqs = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, last_seq FROM conversations WHERE id IN (" + marks + ") FOR UPDATE")) {
+            int index = 1;
+            for (String key : byKey.keySet()) {
+                select.setString(index++, key);
+            }
             try (ResultSet rows = select.executeQuery()) {
-                if (rows.next()) {
-                    return rows.getLong(1);
+                while (rows.next()) {
+                    lastSeqs.put(byKey.get(rows.getString(1)), new long[] {rows.getLong(2)});
                 }
             }
         }
-        if (conversation.isRoom()) {
-            throw new SQLException("room " + conversation.room() + " does not exist");
-        }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO conversations (id, user_a, user_b, name_a, name_b, last_seq, created_at) VALUES (?, ?, ?, ?, ?, 0, ?)")) {
-            insert.setString(1, conversation.key());
-            insert.setString(2, Names.key(conversation.userA()));
-            insert.setString(3, Names.key(conversation.userB()));
-            insert.setString(4, conversation.userA());
-            insert.setString(5, conversation.userB());
-            insert.setLong(6, System.currentTimeMillis());
-            insert.executeUpdate();
-        }
-        return lockConversation(connection, conversation);
+        return lastSeqs;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.majlis.messages;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.majlis.auth.Accounts;
+import org.majlis.limits.Limits;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -34,8 +35,11 @@ public class MessageHandler {
     private final Recipients recipients;
     private final Accounts accounts;
     private final Vertx vertx;
+    private final Limits limits;
 
-    public MessageHandler(UserRegistry registry, MessageStore store, Recipients recipients, Accounts accounts, Vertx vertx) {
+    public MessageHandler(UserRegistry registry, MessageStore store, Recipients recipients, Accounts accounts, Vertx vertx,
+            Limits limits) {
+        this.limits = limits;
         this.registry = registry;
         this.store = store;
         this.recipients = recipients;
@@ -52,6 +56,7 @@ public class MessageHandler {
         }
         OnlineUser sender = session.requireUser();
         ConversationId room = recipients.room(body.room());
+        limits.message(sender.name());
         append(session, ref, room, sender, MessageText.check(body.message(), body.attachments()), body.attachments());
     }
 
@@ -64,6 +69,7 @@ public class MessageHandler {
         OnlineUser sender = session.requireUser();
         String text = MessageText.check(body.message(), body.attachments());
         String address = recipients.directAddress(sender, body.to());
+        limits.message(sender.name());
         OnlineUser online = recipients.online(address);
         if (online != null) {
             append(session, ref, ConversationId.direct(sender.name(), online.name()), sender, text, body.attachments());

@@ -24,8 +24,7 @@ public class OnlineUsersResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response online(@HeaderParam("Authorization") String authorization) {
-        if (authorization == null || !authorization.startsWith("Bearer ")
-                || tokens.verify(authorization.substring("Bearer ".length()).trim()) == null) {
+        if (tokens.verifyBearer(authorization) == null) {
             return Response.status(Response.Status.UNAUTHORIZED)
                     .entity(Map.of("code", "auth_failed", "message", "a valid bearer token is required")).build();
         }

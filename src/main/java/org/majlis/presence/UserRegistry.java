@@ -130,7 +130,8 @@ public class UserRegistry {
     /** Answers a refused request with the protocol's error event. */
     public void refuse(Session session, ProtocolException refusal) {
         metrics.error(refusal.code());
-        reply(session, new ServerEvent.Error(refusal.code().wire(), refusal.getMessage(), refusal.ref()));
+        reply(session, new ServerEvent.Error(refusal.code().wire(), refusal.getMessage(), refusal.ref(),
+                refusal.retryAfterMs()));
     }
 
     /** Sends an event to one connection. */

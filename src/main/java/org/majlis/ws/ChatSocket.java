@@ -13,8 +13,11 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClosedException;
+import org.majlis.auth.BearerCheck;
 import org.majlis.auth.Identity;
 import org.majlis.auth.LoginHandler;
+import org.majlis.config.MajlisConfig;
+import org.majlis.limits.Limits;
 import org.majlis.messages.HistoryHandler;
 import org.majlis.messages.MessageHandler;
 import org.majlis.metrics.ChatMetrics;
@@ -47,9 +50,16 @@ public class ChatSocket {
     private final PresenceHandler presenceRequests;
     private final HistoryHandler history;
     private final ChatMetrics metrics;
+    private final Limits limits;
+    private final int abuseStrikes;
+    private final long abuseWindowMillis;
 
     public ChatSocket(Delivery delivery, UserRegistry registry, PresenceService presence, LoginHandler login,
-            MessageHandler messages, PresenceHandler presenceRequests, HistoryHandler history, ChatMetrics metrics) {
+            MessageHandler messages, PresenceHandler presenceRequests, HistoryHandler history, ChatMetrics metrics,
+            Limits limits, MajlisConfig config) {
+        this.limits = limits;
+        this.abuseStrikes = config.limits().abuseStrikes();
+        this.abuseWindowMillis = config.limits().abuseWindow().toMillis();
         this.history = history;
         this.delivery = delivery;
         this.registry = registry;
@@ -66,9 +76,10 @@ public class ChatSocket {
         Outbox outbox = delivery.open(connection, () -> connection
                 .close(new CloseReason(CLOSE_SLOW_CONSUMER, "slow consumer: reconnect and catch up with history"))
                 .subscribe().with(ok -> { }, failure -> { }));
-        Session session = new Session(connection, outbox);
+        Session session = new Session(connection, outbox, connection.userData().get(ChannelCapture.ADDRESS));
         connection.userData().put(SESSION, session);
-        Identity bearer = connection.userData().get(ChannelCapture.BEARER);
+        limits.connected(session.address());
+        Identity bearer = connection.userData().get(BearerCheck.IDENTITY);
         if (bearer != null) {
             login.loginWithBearer(session, bearer);
         }
@@ -134,6 +145,7 @@ public class ChatSocket {
             return;
         }
         session.closed();
+        limits.disconnected(session.address());
         OnlineUser wentOffline = registry.logout(session);
         if (wentOffline != null) {
             presence.offline(wentOffline);
@@ -142,5 +154,10 @@ public class ChatSocket {
 
     private void refuse(Session session, ProtocolException refusal) {
         registry.refuse(session, refusal);
+        if (refusal.code() == ErrorCode.RATE_LIMITED
+                && session.strike(System.currentTimeMillis(), abuseWindowMillis) == abuseStrikes) {
+            session.connection().close(new CloseReason(LoginHandler.CLOSE_POLICY, "too many requests"))
+                    .subscribe().with(ok -> { }, ignored -> { });
+        }
     }
 }

@@ -5,11 +5,17 @@ public final class ProtocolException extends RuntimeException {
 
     private final ErrorCode code;
     private final String ref;
+    private final Long retryAfterMs;
 
-    public ProtocolException(ErrorCode code, String message, String ref) {
+    public ProtocolException(ErrorCode code, String message, String ref, Long retryAfterMs) {
         super(message, null, false, false);
         this.code = code;
         this.ref = ref;
+        this.retryAfterMs = retryAfterMs;
+    }
+
+    public ProtocolException(ErrorCode code, String message, String ref) {
+        this(code, message, ref, null);
     }
 
     public ProtocolException(ErrorCode code, String message) {
@@ -24,8 +30,13 @@ public final class ProtocolException extends RuntimeException {
         return ref;
     }
 
+    /** For {@code rate_limited}: when to try again. */
+    public Long retryAfterMs() {
+        return retryAfterMs;
+    }
+
     /** The same refusal answering the frame with the given id. */
     public ProtocolException withRef(String newRef) {
-        return ref != null || newRef == null ? this : new ProtocolException(code, getMessage(), newRef);
+        return ref != null || newRef == null ? this : new ProtocolException(code, getMessage(), newRef, retryAfterMs);
     }
 }

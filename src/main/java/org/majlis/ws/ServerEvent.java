@@ -48,7 +48,7 @@ public sealed interface ServerEvent {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Error(String code, String message, String ref) implements ServerEvent {
+    record Error(String code, String message, String ref, Long retryAfterMs) implements ServerEvent {
         public String type() {
             return "error";
         }

@@ -8,12 +8,30 @@ public final class Session {
 
     private final WebSocketConnection connection;
     private final Outbox outbox;
+    private final String address;
+    private int strikes;
+    private long strikeWindowStart;
     private volatile OnlineUser user;
     private volatile Runnable onClose = () -> { };
 
-    public Session(WebSocketConnection connection, Outbox outbox) {
+    public Session(WebSocketConnection connection, Outbox outbox, String address) {
         this.connection = connection;
         this.outbox = outbox;
+        this.address = address;
+    }
+
+    /** The client's address, as the limits count it. */
+    public String address() {
+        return address;
+    }
+
+    /** Counts a refusal for rate; returns the count within the current window. On the event loop. */
+    int strike(long nowMillis, long windowMillis) {
+        if (nowMillis - strikeWindowStart > windowMillis) {
+            strikeWindowStart = nowMillis;
+            strikes = 0;
+        }
+        return ++strikes;
     }
 
     public WebSocketConnection connection() {

@@ -27,7 +27,9 @@ class DurabilityIT {
     void everyAckedMessageSurvivesAKill(String database) throws Exception {
         Path data = ServerProcess.tempDir("durability-");
         Path log = data.resolve("server.log");
-        String[] args = database.equals("postgres") ? new String[] {"-Dquarkus.profile=prod,postgres"} : new String[0];
+        // the sender goes faster than the default message limit allows
+        String[] args = {"-Dquarkus.profile=" + (database.equals("postgres") ? "prod,postgres" : "prod"),
+                "-Dmajlis.limits.messages-per-second=100000", "-Dmajlis.limits.messages-burst=100000"};
         String prefix = "durable-" + UUID.randomUUID().toString().substring(0, 8);
         Set<String> acked = new HashSet<>();
         try (ServerProcess server = ServerProcess.start(data, log, args)) {

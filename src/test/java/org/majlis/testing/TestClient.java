@@ -110,12 +110,18 @@ public final class TestClient implements AutoCloseable {
     }
 
     public JsonNode await(String type, Predicate<JsonNode> matching) {
+        return await(type, matching, null);
+    }
+
+    /** The next event of the type that matches, or of the other type (which matches anyway), whichever is first. */
+    public JsonNode await(String type, Predicate<JsonNode> matching, String orType) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         synchronized (received) {
             while (true) {
                 for (int i = 0; i < received.size(); i++) {
                     JsonNode event = received.get(i);
-                    if (type.equals(event.path("type").asText()) && matching.test(event)) {
+                    String got = event.path("type").asText();
+                    if ((type.equals(got) && matching.test(event)) || got.equals(orType)) {
                         received.remove(i);
                         return event;
                     }

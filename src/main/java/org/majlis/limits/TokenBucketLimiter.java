@@ -1,0 +1,60 @@
+package org.majlis.limits;
+
+import java.util.concurrent.ConcurrentHashMap;
+
+/** In-process token buckets, one per key. Buckets that have refilled completely are swept away. */
+public final class TokenBucketLimiter implements RateLimiter {
+
+    private static final class Bucket {
+        double tokens;
+        long updatedNanos;
+
+        Bucket(double tokens, long now) {
+            this.tokens = tokens;
+            this.updatedNanos = now;
+        }
+    }
+
+    private final double perNano;
+    private final double burst;
+    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    public TokenBucketLimiter(double perSecond, int burst) {
+        this.perNano = perSecond / 1e9;
+        this.burst = burst;
+    }
+
+    @Override
+    public long tryAcquire(String key) {
+        long now = System.nanoTime();
+        Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, now));
+        synchronized (bucket) {
+            refill(bucket, now);
+            if (bucket.tokens >= 1) {
+                bucket.tokens -= 1;
+                return 0;
+            }
+            return Math.max(1, (long) Math.ceil((1 - bucket.tokens) / perNano / 1e6));
+        }
+    }
+
+    /** Forgets keys whose buckets are full again: they behave exactly like new ones. */
+    public void sweep() {
+        long now = System.nanoTime();
+        buckets.values().removeIf(bucket -> {
+            synchronized (bucket) {
+                refill(bucket, now);
+                return bucket.tokens >= burst;
+            }
+        });
+    }
+
+    public int size() {
+        return buckets.size();
+    }
+
+    private void refill(Bucket bucket, long now) {
+        bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.updatedNanos) * perNano);
+        bucket.updatedNanos = now;
+    }
+}

@@ -1,0 +1,208 @@
+// Unit tests of majlis-client.js (the page's protocol client) with a fake WebSocket: no server,
+// no browser.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { MajlisClient, backoffDelay, defaultUrl } from '../../main/resources/META-INF/resources/majlis-client.js';
+
+class FakeSocket {
+  static instances = [];
+
+  constructor(url) {
+    this.url = url;
+    this.readyState = 0;
+    this.sent = [];
+    FakeSocket.instances.push(this);
+    setTimeout(() => this.serverOpen(), 0);
+  }
+
+  serverOpen() {
+    if (this.refuse) {
+      this.serverClose(1006, 'refused');
+      return;
+    }
+    this.readyState = 1;
+    this.onopen?.();
+  }
+
+  send(data) {
+    this.sent.push(JSON.parse(data));
+  }
+
+  close(code = 1000, reason = '') {
+    this.serverClose(code, reason);
+  }
+
+  serverSend(frame) {
+    this.onmessage?.({ data: JSON.stringify(frame) });
+  }
+
+  serverClose(code = 1006, reason = '') {
+    if (this.readyState === 3) return;
+    this.readyState = 3;
+    this.onclose?.({ code, reason });
+  }
+
+  lastSent(type) {
+    return [...this.sent].reverse().find((f) => f.type === type);
+  }
+}
+
+const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+
+async function until(fn, timeout = 2000) {
+  const deadline = Date.now() + timeout;
+  while (!fn()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await tick(5);
+  }
+}
+
+function newClient(options = {}) {
+  FakeSocket.instances = [];
+  return new MajlisClient({
+    url: 'ws://chat.test/ws', WebSocket: FakeSocket, backoff: { initialMs: 10, maxMs: 80, jitter: 0.25 }, ...options,
+  });
+}
+
+async function loggedInClient(name = 'sara') {
+  const client = newClient();
+  const welcome = client.login(name);
+  await until(() => FakeSocket.instances[0]?.lastSent('login'));
+  const ws = FakeSocket.instances[0];
+  ws.serverSend({ type: 'welcome', payload: { username: name, token: 'tok1', users: [], rooms: [], directs: [] } });
+  await welcome;
+  return { client, ws };
+}
+
+describe('majlis-client', { timeout: 20_000 }, () => {
+  test('builds ws:// and wss:// URLs from the page location', () => {
+    assert.equal(defaultUrl({ href: 'http://localhost:8080/index.html' }), 'ws://localhost:8080/ws');
+    assert.equal(defaultUrl({ href: 'https://chat.example/a/b?c' }), 'wss://chat.example/ws');
+  });
+
+  test('backoff starts at 1 s, doubles, stays under 30 s, with jitter', () => {
+    const mid = () => 0.5;
+    assert.deepEqual([0, 1, 2, 3, 4, 5, 6, 20].map((a) => backoffDelay(a, undefined, mid)),
+      [1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
+    const low = backoffDelay(2, undefined, () => 0);
+    const high = backoffDelay(2, undefined, () => 0.999);
+    assert.ok(low < 4000 && low >= 3000, String(low));
+    assert.ok(high > 4000 && high <= 5000, String(high));
+    assert.ok(backoffDelay(10, undefined, () => 0.999) <= 30000);
+  });
+
+  test('login resolves with the welcome and sends a login frame', async () => {
+    const { client, ws } = await loggedInClient('أحمد');
+    assert.deepEqual(ws.lastSent('login').payload, { username: 'أحمد' });
+    assert.equal(client.user, 'أحمد');
+    assert.equal(client.state, 'open');
+    assert.equal(client.loggedIn, true);
+    client.close();
+  });
+
+  test('a login error rejects the login, with or without ref', async () => {
+    const client = newClient();
+    const first = client.login('sara');
+    await until(() => FakeSocket.instances[0]?.lastSent('login'));
+    const ws = FakeSocket.instances[0];
+    ws.serverSend({ type: 'error', payload: { code: 'username_taken', message: 'taken', ref: ws.lastSent('login').id } });
+    await assert.rejects(first, (e) => e.code === 'username_taken');
+    const second = client.login('bad name');
+    await until(() => ws.sent.filter((f) => f.type === 'login').length === 2);
+    ws.serverSend({ type: 'error', payload: { code: 'username_invalid', message: 'invalid' } });
+    await assert.rejects(second, (e) => e.code === 'username_invalid');
+    assert.equal(client.user, null);
+    client.close();
+  });
+
+  test('send resolves with the matching ack and rejects with the matching error', async () => {
+    const { client, ws } = await loggedInClient();
+    const ok = client.sendMessage('general', 'hi');
+    const bad = client.privateMessage('nobody', 'hi');
+    const okFrame = ws.lastSent('send_message');
+    const badFrame = ws.lastSent('private_message');
+    assert.ok(okFrame.id && badFrame.id && okFrame.id !== badFrame.id);
+    assert.deepEqual(okFrame.payload, { message: 'hi', room: 'general' });
+    assert.deepEqual(badFrame.payload, { message: 'hi', to: 'nobody' });
+    ws.serverSend({ type: 'error', payload: { code: 'user_not_found', message: 'no', ref: badFrame.id } });
+    ws.serverSend({ type: 'ack', payload: { ref: okFrame.id, messageId: 'm_1', seq: 7 } });
+    assert.deepEqual(await ok, { ref: okFrame.id, messageId: 'm_1', seq: 7 });
+    await assert.rejects(bad, (e) => e.code === 'user_not_found');
+    client.close();
+  });
+
+  test('reply frames resolve requests by ref and events reach on() handlers', async () => {
+    const { client, ws } = await loggedInClient();
+    const seen = [];
+    const off = client.on('new_message', (p) => seen.push(p.message));
+    const history = client.history({ room: 'general' }, { limit: 5 });
+    const frame = ws.lastSent('history');
+    assert.deepEqual(frame.payload, { room: 'general', limit: 5 });
+    ws.serverSend({ type: 'history', payload: { ref: frame.id, room: 'general', messages: [], hasMore: false } });
+    assert.equal((await history).hasMore, false);
+    ws.serverSend({ type: 'new_message', payload: { room: 'general', from: 'x', message: 'one' } });
+    off();
+    ws.serverSend({ type: 'new_message', payload: { room: 'general', from: 'x', message: 'two' } });
+    assert.deepEqual(seen, ['one']);
+    // An unknown type answered with an error rejects the request (history may not exist yet).
+    const unknown = client.history({ to: 'omar' });
+    ws.serverSend({ type: 'error', payload: { code: 'unknown_type', message: '?', ref: ws.lastSent('history').id } });
+    await assert.rejects(unknown, (e) => e.code === 'unknown_type');
+    // A server ping is answered.
+    ws.serverSend({ type: 'ping' });
+    assert.ok(ws.lastSent('pong'));
+    client.close();
+  });
+
+  test('reconnects with backoff after a drop and logs in again as the same user', async () => {
+    const { client, ws } = await loggedInClient('sara');
+    const states = [];
+    client.on('state', (s) => states.push(s));
+    const welcomes = [];
+    client.on('welcome', (p) => welcomes.push(p.username));
+    const pending = client.sendMessage('general', 'lost?');
+    ws.serverClose(1012, 'restart');
+    await assert.rejects(pending, (e) => e.code === 'disconnected');
+    assert.equal(client.state, 'reconnecting');
+    await until(() => FakeSocket.instances.length === 2 && FakeSocket.instances[1].lastSent('login'));
+    const ws2 = FakeSocket.instances[1];
+    // The session token is tried first; when refused, the same name.
+    assert.deepEqual(ws2.lastSent('login').payload, { token: 'tok1' });
+    ws2.serverSend({ type: 'error', payload: { code: 'auth_failed', message: 'expired', ref: ws2.lastSent('login').id } });
+    await until(() => ws2.sent.filter((f) => f.type === 'login').length === 2);
+    assert.deepEqual(ws2.lastSent('login').payload, { username: 'sara' });
+    ws2.serverSend({ type: 'welcome', payload: { username: 'sara', users: [], rooms: [], directs: [] } });
+    assert.deepEqual(welcomes, ['sara']);
+    assert.deepEqual(states, ['reconnecting', 'open']);
+    assert.equal(client.loggedIn, true);
+    client.close();
+    assert.equal(client.state, 'closed');
+  });
+
+  test('keeps retrying with growing delays while the server is unreachable', async () => {
+    const { client, ws } = await loggedInClient('sara');
+    const delays = [];
+    client.on('reconnect', ({ delayMs }) => delays.push(delayMs));
+    FakeSocket.prototype.refuse = true;
+    try {
+      ws.serverClose(1006);
+      await until(() => delays.length >= 5, 3000);
+    } finally {
+      delete FakeSocket.prototype.refuse;
+    }
+    assert.ok(delays[0] >= 7 && delays[0] <= 13, JSON.stringify(delays));
+    assert.ok(delays[1] > delays[0] * 1.2, JSON.stringify(delays));
+    assert.ok(delays.every((d) => d <= 80), JSON.stringify(delays));
+    client.close();
+  });
+
+  test('no reconnect after close() or when the first connection fails', async () => {
+    const { client, ws } = await loggedInClient();
+    client.close();
+    ws.serverClose(1000);
+    await tick(50);
+    assert.equal(FakeSocket.instances.length, 1);
+    assert.equal(client.state, 'closed');
+  });
+});

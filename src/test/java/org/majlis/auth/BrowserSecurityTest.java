@@ -1,0 +1,81 @@
+package org.majlis.auth;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.vertx.core.http.WebSocketConnectOptions;
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.majlis.testing.TestClient;
+
+/** Origin on the upgrade, CORS on the REST API, the page's CSP, and the OpenAPI description. */
+@QuarkusTest
+@TestProfile(BrowserSecurityTest.OneAllowedOrigin.class)
+class BrowserSecurityTest {
+
+    public static class OneAllowedOrigin implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("majlis.allowed-origins", "https://friend.example");
+        }
+    }
+
+    @TestHTTPResource("/ws")
+    URI ws;
+
+    private TestClient from(String origin) {
+        return TestClient.connect(ws, new WebSocketConnectOptions().addHeader("Origin", origin));
+    }
+
+    @Test
+    void aForeignOriginIsRefusedWith403() {
+        AssertionError refused = assertThrows(AssertionError.class, () -> from("https://evil.example"));
+        assertTrue(String.valueOf(refused.getCause()).contains("403"), String.valueOf(refused.getCause()));
+    }
+
+    @Test
+    void theSameOriginAndAllowedOnesAreAccepted() {
+        try (TestClient same = from("http://" + ws.getHost() + ":" + ws.getPort())) {
+            same.assertAlive();
+        }
+        try (TestClient allowed = from("https://friend.example")) {
+            allowed.assertAlive();
+        }
+        try (TestClient noOrigin = TestClient.connect(ws, new WebSocketConnectOptions().setAllowOriginHeader(false))) {
+            noOrigin.assertAlive();
+        }
+    }
+
+    @Test
+    void corsAnswersOnlyAllowedOrigins() {
+        given().header("Origin", "https://friend.example").header("Access-Control-Request-Method", "POST")
+                .options("/api/auth/login").then().header("Access-Control-Allow-Origin", equalTo("https://friend.example"));
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
+                .options("/api/auth/login").then().header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void thePageForbidsInlineScript() {
+        given().get("/").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("script-src 'self'"))
+                .header("Content-Security-Policy", containsString("default-src 'self'"))
+                .header("X-Content-Type-Options", equalTo("nosniff"));
+        given().get("/app.js").then().statusCode(200).header("Content-Security-Policy", containsString("object-src 'none'"));
+    }
+
+    @Test
+    void theRestApiIsDescribedWithItsAuthScheme() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body(containsString("/api/auth/login")).body(containsString("/api/auth/register"))
+                .body(containsString("/api/users/online")).body(containsString("bearer"));
+    }
+}

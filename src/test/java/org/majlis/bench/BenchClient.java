@@ -1,0 +1,355 @@
+package org.majlis.bench;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.util.concurrent.FastThreadLocal;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One WebSocket connection of the load generator: the upgrade handshake, masked text frames out,
+ * and a frame decoder that reads received frames in place. A message is never turned into a
+ * String or a JSON tree: the few fields needed are found by scanning the bytes, which relies on
+ * the server writing {@code type} first. Everything but construction runs on the channel's event loop.
+ */
+final class BenchClient extends ByteToMessageDecoder {
+
+    private static final byte[] HEADER_END = ascii("\r\n\r\n");
+    private static final byte[] TYPE = ascii("{\"type\":\"");
+    private static final byte[] NEW_MESSAGE = ascii("new_message\"");
+    private static final byte[] ACK = ascii("ack\"");
+    private static final byte[] WELCOME = ascii("welcome\"");
+    private static final byte[] ERROR = ascii("error\"");
+    private static final byte[] SEQ = ascii("\"seq\":");
+    private static final byte[] MESSAGE = ascii("\"message\":\"");
+    private static final byte[] REF = ascii("\"ref\":\"");
+    /** Enough for the frames that are scanned (new_message, ack, error); longer frames are only typed. */
+    private static final int SCAN_LIMIT = 1024;
+    private static final FastThreadLocal<byte[]> SCRATCH = new FastThreadLocal<>() {
+        @Override
+        protected byte[] initialValue() {
+            return new byte[SCAN_LIMIT];
+        }
+    };
+
+    final int index;
+    final CompletableFuture<BenchClient> welcomed = new CompletableFuture<>();
+    private final ClientPool pool;
+    private Channel channel;
+    private Stats stats;
+    private boolean upgraded;
+    private int cursor;
+
+    // Receiving: the senders this client expects messages from, and which numbers came from each.
+    private int[] expectFrom = {};
+    private BitSet[] received = {};
+    private long[] highest = {};
+    private long lastSeq;
+
+    // Sending: numbered messages, to the room or (when set) privately to this user.
+    private String to;
+    private long next;
+    private long firstMeasured = -1;
+    private long endMeasured = -1;
+    private final BitSet acked = new BitSet();
+
+    BenchClient(int index, ClientPool pool) {
+        this.index = index;
+        this.pool = pool;
+    }
+
+    /** Before the load: the senders whose messages must reach this client, and its private partner if any. */
+    void expect(int[] senders, String privateTo) {
+        expectFrom = senders.clone();
+        received = new BitSet[senders.length];
+        highest = new long[senders.length];
+        for (int i = 0; i < senders.length; i++) {
+            received[i] = new BitSet();
+            highest[i] = -1;
+        }
+        to = privateTo;
+    }
+
+    int[] expectedSenders() {
+        return expectFrom;
+    }
+
+    boolean received(int sender, long n) {
+        int slot = slotOf(sender);
+        return slot >= 0 && received[slot].get((int) n);
+    }
+
+    boolean acked(long n) {
+        return acked.get((int) n);
+    }
+
+    long firstMeasured() {
+        return firstMeasured;
+    }
+
+    long endMeasured() {
+        return endMeasured;
+    }
+
+    boolean isPrivate() {
+        return to != null;
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    /** Sends the next numbered message, stamped with the send time. */
+    void send() {
+        long now = System.nanoTime();
+        long n = next++;
+        if (pool.measured(now)) {
+            if (firstMeasured < 0) {
+                firstMeasured = n;
+            }
+            endMeasured = n + 1;
+        }
+        pool.sending(index, n);
+        String text = index + ":" + n + ":" + now;
+        sendText(to == null
+                ? "{\"type\":\"send_message\",\"id\":\"" + n + "\",\"payload\":{\"message\":\"" + text + "\",\"room\":\"general\"}}"
+                : "{\"type\":\"private_message\",\"id\":\"" + n + "\",\"payload\":{\"message\":\"" + text + "\",\"to\":\"" + to + "\"}}");
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        channel = ctx.channel();
+        stats = pool.statsOf(channel.eventLoop());
+        byte[] key = new byte[16];
+        ThreadLocalRandom.current().nextBytes(key);
+        ctx.writeAndFlush(ctx.alloc().buffer().writeBytes(ascii("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
+                + Base64.getEncoder().encodeToString(key) + "\r\n\r\n")));
+        super.channelActive(ctx);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (!pool.closing()) {
+            stats.closed++;
+        }
+        welcomed.completeExceptionally(new IllegalStateException("b" + index + " closed before welcome"));
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        pool.report("b" + index + ": " + cause);
+        ctx.close();
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (!upgraded) {
+            int end = find(in, in.readerIndex(), in.writerIndex(), HEADER_END);
+            if (end < 0) {
+                return;
+            }
+            String status = in.toString(in.readerIndex(), Math.min(12, end - in.readerIndex()), StandardCharsets.US_ASCII);
+            if (!status.equals("HTTP/1.1 101")) {
+                pool.report("b" + index + ": upgrade refused: " + status);
+                in.skipBytes(in.readableBytes());
+                ctx.close();
+                return;
+            }
+            in.readerIndex(end + HEADER_END.length);
+            upgraded = true;
+            sendText("{\"type\":\"login\",\"payload\":{\"username\":\"b" + index + "\"}}");
+        }
+        while (in.readableBytes() >= 2) {
+            int start = in.readerIndex();
+            int b0 = in.getUnsignedByte(start);
+            int len7 = in.getUnsignedByte(start + 1) & 0x7F;
+            int header = len7 == 126 ? 4 : len7 == 127 ? 10 : 2;
+            if (in.readableBytes() < header) {
+                return;
+            }
+            long length = len7 == 126 ? in.getUnsignedShort(start + 2) : len7 == 127 ? in.getLong(start + 2) : len7;
+            if (in.readableBytes() < header + length) {
+                return;
+            }
+            int from = start + header;
+            int end = (int) (from + length);
+            switch (b0 & 0x0F) {
+                case 0x1 -> text(in, from, end);
+                case 0x9 -> writeFrame(0xA, ByteBufUtil.getBytes(in, from, end - from)); // answer the server's ping
+                case 0x8 -> {
+                    pool.report("b" + index + ": closed by the server with " + (length >= 2 ? in.getUnsignedShort(from) : 1005));
+                    ctx.close();
+                }
+                default -> { }
+            }
+            in.readerIndex(end);
+        }
+    }
+
+    private void text(ByteBuf in, int from, int end) {
+        // The frames scanned are small: copying one into an array (a memcpy) makes scanning cheap.
+        byte[] b = SCRATCH.get();
+        int length = Math.min(end - from, SCAN_LIMIT);
+        in.getBytes(from, b, 0, length);
+        if (!startsWith(b, 0, length, TYPE)) {
+            return;
+        }
+        int type = TYPE.length;
+        if (startsWith(b, type, length, NEW_MESSAGE)) {
+            if (end - from > SCAN_LIMIT) {
+                pool.report("b" + index + ": new_message over " + SCAN_LIMIT + " bytes, not scanned");
+            } else {
+                newMessage(b, type + NEW_MESSAGE.length, length);
+            }
+        } else if (startsWith(b, type, length, ACK)) {
+            int ref = find(b, type, length, REF);
+            if (ref >= 0) {
+                acked.set((int) number(b, ref + REF.length));
+            }
+        } else if (startsWith(b, type, length, WELCOME)) {
+            welcomed.complete(this);
+        } else if (startsWith(b, type, length, ERROR)) {
+            stats.errors++;
+            pool.report("b" + index + ": " + in.toString(from, end - from, StandardCharsets.UTF_8));
+        }
+    }
+
+    private void newMessage(byte[] b, int from, int end) {
+        long now = System.nanoTime();
+        int seqAt = find(b, from, end, SEQ);
+        int textAt = seqAt < 0 ? -1 : find(b, seqAt, end, MESSAGE);
+        if (textAt < 0) {
+            pool.report("b" + index + ": unexpected new_message " + new String(b, 0, end, StandardCharsets.UTF_8));
+            return;
+        }
+        long seq = number(b, seqAt + SEQ.length);
+        if (seq <= lastSeq) {
+            stats.seqErrors++;
+        }
+        lastSeq = seq;
+        int sender = (int) number(b, textAt + MESSAGE.length);
+        long n = number(b, cursor + 1);
+        long sentAt = number(b, cursor + 1);
+        int slot = slotOf(sender);
+        if (slot < 0) {
+            stats.stray++;
+            return;
+        }
+        pool.delivered();
+        boolean measured = pool.measured(sentAt);
+        if (received[slot].get((int) n)) {
+            stats.duplicates += measured ? 1 : 0;
+            return;
+        }
+        received[slot].set((int) n);
+        if (n < highest[slot]) {
+            stats.outOfOrder += measured ? 1 : 0;
+        } else {
+            highest[slot] = n;
+        }
+        if (measured) {
+            if (sender == index && to != null) {
+                stats.echoes++;
+            } else {
+                stats.delivered++;
+                stats.record((now - sentAt) / 1000);
+            }
+        }
+        pool.receivedBy(sender, n);
+    }
+
+    private int slotOf(int sender) {
+        for (int i = 0; i < expectFrom.length; i++) {
+            if (expectFrom[i] == sender) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Parses the decimal number (optionally negative) at from; leaves cursor just after it. */
+    private long number(byte[] b, int from) {
+        int i = from;
+        boolean negative = b[i] == '-';
+        if (negative) {
+            i++;
+        }
+        long value = 0;
+        for (; i < b.length && b[i] >= '0' && b[i] <= '9'; i++) {
+            value = value * 10 + (b[i] - '0');
+        }
+        cursor = i;
+        return negative ? -value : value;
+    }
+
+    private void sendText(String text) {
+        writeFrame(0x1, ascii(text));
+    }
+
+    /** A final, masked client frame (RFC 6455 5.3), as the server requires. */
+    private void writeFrame(int opcode, byte[] payload) {
+        ByteBuf buf = channel.alloc().buffer(payload.length + 8);
+        buf.writeByte(0x80 | opcode);
+        if (payload.length < 126) {
+            buf.writeByte(0x80 | payload.length);
+        } else {
+            buf.writeByte(0x80 | 126);
+            buf.writeShort(payload.length);
+        }
+        byte[] mask = new byte[4];
+        ThreadLocalRandom.current().nextBytes(mask);
+        buf.writeBytes(mask);
+        for (int i = 0; i < payload.length; i++) {
+            buf.writeByte(payload[i] ^ mask[i & 3]);
+        }
+        channel.writeAndFlush(buf, channel.voidPromise());
+    }
+
+    private static boolean startsWith(byte[] b, int from, int end, byte[] prefix) {
+        if (end - from < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (b[from + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int find(byte[] b, int from, int end, byte[] needle) {
+        for (int i = from, last = end - needle.length; i <= last; i++) {
+            if (b[i] == needle[0] && startsWith(b, i, end, needle)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Index of needle in in[from, end), or -1; only for the handshake, where bytes stay in the buffer. */
+    private static int find(ByteBuf in, int from, int end, byte[] needle) {
+        for (int i = from, last = end - needle.length; i <= last; i++) {
+            int j = 0;
+            while (j < needle.length && in.getByte(i + j) == needle[j]) {
+                j++;
+            }
+            if (j == needle.length) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,341 @@
+package org.majlis.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+/**
+ * The Majlis benchmark: starts the packaged server once per scenario, loads it from this JVM and
+ * prints one RESULT line per scenario, a table at the end, and appends JSON lines to
+ * {@code <out>/results.jsonl}.
+ *
+ * <pre>
+ * Benchmark --jar target/quarkus-app/quarkus-run.jar --out target/bench [--server-arg X]...
+ *           [--duration SECONDS] [--warmup SECONDS] (broadcast|broadcast-max|private|idle|startup|all)...
+ * </pre>
+ */
+public final class Benchmark {
+
+    private static final List<String> SCENARIOS = List.of("broadcast", "broadcast-max", "private", "idle", "startup");
+    private static final int CLIENTS = 1000;
+    private static final int IDLE_CONNECTIONS = 10_000;
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+    private static final Duration DRAIN = Duration.ofSeconds(5);
+
+    private Path jar;
+    private Path out = Path.of("target/bench");
+    private final List<String> serverArgs = new ArrayList<>();
+    private Duration duration = Duration.ofSeconds(15);
+    private Duration warmup = Duration.ofSeconds(10);
+    private final List<String> scenarios = new ArrayList<>();
+
+    /** CPU times at one instant: others' CPU tells whether something else on the machine disturbed a run. */
+    private record Sample(long wall, long serverCpu, long ownCpu, long machineCpu) {
+        static Sample of(ServerProcess server) {
+            return new Sample(System.nanoTime(), ProcStats.cpuNanos(server.pid()), ProcStats.ownCpuNanos(),
+                    ProcStats.machineCpuNanos());
+        }
+
+        /** Share of all cores used by processes other than the server and the generator since before. */
+        double othersPercent(Sample before) {
+            long others = (machineCpu - before.machineCpu) - (serverCpu - before.serverCpu) - (ownCpu - before.ownCpu);
+            return Math.max(0, 100.0 * others / (wall - before.wall) / CORES);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Benchmark bench = new Benchmark();
+        try {
+            bench.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("usage: Benchmark --jar JAR [--out DIR] [--server-arg X]... [--duration S] [--warmup S] "
+                    + "(" + String.join("|", SCENARIOS) + "|all)...");
+            System.exit(2);
+        }
+        System.exit(bench.run() ? 0 : 1);
+    }
+
+    private void parse(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--jar" -> jar = Path.of(value(args, ++i, arg));
+                case "--out" -> out = Path.of(value(args, ++i, arg));
+                case "--server-arg" -> serverArgs.add(value(args, ++i, arg));
+                case "--duration" -> duration = Duration.ofSeconds(Long.parseLong(value(args, ++i, arg)));
+                case "--warmup" -> warmup = Duration.ofSeconds(Long.parseLong(value(args, ++i, arg)));
+                case "all" -> scenarios.addAll(SCENARIOS);
+                default -> {
+                    if (!SCENARIOS.contains(arg)) {
+                        throw new IllegalArgumentException("unknown argument: " + arg);
+                    }
+                    scenarios.add(arg);
+                }
+            }
+        }
+        if (jar == null || scenarios.isEmpty()) {
+            throw new IllegalArgumentException("--jar and at least one scenario are required");
+        }
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private boolean run() throws IOException {
+        Files.createDirectories(out);
+        System.out.printf("majlis benchmark: %s, warm-up %ds, measured %ds, %d cores, server JVM %s, server args %s%n",
+                scenarios, warmup.toSeconds(), duration.toSeconds(), CORES, ServerProcess.JVM_FLAGS, serverArgs);
+        List<Result> results = new ArrayList<>();
+        boolean ok = true;
+        for (String scenario : scenarios) {
+            System.out.println("== " + scenario);
+            try {
+                Result result = switch (scenario) {
+                    case "broadcast" -> broadcast(scenario, 200, 0, 1);
+                    case "broadcast-max" -> broadcast(scenario, 0, 16, 2);
+                    case "private" -> privateChat();
+                    case "idle" -> idle();
+                    default -> startup();
+                };
+                System.out.println(result.line());
+                Files.writeString(out.resolve("results.jsonl"), result.json() + "\n",
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                results.add(result);
+            } catch (Exception e) {
+                ok = false;
+                System.out.println("FAILED scenario=" + scenario + ": " + e);
+                e.printStackTrace(System.out);
+            }
+        }
+        Result.printTable(results);
+        return ok;
+    }
+
+    /**
+     * 1000 clients in general, clients 0 and 1 sending: at rate messages/s in total, or (window > 0)
+     * each with window messages in flight, so 2 * window not yet received by all 1000.
+     */
+    private Result broadcast(String name, double rate, int window, int threads) throws Exception {
+        int[] senders = {0, 1};
+        return load(name, threads, senders, rate, window, CLIENTS, c -> c.expect(senders, null));
+    }
+
+    /** 500 pairs (2p, 2p+1), both sides sending: each message reaches the recipient and echoes to the sender. */
+    private Result privateChat() throws Exception {
+        int[] senders = IntStream.range(0, CLIENTS).toArray();
+        return load("private", 1, senders, 5000, 0, 2,
+                c -> c.expect(new int[] {c.index ^ 1, c.index}, "b" + (c.index ^ 1)));
+    }
+
+    private Result load(String name, int threads, int[] senders, double rate, int window, int fanout,
+            Consumer<BenchClient> expectations) throws Exception {
+        try (ServerProcess server = startServer(name); ClientPool pool = new ClientPool(server.port(), CLIENTS, threads)) {
+            server.awaitReady(Duration.ofSeconds(60));
+            long t0 = System.nanoTime();
+            pool.connectAll(Duration.ofSeconds(120));
+            System.out.printf("  %d clients logged in in %.1fs, %d generator thread(s)%n", CLIENTS, seconds(System.nanoTime() - t0), threads);
+            for (BenchClient c : pool.clients) {
+                expectations.accept(c);
+            }
+            Thread.sleep(1000); // the presence events of the last logins go out first
+            long[] measured = pool.start(senders, rate, window, fanout, warmup, duration);
+            sleepUntil(measured[0]);
+            Sample a = Sample.of(server);
+            sleepUntil(measured[1]);
+            Sample b = Sample.of(server);
+            long rss = ProcStats.rssKib(server.pid());
+            if (!pool.awaitDelivered(DRAIN)) {
+                System.out.println("  not every message was delivered " + DRAIN.toSeconds() + "s after the load stopped");
+            }
+            pool.close(); // stops the event loops: their observations can be read from here
+            Stats stats = pool.stats();
+            ClientPool.Losses losses = pool.losses(senders);
+            double wall = b.wall() - a.wall();
+            Result r = new Result(name)
+                    .put("sent", losses.sent(), "")
+                    .put("delivered", stats.delivered, "")
+                    .put("lost", losses.lost(), "")
+                    .put("dup", stats.duplicates, "")
+                    .put("ooo", stats.outOfOrder, "")
+                    .put("rate", stats.delivered / (wall / 1e9), "/s")
+                    .put("p50", stats.percentileMs(0.50), "ms")
+                    .put("p90", stats.percentileMs(0.90), "ms")
+                    .put("p99", stats.percentileMs(0.99), "ms")
+                    .put("max", stats.maxMs(), "ms")
+                    .put("cpu/delivery", (b.serverCpu() - a.serverCpu()) / 1000.0 / Math.max(1, stats.delivered), "us")
+                    .put("rss", rss / 1024.0, "MiB")
+                    .put("gen-cpu", 100.0 * (b.ownCpu() - a.ownCpu()) / wall / CORES, "%")
+                    .put("server-cpu", 100.0 * (b.serverCpu() - a.serverCpu()) / wall / CORES, "%")
+                    .put("gen-cpu/delivery", (b.ownCpu() - a.ownCpu()) / 1000.0 / Math.max(1, stats.delivered), "us")
+                    .put("others-cpu", b.othersPercent(a), "%");
+            if (fanout == 2) {
+                r.put("echoes", stats.echoes, "").put("echo-lost", losses.echoLost(), "");
+            }
+            return r.put("unacked", losses.unacked(), "")
+                    .put("seq-errors", stats.seqErrors, "")
+                    .put("stray", stats.stray, "")
+                    .put("errors", stats.errors, "")
+                    .put("closed", stats.closed, "");
+        }
+    }
+
+    /** 10,000 logged-in connections held open: what each costs the server in RSS and live heap. */
+    private Result idle() throws Exception {
+        try (ServerProcess server = startServer("idle");
+                ClientPool pool = new ClientPool(server.port(), IDLE_CONNECTIONS, 1)) {
+            server.awaitReady(Duration.ofSeconds(60));
+            long heapBefore = ProcStats.liveHeapKib(server.pid());
+            long rssBefore = ProcStats.rssKib(server.pid());
+            long t0 = System.nanoTime();
+            pool.connectAll(Duration.ofSeconds(600));
+            double loginSeconds = seconds(System.nanoTime() - t0);
+            System.out.printf("  %d connections logged in in %.1fs%n", IDLE_CONNECTIONS, loginSeconds);
+            Thread.sleep(2000); // the presence events of the last logins go out first
+            Sample a = Sample.of(server);
+            Thread.sleep(duration.toMillis());
+            Sample b = Sample.of(server);
+            long heapAfter = ProcStats.liveHeapKib(server.pid());
+            long rssAfter = ProcStats.rssKib(server.pid());
+            pool.close();
+            Stats stats = pool.stats();
+            double wall = b.wall() - a.wall();
+            return new Result("idle")
+                    .put("connections", IDLE_CONNECTIONS, "")
+                    .put("login-time", loginSeconds, "s")
+                    .put("rss-before", rssBefore / 1024.0, "MiB")
+                    .put("rss", rssAfter / 1024.0, "MiB")
+                    .put("rss/conn", (rssAfter - rssBefore) / (double) IDLE_CONNECTIONS, "KiB")
+                    .put("heap-before", heapBefore / 1024.0, "MiB")
+                    .put("heap", heapAfter / 1024.0, "MiB")
+                    .put("heap/conn", (heapAfter - heapBefore) / (double) IDLE_CONNECTIONS, "KiB")
+                    .put("server-cpu", 100.0 * (b.serverCpu() - a.serverCpu()) / wall / CORES, "%")
+                    .put("gen-cpu", 100.0 * (b.ownCpu() - a.ownCpu()) / wall / CORES, "%")
+                    .put("others-cpu", b.othersPercent(a), "%")
+                    .put("errors", stats.errors, "")
+                    .put("closed", stats.closed, "");
+        }
+    }
+
+    /** From the server process start to the first welcome, polling with a fresh connection every few ms. */
+    private Result startup() throws Exception {
+        long t0 = System.nanoTime();
+        try (ServerProcess server = startServer("startup"); ClientPool pool = new ClientPool(server.port(), 1, 1)) {
+            while (true) {
+                server.requireAlive();
+                try {
+                    pool.connect(0).get(10, TimeUnit.SECONDS);
+                    break;
+                } catch (ExecutionException notYet) {
+                    if (System.nanoTime() - t0 > Duration.ofSeconds(60).toNanos()) {
+                        throw new IllegalStateException("no welcome within 60s", notYet.getCause());
+                    }
+                    Thread.sleep(5);
+                }
+            }
+            double millis = (System.nanoTime() - t0) / 1e6;
+            long rss = ProcStats.rssKib(server.pid());
+            return new Result("startup").put("first-welcome", millis, "ms").put("rss", rss / 1024.0, "MiB");
+        }
+    }
+
+    private ServerProcess startServer(String scenario) throws IOException {
+        return ServerProcess.start(jar, serverArgs, out.resolve("server-" + scenario + ".log"));
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        for (long left; (left = nanoTime - System.nanoTime()) > 0; ) {
+            Thread.sleep(left / 1_000_000 + 1);
+        }
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    /** One scenario's measurements, in order, each with its unit. */
+    private static final class Result {
+
+        private static final String[] COLUMNS = {"sent", "delivered", "lost", "dup", "ooo", "rate", "p50", "p90",
+                "p99", "max", "cpu/delivery", "rss", "gen-cpu"};
+
+        private record Field(String key, Number value, String unit) {
+            String text() {
+                return (value instanceof Double d ? format(d) : value.toString()) + unit;
+            }
+
+            String jsonKey() {
+                String suffix = switch (unit) {
+                    case "" -> "";
+                    case "/s" -> "_per_s";
+                    case "%" -> "_pct";
+                    default -> "_" + unit.toLowerCase(Locale.ROOT);
+                };
+                return key.replace("/", "_per_").replace('-', '_') + suffix;
+            }
+        }
+
+        private final String scenario;
+        private final List<Field> fields = new ArrayList<>();
+
+        Result(String scenario) {
+            this.scenario = scenario;
+        }
+
+        Result put(String key, Number value, String unit) {
+            fields.add(new Field(key, value, unit));
+            return this;
+        }
+
+        String line() {
+            StringBuilder line = new StringBuilder("RESULT scenario=").append(scenario);
+            fields.forEach(f -> line.append(' ').append(f.key()).append('=').append(f.text()));
+            return line.toString();
+        }
+
+        String json() {
+            StringBuilder json = new StringBuilder("{\"scenario\":\"").append(scenario).append('"');
+            fields.forEach(f -> json.append(",\"").append(f.jsonKey()).append("\":").append(
+                    f.value() instanceof Double d ? (d.isNaN() || d.isInfinite() ? "null" : format(d)) : f.value()));
+            return json.append('}').toString();
+        }
+
+        static void printTable(List<Result> results) {
+            StringBuilder header = new StringBuilder(String.format("%-14s", "scenario"));
+            for (String c : COLUMNS) {
+                header.append(String.format(" %12s", c));
+            }
+            System.out.println();
+            System.out.println(header.append("  other"));
+            for (Result r : results) {
+                StringBuilder row = new StringBuilder(String.format("%-14s", r.scenario));
+                for (String c : COLUMNS) {
+                    row.append(String.format(" %12s", r.fields.stream().filter(f -> f.key().equals(c))
+                            .map(Field::text).findFirst().orElse("-")));
+                }
+                row.append(" ");
+                r.fields.stream().filter(f -> !List.of(COLUMNS).contains(f.key()))
+                        .forEach(f -> row.append(' ').append(f.key()).append('=').append(f.text()));
+                System.out.println(row);
+            }
+        }
+
+        private static String format(double d) {
+            double abs = Math.abs(d);
+            return String.format(Locale.ROOT, abs >= 100 ? "%.0f" : abs >= 10 ? "%.1f" : "%.2f", d);
+        }
+    }
+}

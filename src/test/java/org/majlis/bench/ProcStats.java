@@ -1,0 +1,102 @@
+package org.majlis.bench;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** CPU time and memory of the server process (from /proc and jcmd) and of this JVM. */
+final class ProcStats {
+
+    private static final long CLOCK_TICKS = clockTicks();
+    // One line per heap space in GC.heap_info, e.g. " ParOldGen  total 175104K, used 12345K [...".
+    private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
+    private static final OperatingSystemMXBean OS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    private ProcStats() {
+    }
+
+    /** utime + stime of the process, in ns. */
+    static long cpuNanos(long pid) {
+        String stat = read(Path.of("/proc", Long.toString(pid), "stat"));
+        // The command name may contain spaces: fields are counted after its closing parenthesis.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks * 1_000_000_000L / CLOCK_TICKS;
+    }
+
+    static long rssKib(long pid) {
+        for (String line : read(Path.of("/proc", Long.toString(pid), "status")).split("\n")) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        throw new IllegalStateException("no VmRSS for " + pid);
+    }
+
+    /** Heap in use right after a full GC, i.e. the live heap, in KiB. */
+    static long liveHeapKib(long pid) {
+        jcmd(pid, "GC.run");
+        Matcher m = HEAP_USED.matcher(jcmd(pid, "GC.heap_info"));
+        long used = 0;
+        while (m.find()) {
+            used += Long.parseLong(m.group(1));
+        }
+        return used;
+    }
+
+    /** CPU time used by every process of the machine (busy, not idle nor waiting for I/O), in ns. */
+    static long machineCpuNanos() {
+        String[] cpu = read(Path.of("/proc/stat")).lines().findFirst().orElseThrow().trim().split("\\s+");
+        long busy = 0;
+        // user nice system idle iowait irq softirq steal: all but idle and iowait
+        for (int i = 1; i <= 8; i++) {
+            busy += i == 4 || i == 5 ? 0 : Long.parseLong(cpu[i]);
+        }
+        return busy * 1_000_000_000L / CLOCK_TICKS;
+    }
+
+    /** CPU time of this JVM (the load generator), in ns. */
+    static long ownCpuNanos() {
+        return OS.getProcessCpuTime();
+    }
+
+    private static String jcmd(long pid, String command) {
+        try {
+            Process p = new ProcessBuilder(ServerProcess.jdkTool("jcmd"), Long.toString(pid), command)
+                    .redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("jcmd " + command + " failed: " + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long clockTicks() {
+        try {
+            Process p = new ProcessBuilder("getconf", "CLK_TCK").start();
+            return Long.parseLong(new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim());
+        } catch (IOException | NumberFormatException e) {
+            return 100;
+        }
+    }
+
+    private static String read(Path path) {
+        try {
+            return Files.readString(path, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.majlis.limits;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.majlis.testing.Json;
+import org.majlis.testing.TestClient;
+
+/** Each limit is hit and recovered from, with the protocol's message defaults and small login and connection limits. */
+@QuarkusTest
+@TestProfile(LimitsTest.ProtocolDefaults.class)
+class LimitsTest {
+
+    public static class ProtocolDefaults implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("majlis.limits.messages-per-second", "10", "majlis.limits.messages-burst", "20",
+                    "majlis.limits.logins-per-second", "2", "majlis.limits.logins-burst", "12",
+                    "majlis.limits.connections-per-address", "12", "majlis.limits.abuse-strikes", "40");
+        }
+    }
+
+    @TestHTTPResource("/ws")
+    URI ws;
+
+    @Test
+    void aFlooderIsLimitedAndThenClosedWhileOthersAreUnaffected() throws InterruptedException {
+        try (TestClient flooder = TestClient.guest(ws, "flooder"); TestClient calm = TestClient.guest(ws, "calm")) {
+            for (int i = 0; i < 30; i++) {
+                flooder.send("send_message", "f" + i, Json.object("message", "flood " + i));
+            }
+            int acked = 0;
+            int limited = 0;
+            for (int i = 0; i < 30; i++) {
+                JsonNode answer = flooder.await("ack", a -> true, "error");
+                if (answer.path("type").asText().equals("ack")) {
+                    acked++;
+                } else {
+                    assertEquals("rate_limited", answer.path("payload").path("code").asText());
+                    assertTrue(answer.path("payload").path("retryAfterMs").asLong() > 0, answer::toString);
+                    limited++;
+                }
+            }
+            assertTrue(acked >= 20 && acked <= 22 && limited >= 8, "acked " + acked + ", limited " + limited);
+
+            calm.send("send_message", "c", Json.object("message", "still fine"));
+            assertEquals("c", calm.await("ack").path("payload").path("ref").asText());
+
+            Thread.sleep(1100);
+            flooder.send("send_message", "later", Json.object("message", "after a pause"));
+            assertEquals("later", flooder.await("ack", a -> "later".equals(a.path("payload").path("ref").asText())).path("payload").path("ref").asText());
+
+            for (int i = 0; i < 200 && !flooder.isClosed(); i++) {
+                flooder.send("send_message", null, Json.object("message", "abuse " + i));
+            }
+            assertEquals(1008, flooder.awaitClose());
+            calm.assertAlive();
+        }
+    }
+
+    @Test
+    void loginsPerAddressAreLimitedOverWebSocketAndRestAndRecover() throws InterruptedException {
+        try {
+            loginsAreLimited();
+        } finally {
+            Thread.sleep(6000); // leave the address' bucket full for the other tests
+        }
+    }
+
+    private void loginsAreLimited() throws InterruptedException {
+        try (TestClient client = TestClient.connect(ws)) {
+            int limited = 0;
+            for (int i = 0; i < 20; i++) {
+                // invalid names: refused after the limit is checked, so nobody logs in
+                client.send("login", "l" + i, Json.object("username", "_invalid" + i));
+                JsonNode error = client.await("error").path("payload");
+                if ("rate_limited".equals(error.path("code").asText())) {
+                    assertTrue(error.path("retryAfterMs").asLong() > 0, error::toString);
+                    limited++;
+                } else {
+                    assertEquals("username_invalid", error.path("code").asText());
+                }
+            }
+            assertTrue(limited >= 7, "limited " + limited);
+        }
+        // the WebSocket and REST share the address' bucket; at 2 per second, a few attempts empty it again
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 6 && !statuses.contains(429); i++) {
+            var response = given().contentType(ContentType.JSON).body(Map.of("username", "nobody", "password", "whatever1"))
+                    .post("/api/auth/login").then().extract();
+            statuses.add(response.statusCode());
+            if (response.statusCode() == 429) {
+                assertTrue(Integer.parseInt(response.header("Retry-After")) >= 1);
+            }
+        }
+        assertTrue(statuses.contains(429), "REST logins: " + statuses);
+        Thread.sleep(1100);
+        given().contentType(ContentType.JSON).body(Map.of("username", "nobody", "password", "whatever1"))
+                .post("/api/auth/login").then().statusCode(401);
+    }
+
+    @Test
+    void connectionsPerAddressAreLimited() {
+        List<TestClient> open = new ArrayList<>();
+        try {
+            AssertionError refused = null;
+            for (int i = 0; i < 13 && refused == null; i++) {
+                try {
+                    open.add(TestClient.connect(ws));
+                } catch (AssertionError e) {
+                    refused = e;
+                }
+            }
+            assertTrue(refused != null && String.valueOf(refused.getCause()).contains("429"), "the 13th connection was not refused");
+            open.remove(0).close();
+            long deadline = System.currentTimeMillis() + 5000;
+            while (true) {
+                try {
+                    open.add(TestClient.connect(ws));
+                    break;
+                } catch (AssertionError stillFull) {
+                    assertTrue(System.currentTimeMillis() < deadline, "a freed slot was not reusable");
+                }
+            }
+        } finally {
+            open.forEach(TestClient::close);
+        }
+    }
+}
