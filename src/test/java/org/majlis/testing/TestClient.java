@@ -58,8 +58,12 @@ public final class TestClient implements AutoCloseable {
     }
 
     public static TestClient connect(URI uri, WebSocketConnectOptions options) {
-        WebSocketClient client = VERTX.createWebSocketClient(new io.vertx.core.http.WebSocketClientOptions()
-                .setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 22));
+        return connect(uri, options, new io.vertx.core.http.WebSocketClientOptions());
+    }
+
+    /** With client options, e.g. the certificate to trust for {@code wss://}. */
+    public static TestClient connect(URI uri, WebSocketConnectOptions options, io.vertx.core.http.WebSocketClientOptions clientOptions) {
+        WebSocketClient client = VERTX.createWebSocketClient(clientOptions.setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 22));
         options.setHost(uri.getHost()).setPort(uri.getPort()).setURI(uri.getPath()).setSsl("https".equals(uri.getScheme()) || "wss".equals(uri.getScheme()));
         try {
             WebSocket ws = client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
