@@ -2,7 +2,18 @@
 //
 //   const server = await startServer();   // free port, fresh data dir, waits for readiness
 //   server.url                             // http://127.0.0.1:<port>
+//   await server.restart();                // same port, same data dir (messages must survive)
 //   await server.stop();                   // SIGTERM, then SIGKILL after a grace period
+//
+// The page: the jar carries the copy of src/main/resources/META-INF/resources made when it was
+// last packaged, which lags behind the page being worked on. So by default the server is
+// reached through a small same-origin front (lib/page-proxy.mjs) that passes every request and
+// WebSocket upgrade through to the jar unchanged, except that the page's own files are answered
+// from the source folder, with the jar's response headers (Content-Security-Policy included).
+// MAJLIS_E2E_PAGE=jar tests the page inside the jar instead (no front).
+//
+// Abuse limits: the jar runs with its production profile; the tests log in and send far more
+// than a person would, so the message and login limits are raised unless `defaultLimits` is set.
 //
 // The jar is $MAJLIS_JAR or ../../../target/quarkus-app/quarkus-run.jar (relative to the e2e
 // folder); java is $JAVA_HOME/bin/java when JAVA_HOME is set, else `java` on PATH. The
@@ -14,10 +25,20 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startPageProxy } from './page-proxy.mjs';
 
 const E2E_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const REPO_ROOT = resolve(E2E_DIR, '../../..');
 export const OUTPUT_DIR = join(REPO_ROOT, 'target', 'e2e');
+export const PAGE_DIR = join(REPO_ROOT, 'src', 'main', 'resources', 'META-INF', 'resources');
+
+/** Limits high enough for tests that log in and send in bursts. */
+export const TEST_LIMITS = {
+  'majlis.limits.messages-per-second': '1000',
+  'majlis.limits.messages-burst': '1000',
+  'majlis.limits.logins-per-second': '1000',
+  'majlis.limits.logins-burst': '1000',
+};
 
 const READY_TIMEOUT_MS = 60_000;
 const STOP_GRACE_MS = 10_000;
@@ -58,18 +79,51 @@ function tail(file, lines = 40) {
 /**
  * @param {object} [options]
  * @param {string} [options.name] label used in the log file name.
- * @param {number} [options.port] port to listen on (default: a free one).
+ * @param {number} [options.port] port the browser connects to (default: a free one).
  * @param {string} [options.dataDir] data directory (default: a fresh temporary one, removed by stop()).
+ * @param {boolean} [options.defaultLimits] keep the server's own abuse limits (default: raised).
  * @param {Record<string,string>} [options.properties] extra -D system properties.
  */
 export async function startServer(options = {}) {
+  const port = options.port ?? await freePort();
+  const ownDataDir = !options.dataDir;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'majlis-e2e-'));
+  const pageFromJar = process.env.MAJLIS_E2E_PAGE === 'jar';
+  const backendPort = pageFromJar ? port : await freePort();
+  let backend = await startJar({ ...options, port: backendPort, dataDir });
+  const proxy = pageFromJar ? null : await startPageProxy({ port, backendPort, pageDir: PAGE_DIR });
+  let stopped = false;
+  const server = {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    dataDir,
+    get logFile() { return backend.logFile; },
+    get process() { return backend.process; },
+    /** Stops the jar and starts it again on the same port and data directory. */
+    async restart({ downMs = 0 } = {}) {
+      await backend.stop();
+      if (downMs) await sleep(downMs);
+      backend = await startJar({ ...options, name: `${options.name || 'e2e'}-restarted`, port: backendPort, dataDir });
+    },
+    async stop() {
+      if (!stopped) {
+        stopped = true;
+        await backend.stop(); // first, so that clients see the server's own close (1012)
+        await proxy?.close();
+      }
+      if (ownDataDir && !keepData) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return server;
+}
+
+/** Starts the jar itself, listening on `options.port`; resolves once it is ready. */
+async function startJar(options) {
   const jar = jarPath();
   if (!existsSync(jar)) {
     throw new Error(`Majlis jar not found at ${jar}: build it first (./mvnw package) or set MAJLIS_JAR`);
   }
-  const port = options.port ?? await freePort();
-  const ownDataDir = !options.dataDir;
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'majlis-e2e-'));
+  const { port, dataDir } = options;
   mkdirSync(OUTPUT_DIR, { recursive: true });
   const logFile = join(OUTPUT_DIR, `server-${options.name || 'e2e'}-${port}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
@@ -78,6 +132,7 @@ export async function startServer(options = {}) {
     'quarkus.http.port': String(port),
     'quarkus.http.host': '127.0.0.1',
     'majlis.data-dir': dataDir,
+    ...(options.defaultLimits ? {} : TEST_LIMITS),
     ...(options.properties || {}),
   };
   const args = [...Object.entries(properties).map(([k, v]) => `-D${k}=${v}`), '-jar', jar];
@@ -110,8 +165,7 @@ export async function startServer(options = {}) {
     dataDir,
     logFile,
     process: child,
-    /** Stops the server; `keepData` leaves the data dir (for a restart on the same data). */
-    async stop({ keepData = false } = {}) {
+    async stop() {
       if (!stopped) {
         stopped = true;
         if (!exited) {
@@ -125,7 +179,6 @@ export async function startServer(options = {}) {
         }
         await new Promise((r) => log.end(r));
       }
-      if (ownDataDir && !keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Majlis' own settings, under {@code majlis.}; the defaults are in application.properties. */
 @ConfigMapping(prefix = "majlis")
@@ -25,6 +26,20 @@ public interface MajlisConfig {
     Jwt jwt();
 
     Limits limits();
+
+    Retention retention();
+
+    /** How long messages are kept. Neither limit set (the default): everything is kept. */
+    interface Retention {
+        /** Messages older than this are deleted. */
+        Optional<Duration> maxAge();
+
+        /** Each conversation keeps at most this many of its newest messages. */
+        OptionalLong maxCount();
+
+        /** How often the limits are applied. */
+        Duration interval();
+    }
 
     /**
      * Browser origins (scheme://host[:port]) that may open the WebSocket and call the REST API,

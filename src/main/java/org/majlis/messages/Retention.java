@@ -1,0 +1,63 @@
+package org.majlis.messages;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import org.majlis.config.MajlisConfig;
+import org.majlis.store.Database;
+
+/**
+ * Deletes messages beyond the configured age or count, periodically, on a worker thread. Numbering
+ * is untouched: a conversation's seq keeps growing, and history simply starts later.
+ */
+@ApplicationScoped
+public class Retention {
+
+    private final Database database;
+    private final MajlisConfig.Retention config;
+    private final Vertx vertx;
+
+    public Retention(Database database, MajlisConfig config, Vertx vertx) {
+        this.database = database;
+        this.config = config.retention();
+        this.vertx = vertx;
+    }
+
+    void schedule(@Observes StartupEvent start) {
+        if (config.maxAge().isPresent() || config.maxCount().isPresent()) {
+            vertx.setPeriodic(config.interval().toMillis(), id -> vertx.executeBlocking(() -> {
+                apply();
+                return null;
+            }, false));
+        }
+    }
+
+    /** Applies the limits now; returns the number of messages deleted. Blocking. */
+    public int apply() {
+        int deleted = 0;
+        try (Connection connection = database.connect()) {
+            if (config.maxAge().isPresent()) {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM messages WHERE sent_at < ?")) {
+                    delete.setLong(1, System.currentTimeMillis() - config.maxAge().get().toMillis());
+                    deleted += delete.executeUpdate();
+                }
+            }
+            if (config.maxCount().isPresent()) {
+                try (PreparedStatement delete = connection.prepareStatement("""
+                        DELETE FROM messages WHERE seq <= (SELECT c.last_seq - ? FROM conversations c
+                            WHERE c.id = messages.conversation_id)""")) {
+                    delete.setLong(1, config.maxCount().getAsLong());
+                    deleted += delete.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            Log.error("retention failed; it is tried again at the next interval", e);
+        }
+        return deleted;
+    }
+}

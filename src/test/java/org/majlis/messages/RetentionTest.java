@@ -1,0 +1,50 @@
+package org.majlis.messages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.majlis.testing.TestClient;
+
+/** With a maximum count, each conversation keeps only its newest messages; seq numbering goes on. */
+@QuarkusTest
+@TestProfile(RetentionTest.KeepFive.class)
+class RetentionTest {
+
+    public static class KeepFive implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("majlis.retention.max-count", "5", "majlis.retention.interval", "1h");
+        }
+    }
+
+    @TestHTTPResource("/ws")
+    URI ws;
+
+    @Inject
+    Retention retention;
+
+    @Test
+    void onlyTheNewestMessagesOfAConversationAreKept() {
+        try (TestClient a = TestClient.guest(ws, HistoryTest.unique("keeper"))) {
+            List<Long> seqs = HistoryTest.sendAll(a, HistoryTest.unique("kept"), 12, null);
+            assertTrue(retention.apply() >= 7);
+            JsonNode page = HistoryTest.history(a, "all", "limit", 200);
+            long last = seqs.get(seqs.size() - 1);
+            assertEquals(List.of(last - 4, last - 3, last - 2, last - 1, last), HistoryTest.seqs(page));
+            assertFalse(page.path("hasMore").asBoolean());
+            List<Long> more = HistoryTest.sendAll(a, HistoryTest.unique("after"), 1, null);
+            assertEquals(last + 1, more.get(0), "numbering goes on after deletions");
+        }
+    }
+}
