@@ -1,7 +1,6 @@
 package org.majlis.auth;
 
 import io.quarkus.logging.Log;
-import io.quarkus.websockets.next.CloseReason;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -134,9 +133,7 @@ public class LoginHandler {
 
     private void closeWhenExpired(Session session, Instant expiresAt) {
         long delay = Math.max(1, Duration.between(Instant.now(), expiresAt).toMillis());
-        long timer = vertx.setTimer(delay, id -> session.connection()
-                .close(new CloseReason(CLOSE_POLICY, "session expired: log in again"))
-                .subscribe().with(ok -> { }, ignored -> { }));
+        long timer = vertx.setTimer(delay, id -> session.close(CLOSE_POLICY, "session expired: log in again"));
         session.onClose(() -> vertx.cancelTimer(timer));
     }
 }

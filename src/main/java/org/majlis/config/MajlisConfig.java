@@ -20,6 +20,9 @@ public interface MajlisConfig {
     /** Bytes a connection may leave unread before it is closed with 1013. */
     long outboundBufferLimit();
 
+    /** How long an event loop waits to gather deliveries into one write per connection (0: no wait). */
+    Duration deliveryCoalesce();
+
     /** How long presence changes are gathered into one event (the protocol allows 500 ms). */
     Duration presenceBatchDelay();
 

@@ -42,7 +42,7 @@ public class HistoryHandler {
         if ((request.before() != null && request.before() < 0) || (request.after() != null && request.after() < 0)) {
             throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "before and after are seq numbers");
         }
-        ConversationId conversation = conversation(user, request);
+        ConversationId conversation = recipients.conversation(user, request.room(), request.to());
         vertx.executeBlocking(() -> {
             MessageStore.Page page = store.history(conversation, request.before(), request.after(), limit);
             Map<String, Long> readSeqs = store.readSeqs(conversation);
@@ -57,19 +57,5 @@ public class HistoryHandler {
                 registry.refuse(session, new ProtocolException(ErrorCode.INTERNAL, "history is unavailable", ref));
             }
         });
-    }
-
-    private ConversationId conversation(OnlineUser user, HistoryPayload request) {
-        if (request.room() != null && request.to() != null) {
-            throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "give either room or to");
-        }
-        if (request.to() == null) {
-            return recipients.room(request.room());
-        }
-        String partner = Names.normalize(request.to());
-        if (partner == null || Names.key(partner).equals(Names.key(user.name()))) {
-            throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "invalid conversation partner");
-        }
-        return ConversationId.direct(user.name(), partner);
     }
 }

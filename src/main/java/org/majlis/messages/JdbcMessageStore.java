@@ -23,6 +23,8 @@ import org.majlis.store.GroupCommit;
 public class JdbcMessageStore implements MessageStore {
 
     private static final int MAX_BATCH = 512;
+    /** Unread counts stop here (a client shows "999+"): counting a whole busy room at every login costs too much. */
+    static final int MAX_UNREAD = 1000;
     private static final String COLUMNS = "seq, id, sender, recipient, body, sent_at";
 
     private final Database database;
@@ -215,25 +217,82 @@ public class JdbcMessageStore implements MessageStore {
                     }
                 }
             }
-            try (PreparedStatement counts = connection.prepareStatement("""
-                    SELECT c.last_seq, (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id
-                        AND m.seq > COALESCE(r.seq, 0) AND m.sender_key <> ?)
-                    FROM conversations c LEFT JOIN read_marks r ON r.conversation_id = c.id AND r.username_key = ?
-                    WHERE c.id = ?""")) {
+            try (PreparedStatement marks = connection.prepareStatement("""
+                    SELECT c.last_seq, COALESCE(r.seq, 0) FROM conversations c
+                    LEFT JOIN read_marks r ON r.conversation_id = c.id AND r.username_key = ? WHERE c.id = ?""");
+                    PreparedStatement unread = connection.prepareStatement("""
+                    SELECT COUNT(*) FROM (SELECT 1 FROM messages WHERE conversation_id = ? AND seq > ? AND sender_key <> ?
+                    LIMIT ?) AS counted""")) {
                 for (ConversationId conversation : conversations) {
-                    counts.setString(1, userKey);
-                    counts.setString(2, userKey);
-                    counts.setString(3, conversation.key());
-                    try (ResultSet rows = counts.executeQuery()) {
-                        summaries.add(rows.next() ? new Summary(conversation, rows.getLong(1), rows.getLong(2))
-                                : new Summary(conversation, 0, 0));
+                    marks.setString(1, userKey);
+                    marks.setString(2, conversation.key());
+                    long lastSeq = 0;
+                    long readSeq = 0;
+                    try (ResultSet rows = marks.executeQuery()) {
+                        if (rows.next()) {
+                            lastSeq = rows.getLong(1);
+                            readSeq = rows.getLong(2);
+                        }
                     }
+                    long count = 0;
+                    if (lastSeq > readSeq) {
+                        unread.setString(1, conversation.key());
+                        unread.setLong(2, readSeq);
+                        unread.setString(3, userKey);
+                        unread.setInt(4, MAX_UNREAD);
+                        try (ResultSet rows = unread.executeQuery()) {
+                            count = rows.next() ? rows.getLong(1) : 0;
+                        }
+                    }
+                    summaries.add(new Summary(conversation, lastSeq, count));
                 }
             }
         } catch (SQLException e) {
             throw new StoreException(e);
         }
         return summaries;
+    }
+
+    @Override
+    public long markRead(ConversationId conversation, String username, long seq) {
+        try (Connection connection = database.connect()) {
+            long mark;
+            try (PreparedStatement last = connection.prepareStatement("SELECT last_seq FROM conversations WHERE id = ?")) {
+                last.setString(1, conversation.key());
+                try (ResultSet rows = last.executeQuery()) {
+                    mark = rows.next() ? Math.min(seq, rows.getLong(1)) : 0;
+                }
+            }
+            if (mark <= 0) {
+                return -1;
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE read_marks SET seq = ? WHERE conversation_id = ? AND username_key = ? AND seq < ?")) {
+                update.setLong(1, mark);
+                update.setString(2, conversation.key());
+                update.setString(3, Names.key(username));
+                update.setLong(4, mark);
+                if (update.executeUpdate() > 0) {
+                    return mark;
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO read_marks (conversation_id, username_key, username, seq) VALUES (?, ?, ?, ?)")) {
+                insert.setString(1, conversation.key());
+                insert.setString(2, Names.key(username));
+                insert.setString(3, username);
+                insert.setLong(4, mark);
+                insert.executeUpdate();
+                return mark;
+            } catch (SQLException e) {
+                if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                    return -1; // a mark exists already and is not lower
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
     }
 
     @Override

@@ -31,6 +31,12 @@ public interface MessageStore {
     /** Blocking. The rooms (given) and the direct conversations of the user, with counts. */
     List<Summary> summaries(String userKey, List<ConversationId> rooms);
 
+    /**
+     * Blocking. Moves the user's read mark forward to seq (never back, never past the newest
+     * message); returns the new mark, or -1 when it did not move.
+     */
+    long markRead(ConversationId conversation, String username, long seq);
+
     /** Blocking. Read marks of everyone in the conversation: username to seq. */
     Map<String, Long> readSeqs(ConversationId conversation);
 }

@@ -33,6 +33,21 @@ public class Recipients {
         return ConversationId.GENERAL;
     }
 
+    /** The conversation a request names with {@code room} or {@code to} (neither: {@code general}). */
+    ConversationId conversation(OnlineUser user, String room, String to) {
+        if (room != null && to != null) {
+            throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "give either room or to");
+        }
+        if (to == null) {
+            return room(room);
+        }
+        String partner = Names.normalize(to);
+        if (partner == null || Names.key(partner).equals(Names.key(user.name()))) {
+            throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "invalid conversation partner");
+        }
+        return ConversationId.direct(user.name(), partner);
+    }
+
     /** The normalized name a direct message is addressed to; refuses oneself and impossible names. */
     String directAddress(OnlineUser sender, String to) {
         String name = Names.normalize(to);

@@ -1,7 +1,6 @@
 package org.majlis.ws;
 
 import io.quarkus.logging.Log;
-import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
@@ -20,6 +19,7 @@ import org.majlis.config.MajlisConfig;
 import org.majlis.limits.Limits;
 import org.majlis.messages.HistoryHandler;
 import org.majlis.messages.MessageHandler;
+import org.majlis.messages.ReadHandler;
 import org.majlis.metrics.ChatMetrics;
 import org.majlis.presence.OnlineUser;
 import org.majlis.presence.PresenceHandler;
@@ -49,34 +49,35 @@ public class ChatSocket {
     private final MessageHandler messages;
     private final PresenceHandler presenceRequests;
     private final HistoryHandler history;
+    private final ReadHandler reads;
     private final ChatMetrics metrics;
     private final Limits limits;
     private final int abuseStrikes;
     private final long abuseWindowMillis;
 
     public ChatSocket(Delivery delivery, UserRegistry registry, PresenceService presence, LoginHandler login,
-            MessageHandler messages, PresenceHandler presenceRequests, HistoryHandler history, ChatMetrics metrics,
-            Limits limits, MajlisConfig config) {
-        this.limits = limits;
-        this.abuseStrikes = config.limits().abuseStrikes();
-        this.abuseWindowMillis = config.limits().abuseWindow().toMillis();
-        this.history = history;
+            MessageHandler messages, PresenceHandler presenceRequests, HistoryHandler history, ReadHandler reads,
+            ChatMetrics metrics, Limits limits, MajlisConfig config) {
         this.delivery = delivery;
         this.registry = registry;
         this.presence = presence;
         this.login = login;
         this.messages = messages;
         this.presenceRequests = presenceRequests;
+        this.history = history;
+        this.reads = reads;
         this.metrics = metrics;
+        this.limits = limits;
+        this.abuseStrikes = config.limits().abuseStrikes();
+        this.abuseWindowMillis = config.limits().abuseWindow().toMillis();
     }
 
     @OnOpen
     @NonBlocking
     void open(WebSocketConnection connection) {
-        Outbox outbox = delivery.open(connection, () -> connection
-                .close(new CloseReason(CLOSE_SLOW_CONSUMER, "slow consumer: reconnect and catch up with history"))
-                .subscribe().with(ok -> { }, failure -> { }));
-        Session session = new Session(connection, outbox, connection.userData().get(ChannelCapture.ADDRESS));
+        Session session = new Session(connection, connection.userData().get(ChannelCapture.ADDRESS));
+        session.attach(delivery.open(connection,
+                () -> session.close(CLOSE_SLOW_CONSUMER, "slow consumer: reconnect and catch up with history")));
         connection.userData().put(SESSION, session);
         limits.connected(session.address());
         Identity bearer = connection.userData().get(BearerCheck.IDENTITY);
@@ -102,6 +103,7 @@ public class ChatSocket {
                 case SetStatus e -> presenceRequests.setStatus(session, e.payload());
                 case ListUsers e -> presenceRequests.users(session, e.id());
                 case ClientEvent.History e -> history.history(session, e.id(), e.payload());
+                case ClientEvent.Read e -> reads.read(session, e.id(), e.payload());
             }
         } catch (ProtocolException e) {
             refuse(session, e.withRef(event.id()));
@@ -156,8 +158,7 @@ public class ChatSocket {
         registry.refuse(session, refusal);
         if (refusal.code() == ErrorCode.RATE_LIMITED
                 && session.strike(System.currentTimeMillis(), abuseWindowMillis) == abuseStrikes) {
-            session.connection().close(new CloseReason(LoginHandler.CLOSE_POLICY, "too many requests"))
-                    .subscribe().with(ok -> { }, ignored -> { });
+            session.close(LoginHandler.CLOSE_POLICY, "too many requests");
         }
     }
 }

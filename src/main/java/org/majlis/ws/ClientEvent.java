@@ -17,6 +17,7 @@ import java.util.List;
         @JsonSubTypes.Type(value = ClientEvent.SetStatus.class, name = "status"),
         @JsonSubTypes.Type(value = ClientEvent.ListUsers.class, name = "users"),
         @JsonSubTypes.Type(value = ClientEvent.History.class, name = "history"),
+        @JsonSubTypes.Type(value = ClientEvent.Read.class, name = "read"),
 })
 public sealed interface ClientEvent {
 
@@ -55,5 +56,12 @@ public sealed interface ClientEvent {
 
     /** A page of a room ({@code general} when neither is given) or of the direct conversation with {@code to}. */
     record HistoryPayload(String room, String to, Long before, Long after, Integer limit) {
+    }
+
+    record Read(String id, ReadPayload payload) implements ClientEvent {
+    }
+
+    /** Everything up to {@code seq} of the room or of the direct conversation with {@code to} is read. */
+    record ReadPayload(String room, String to, Long seq) {
     }
 }

@@ -22,17 +22,19 @@ public class Delivery {
     private final List<LoopBatcher> batchers = new CopyOnWriteArrayList<>();
     private final ChatMetrics metrics;
     private final long pendingLimit;
+    private final long coalesceNanos;
 
     public Delivery(ChatMetrics metrics, MajlisConfig config) {
         this.metrics = metrics;
         this.pendingLimit = config.outboundBufferLimit();
+        this.coalesceNanos = config.deliveryCoalesce().toNanos();
     }
 
     /** The outbox of a newly opened connection; overflow is called once if the client stops reading. */
     public Outbox open(WebSocketConnection connection, Runnable onOverflow) {
         ChannelHandlerContext ctx = connection.userData().get(ChannelCapture.CHANNEL);
         LoopBatcher batcher = byLoop.computeIfAbsent(ctx.executor(), loop -> {
-            LoopBatcher created = new LoopBatcher(loop, metrics::framesOut);
+            LoopBatcher created = new LoopBatcher(loop, metrics::framesOut, coalesceNanos);
             batchers.add(created);
             return created;
         });

@@ -4,6 +4,7 @@ import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.internal.PlatformDependent;
 import java.util.ArrayList;
 import java.util.Queue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
 
@@ -25,9 +26,12 @@ final class LoopBatcher implements Runnable {
     private final LongConsumer framesWritten;
     private boolean running;
 
-    LoopBatcher(EventExecutor loop, LongConsumer framesWritten) {
+    private final long coalesceNanos;
+
+    LoopBatcher(EventExecutor loop, LongConsumer framesWritten, long coalesceNanos) {
         this.loop = loop;
         this.framesWritten = framesWritten;
+        this.coalesceNanos = coalesceNanos;
     }
 
     EventExecutor loop() {
@@ -82,9 +86,17 @@ final class LoopBatcher implements Runnable {
         }
     }
 
+    /**
+     * Runs the batch soon. Waiting a little (the coalescing delay) lets the messages of one store
+     * commit, which arrive microseconds apart, go out in one write per connection instead of one each.
+     */
     private void schedule() {
         if (scheduled.compareAndSet(false, true)) {
-            loop.execute(this);
+            if (coalesceNanos > 0) {
+                loop.schedule(this, coalesceNanos, TimeUnit.NANOSECONDS);
+            } else {
+                loop.execute(this);
+            }
         }
     }
 

@@ -75,6 +75,14 @@ public sealed interface ServerEvent {
         }
     }
 
+    /** A read mark moved: {@code by} has read everything up to {@code seq}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ReadReceipt(String by, String room, String to, long seq) implements ServerEvent {
+        public String type() {
+            return "read";
+        }
+    }
+
     /** Answers a client's {@code ping}; the only event without a payload. */
     record Pong() implements ServerEvent {
         public String type() {

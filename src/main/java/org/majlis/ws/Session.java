@@ -1,5 +1,6 @@
 package org.majlis.ws;
 
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import org.majlis.presence.OnlineUser;
 
@@ -7,17 +8,21 @@ import org.majlis.presence.OnlineUser;
 public final class Session {
 
     private final WebSocketConnection connection;
-    private final Outbox outbox;
     private final String address;
+    private Outbox outbox;
     private int strikes;
     private long strikeWindowStart;
     private volatile OnlineUser user;
     private volatile Runnable onClose = () -> { };
 
-    public Session(WebSocketConnection connection, Outbox outbox, String address) {
+    public Session(WebSocketConnection connection, String address) {
         this.connection = connection;
-        this.outbox = outbox;
         this.address = address;
+    }
+
+    /** Gives the session its outbox, once, as the connection opens. */
+    void attach(Outbox opened) {
+        this.outbox = opened;
     }
 
     /** The client's address, as the limits count it. */
@@ -48,6 +53,11 @@ public final class Session {
 
     public void user(OnlineUser user) {
         this.user = user;
+    }
+
+    /** Closes the connection with a close code and reason; closing twice is harmless. */
+    public void close(int code, String reason) {
+        connection.close(new CloseReason(code, reason)).subscribe().with(ok -> { }, alreadyClosed -> { });
     }
 
     /** Something to undo when the connection closes (one: the session's expiry timer). */
