@@ -197,6 +197,30 @@ describe('majlis-client', { timeout: 20_000 }, () => {
     client.close();
   });
 
+  test('no reconnect after a 1008 close (expired session): the state says closed with the code', async () => {
+    const { client, ws } = await loggedInClient();
+    const states = [];
+    client.on('state', (s, info) => states.push([s, info.code]));
+    ws.serverClose(1008, 'session expired');
+    await tick(50);
+    assert.equal(FakeSocket.instances.length, 1);
+    assert.deepEqual(states, [['closed', 1008]]);
+  });
+
+  test('a resend reuses the frame id; logout forgets the session token', async () => {
+    const { client, ws } = await loggedInClient();
+    const first = client.sendMessage('general', 'again', {}, { id: 'm-fixed' });
+    ws.serverSend({ type: 'error', payload: { code: 'rate_limited', retryAfterMs: 80, ref: 'm-fixed' } });
+    await assert.rejects(first, (e) => e.code === 'rate_limited' && e.payload.retryAfterMs === 80);
+    const second = client.sendMessage('general', 'again', {}, { id: 'm-fixed' });
+    assert.equal(ws.sent.filter((f) => f.id === 'm-fixed').length, 2);
+    ws.serverSend({ type: 'ack', payload: { ref: 'm-fixed', messageId: 'm_9', seq: 9 } });
+    assert.equal((await second).messageId, 'm_9');
+    client.logout();
+    assert.equal(client.session, null);
+    assert.equal(client.state, 'closed');
+  });
+
   test('no reconnect after close() or when the first connection fails', async () => {
     const { client, ws } = await loggedInClient();
     client.close();

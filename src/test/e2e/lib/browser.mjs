@@ -123,3 +123,47 @@ export async function screenshot(page, name) {
 function cssString(value) {
   return String(value).replace(/\\/g, '\\\\').replace(/"/g, '\\"');
 }
+
+/** Fills the account form and presses "Create account" (`register`) or "Sign in". */
+export async function submitAccountForm(page, username, password, { register = false } = {}) {
+  await page.getByTestId('account-username').fill(username);
+  await page.getByTestId('account-password').fill(password);
+  await page.getByTestId(register ? 'account-register' : 'account-signin').click();
+}
+
+/** Registers (or signs in) through the page and waits for the chat view. */
+export async function signIn(page, username, password, { register = false } = {}) {
+  await submitAccountForm(page, username, password, { register });
+  try {
+    await page.getByTestId('chat').waitFor({ state: 'visible' });
+  } catch (e) {
+    const error = await page.getByTestId('account-error').textContent().catch(() => '');
+    throw new Error(`signing in as ${username} did not reach the chat (error shown: ${JSON.stringify(error)}): ${e.message}`);
+  }
+  await waitUntil(() => page.getByTestId('me-name').textContent(), {
+    check: (name) => name === username.normalize('NFC'),
+    message: `the page to show it is signed in as ${username}`,
+  });
+}
+
+/** Clicks the banner's "Retry now" until the page is connected again (after a restart). */
+export async function waitReconnected(page, timeout = 60_000) {
+  await waitUntil(async () => {
+    const action = page.getByTestId('banner-action');
+    if (await action.isVisible() && (await action.getAttribute('data-action')) === 'retry') {
+      await action.click({ timeout: 1000 }).catch(() => {});
+    }
+    return (await page.getByTestId('banner').isHidden())
+      && page.evaluate(() => window.majlis.client.loggedIn);
+  }, { timeout, interval: 500, message: 'the page to be connected and logged in again' });
+}
+
+/** `data-message-id` of every message element shown, in order. */
+export function shownMessageIds(page) {
+  return page.getByTestId('message').evaluateAll((nodes) => nodes.map((n) => n.dataset.messageId || `pending:${n.dataset.clientId}`));
+}
+
+/** Text of every message element shown, in order. */
+export function shownMessageTexts(page) {
+  return page.getByTestId('message-text').allTextContents();
+}

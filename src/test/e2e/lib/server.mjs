@@ -105,7 +105,8 @@ export async function startServer(options = {}) {
       if (downMs) await sleep(downMs);
       backend = await startJar({ ...options, name: `${options.name || 'e2e'}-restarted`, port: backendPort, dataDir });
     },
-    async stop() {
+    /** Stops the server; `keepData` leaves the data dir (for a restart on the same data). */
+    async stop({ keepData = false } = {}) {
       if (!stopped) {
         stopped = true;
         await backend.stop(); // first, so that clients see the server's own close (1012)

@@ -1,14 +1,22 @@
-// The Majlis web page: login screen, then the chat (rooms, direct conversations, online list).
+// The Majlis web page: login screen (guest name, or an account: sign in / register), then the
+// chat (rooms, direct conversations, online list, history, unread counts).
 //
 // Rule for everything below: user-supplied text (names, messages) reaches the DOM only through
 // textContent / createTextNode / attribute setters, never through innerHTML.
+//
+// Session: the session token of the last `welcome` is kept in sessionStorage (this tab only,
+// gone when the tab closes; never a cookie, never localStorage), so a reload logs back in with
+// it. Log out removes it and closes the socket.
 
-import { MajlisClient } from './majlis-client.js';
+import { MajlisClient, loginAccount, registerAccount } from './majlis-client.js';
 import { t, errorText } from './i18n.js';
 
 const STATUSES = ['online', 'away', 'busy'];
 const GENERAL = 'general';
 const HISTORY_PAGE = 50;
+const SESSION_KEY = 'majlis.session';
+const READ_KEY_PREFIX = 'majlis.read.';
+const MIN_PASSWORD = 8;
 
 const $ = (id) => document.getElementById(id);
 
@@ -21,6 +29,16 @@ const el = {
   loginName: $('login-name'),
   loginError: $('login-error'),
   loginSubmit: $('login-submit'),
+  loginStatus: $('login-status'),
+  accountForm: $('account-form'),
+  accountUsername: $('account-username'),
+  accountPassword: $('account-password'),
+  accountError: $('account-error'),
+  accountSignin: $('account-signin'),
+  accountRegister: $('account-register'),
+  logout: $('logout'),
+  meKind: $('me-kind'),
+  historyStatus: $('history-status'),
   chatView: $('chat-view'),
   sidebar: $('sidebar'),
   scrim: $('sidebar-scrim'),
@@ -47,6 +65,7 @@ const el = {
   composerError: $('composer-error'),
 };
 
+
 // ------------------------------------------------------------------ state
 
 /** Case-insensitive identity of a name (the server folds case when comparing names). */
@@ -56,6 +75,7 @@ const sameName = (a, b) => a != null && b != null && fold(a) === fold(b);
 const state = {
   view: 'login',
   me: null,
+  guest: true,
   myStatus: 'online',
   users: new Map(),          // fold(name) -> { username, status }  (everyone online but me)
   conversations: new Map(),  // key -> Conversation
@@ -77,15 +97,27 @@ class Conversation {
     this.ids = new Set();
     this.lastSeq = 0;                 // highest seq seen
     this.serverLastSeq = 0;           // lastSeq announced by the last welcome
-    this.readSeq = 0;                 // highest seq we reported as read
+    this.readSeq = 0;                 // highest seq the user has seen here
     this.unread = 0;
     this.historyLoaded = false;
+    this.loadingNewest = null;        // promise while the newest page is on its way
+    this.loadingOlder = false;
     this.hasMoreBefore = false;
+    this.historyFailed = false;
+    this.pending = new Map();         // client frame id -> { id, text, status, error }
     this.draft = '';
   }
 
   get target() {
     return this.kind === 'room' ? { room: this.name } : { to: this.name };
+  }
+
+  get oldestSeq() {
+    for (const m of this.messages) {
+      const seq = Number(m.seq);
+      if (seq > 0) return seq;
+    }
+    return 0;
   }
 }
 
@@ -98,6 +130,7 @@ function ensureConversation(kind, name) {
   let conv = state.conversations.get(key);
   if (!conv) {
     conv = new Conversation(kind, name);
+    conv.readSeq = readMarks()[key] || 0;
     state.conversations.set(key, conv);
   }
   return conv;
@@ -115,6 +148,85 @@ function conversationOfMessage(msg) {
     return ensureConversation('direct', partner);
   }
   return ensureConversation('room', GENERAL);
+}
+
+// --------------------------------------------------------- session storage
+
+function storageGet(key) {
+  try {
+    return window.sessionStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function storageSet(key, value) {
+  try {
+    window.sessionStorage.setItem(key, value);
+  } catch { /* storage full or disabled: the session just does not survive a reload */ }
+}
+
+function storageRemove(key) {
+  try {
+    window.sessionStorage.removeItem(key);
+  } catch { /* ignore */ }
+}
+
+function tokenExpired(expiresAt, marginMs = 5000) {
+  const t = Date.parse(expiresAt || '');
+  return Number.isFinite(t) && t - Date.now() < marginMs;
+}
+
+/** The session saved by an earlier page in this tab, unless it has expired. */
+function savedSession() {
+  let saved = null;
+  try {
+    saved = JSON.parse(storageGet(SESSION_KEY) || 'null');
+  } catch { /* corrupt: ignore */ }
+  if (!saved || typeof saved.token !== 'string' || !saved.token) return null;
+  if (tokenExpired(saved.expiresAt)) {
+    storageRemove(SESSION_KEY);
+    return null;
+  }
+  return saved;
+}
+
+function saveSession(welcome) {
+  if (typeof welcome.token !== 'string' || !welcome.token) return;
+  storageSet(SESSION_KEY, JSON.stringify({
+    token: welcome.token,
+    expiresAt: welcome.expiresAt || null,
+    username: welcome.username,
+    guest: welcome.guest !== false,
+  }));
+}
+
+/** Removes the token and everything else this page kept in the tab's storage. */
+function clearSession() {
+  try {
+    const keys = [];
+    for (let i = 0; i < window.sessionStorage.length; i++) keys.push(window.sessionStorage.key(i));
+    keys.filter((k) => k && k.startsWith('majlis.')).forEach(storageRemove);
+  } catch { /* ignore */ }
+}
+
+/** How far the user has read each conversation (the server does not keep read marks yet). */
+function readMarks() {
+  if (!state.me) return {};
+  try {
+    const marks = JSON.parse(storageGet(READ_KEY_PREFIX + fold(state.me)) || '{}');
+    return marks && typeof marks === 'object' ? marks : {};
+  } catch {
+    return {};
+  }
+}
+
+function saveReadMark(conv) {
+  if (!state.me) return;
+  const marks = readMarks();
+  if ((marks[conv.key] || 0) >= conv.readSeq) return;
+  marks[conv.key] = conv.readSeq;
+  storageSet(READ_KEY_PREFIX + fold(state.me), JSON.stringify(marks));
 }
 
 // ------------------------------------------------------------ static text
@@ -135,7 +247,31 @@ function showLoginError(text) {
   el.loginName.setAttribute('aria-invalid', text ? 'true' : 'false');
 }
 
+function showAccountError(text, field = null) {
+  el.accountError.textContent = text;
+  el.accountError.hidden = !text;
+  el.accountUsername.setAttribute('aria-invalid', text && field !== 'password' ? 'true' : 'false');
+  el.accountPassword.setAttribute('aria-invalid', text && field !== 'username' ? 'true' : 'false');
+}
+
+function showLoginStatus(text) {
+  el.loginStatus.textContent = text;
+  el.loginStatus.hidden = !text;
+}
+
 let loginBusy = false;
+
+/** Disables both login forms while a login is on its way. */
+function setLoginBusy(busy, button = null) {
+  loginBusy = busy;
+  for (const b of [el.loginSubmit, el.accountSignin, el.accountRegister]) b.disabled = busy;
+  if (busy && button) button.textContent = t(button === el.loginSubmit ? 'login.connecting' : 'account.working');
+  if (!busy) {
+    el.loginSubmit.textContent = t('login.submit');
+    el.accountSignin.textContent = t('account.signin');
+    el.accountRegister.textContent = t('account.register');
+  }
+}
 
 async function onLoginSubmit(event) {
   event.preventDefault();
@@ -146,10 +282,9 @@ async function onLoginSubmit(event) {
     el.loginName.focus();
     return;
   }
-  loginBusy = true;
+  setLoginBusy(true, el.loginSubmit);
   showLoginError('');
-  el.loginSubmit.disabled = true;
-  el.loginSubmit.textContent = t('login.connecting');
+  showAccountError('');
   try {
     await client.login({ username });
     // The 'welcome' handler switches to the chat view.
@@ -158,9 +293,79 @@ async function onLoginSubmit(event) {
     el.loginName.focus();
     el.loginName.select();
   } finally {
-    loginBusy = false;
-    el.loginSubmit.disabled = false;
-    el.loginSubmit.textContent = t('login.submit');
+    setLoginBusy(false);
+  }
+}
+
+/** Text for a failed sign-in or registration, and the field it is about. */
+function accountErrorText(e) {
+  switch (e.code) {
+    case 'auth_failed': return [t('account.wrong_password'), null];
+    case 'username_taken': return [t('account.name_taken'), 'username'];
+    case 'username_invalid': return [t('account.name_invalid'), 'username'];
+    case 'invalid_payload': return [t('account.short_password'), 'password'];
+    case 'rate_limited': {
+      const seconds = Math.max(1, Math.ceil((Number(e.payload?.retryAfterMs) || 1000) / 1000));
+      return [t('account.too_many', { seconds }), null];
+    }
+    case 'disconnected': case 'timeout': return [errorText(e.code), null];
+    default:
+      return [e.payload?.status ? t('account.server_error', { status: e.payload.status }) : errorText(e.code), null];
+  }
+}
+
+/** Sign in (or, with `register`, create the account first), then log in with the token. */
+async function onAccountSubmit(register) {
+  if (loginBusy) return;
+  const username = el.accountUsername.value.trim().normalize('NFC');
+  const password = el.accountPassword.value;
+  showLoginError('');
+  if (!username || !password) {
+    showAccountError(t('account.empty'), !username ? 'username' : 'password');
+    (!username ? el.accountUsername : el.accountPassword).focus();
+    return;
+  }
+  if (register && [...password].length < MIN_PASSWORD) {
+    showAccountError(t('account.short_password'), 'password');
+    el.accountPassword.focus();
+    return;
+  }
+  setLoginBusy(true, register ? el.accountRegister : el.accountSignin);
+  showAccountError('');
+  try {
+    if (register) await registerAccount(username, password);
+    const issued = await loginAccount(username, password);
+    await client.login({ token: issued.token });
+    el.accountPassword.value = '';
+  } catch (e) {
+    const [text, field] = accountErrorText(e);
+    showAccountError(text, field);
+    if (field === 'username') el.accountUsername.focus();
+    else el.accountPassword.focus();
+  } finally {
+    setLoginBusy(false);
+  }
+}
+
+/** A reload: log back in with the token this tab kept. */
+async function restoreSession(saved) {
+  setLoginBusy(true);
+  showLoginStatus(t('login.restoring'));
+  try {
+    await client.login({ token: saved.token });
+  } catch (e) {
+    if (e.code === 'auth_failed') clearSession();
+    const text = errorText(e.code === 'auth_failed' ? 'session_expired' : e.code || 'disconnected');
+    if (saved.guest) {
+      el.loginName.value = saved.username || '';
+      showLoginError(text);
+    } else {
+      el.accountUsername.value = saved.username || '';
+      showAccountError(text, null);
+    }
+  } finally {
+    showLoginStatus('');
+    setLoginBusy(false);
   }
 }
 
@@ -172,38 +377,76 @@ function showView(view) {
 }
 
 function backToLogin(errorCode) {
+  const wasGuest = state.guest;
+  const name = state.me;
   state.me = null;
   state.users.clear();
   state.conversations.clear();
   state.activeKey = null;
   el.messageList.replaceChildren();
+  el.historyStatus.hidden = true;
+  showComposerError('');
+  showNotice('');
   showView('login');
-  if (errorCode) showLoginError(errorText(errorCode));
-  el.loginName.focus();
+  showLoginStatus('');
+  if (errorCode) {
+    if (wasGuest) {
+      if (name) el.loginName.value = name;
+      showLoginError(errorText(errorCode));
+    } else {
+      if (name) el.accountUsername.value = name;
+      showAccountError(errorText(errorCode));
+    }
+  }
+  (wasGuest ? el.loginName : el.accountUsername).focus();
+}
+
+function logOut() {
+  client.logout();
+  clearSession();
+  backToLogin();
+  el.accountPassword.value = '';
 }
 
 // ---------------------------------------------------------------- welcome
 
+/** Unread count for a conversation from the server's count, capped by what this tab has read. */
+function unreadFromServer(conv, unread, lastSeq) {
+  const count = Math.max(0, Number(unread) || 0);
+  if (conv.readSeq > 0) return Math.min(count, Math.max(0, lastSeq - conv.readSeq));
+  return count;
+}
+
 function onWelcome(payload) {
   const firstLogin = state.view !== 'chat' || !sameName(state.me, payload.username);
+  if (firstLogin && state.me && !sameName(state.me, payload.username)) {
+    state.conversations.clear();
+    state.activeKey = null;
+  }
   state.me = payload.username;
+  state.guest = payload.guest !== false;
+  saveSession(payload);
   el.meName.textContent = state.me;
+  el.meKind.textContent = t(state.guest ? 'account.guest' : 'account.member');
 
   state.users.clear();
   for (const u of Array.isArray(payload.users) ? payload.users : []) applyPresence(u);
 
-  ensureConversation('room', GENERAL);
+  // Where each known conversation stood before this login: gaps are fetched from there.
+  const seenBefore = new Map([...state.conversations.values()].map((c) => [c.key, c.lastSeq]));
+
+  const general = ensureConversation('room', GENERAL);
+  const listed = [];
   for (const r of Array.isArray(payload.rooms) ? payload.rooms : []) {
-    if (!r || typeof r.room !== 'string') continue;
-    const conv = ensureConversation('room', r.room);
-    conv.serverLastSeq = Number(r.lastSeq) || 0;
-    if (firstLogin) conv.unread = Number(r.unread) || 0;
+    if (r && typeof r.room === 'string') listed.push([ensureConversation('room', r.room), r]);
   }
   for (const d of Array.isArray(payload.directs) ? payload.directs : []) {
-    if (!d || typeof d.to !== 'string') continue;
-    const conv = ensureConversation('direct', d.to);
-    conv.serverLastSeq = Number(d.lastSeq) || 0;
-    if (firstLogin) conv.unread = Number(d.unread) || 0;
+    if (d && typeof d.to === 'string') listed.push([ensureConversation('direct', d.to), d]);
+  }
+  for (const [conv, info] of listed) {
+    conv.serverLastSeq = Number(info.lastSeq) || 0;
+    const unread = unreadFromServer(conv, info.unread, conv.serverLastSeq);
+    if (firstLogin || !conv.historyLoaded) conv.unread = conv.key === state.activeKey && !firstLogin ? 0 : unread;
   }
 
   if (firstLogin) {
@@ -211,12 +454,11 @@ function onWelcome(payload) {
     el.statusSelect.value = 'online';
     showView('chat');
     openConversation(state.activeKey && state.conversations.has(state.activeKey)
-      ? state.activeKey : conversationKey('room', GENERAL));
-    for (const conv of state.conversations.values()) loadNewest(conv);
+      ? state.activeKey : general.key);
   } else {
     // Reconnected: restore our status and fetch what we missed while away.
     if (state.myStatus !== 'online') client.setStatus(state.myStatus);
-    for (const conv of state.conversations.values()) catchUp(conv);
+    for (const conv of state.conversations.values()) catchUp(conv, seenBefore.get(conv.key) ?? conv.lastSeq);
   }
   renderSidebar();
   renderHeader();
@@ -233,37 +475,100 @@ function historyUnsupported(error) {
   return false;
 }
 
-async function loadNewest(conv) {
-  if (!state.historySupported || conv.historyLoaded) return;
-  try {
-    const page = await client.history(conv.target, { limit: HISTORY_PAGE });
-    conv.historyLoaded = true;
-    conv.hasMoreBefore = Boolean(page.hasMore);
-    addMessages(conv, page.messages, { fromHistory: true });
-  } catch (e) {
-    if (!historyUnsupported(e)) console.info('majlis: history not loaded', conv.key, e.code);
-  }
+/** The newest page of a conversation, once (the first time it is opened). */
+function loadNewest(conv) {
+  if (!state.historySupported || conv.historyLoaded) return Promise.resolve();
+  if (conv.loadingNewest) return conv.loadingNewest;
+  conv.historyFailed = false;
+  conv.loadingNewest = (async () => {
+    try {
+      const page = await client.history(conv.target, { limit: HISTORY_PAGE });
+      if (state.conversations.get(conv.key) !== conv) return;
+      conv.historyLoaded = true;
+      conv.hasMoreBefore = Boolean(page.hasMore);
+      addMessages(conv, page.messages, { mode: 'newest' });
+      renderHistoryStatus();
+      fillViewport(conv);
+    } catch (e) {
+      if (!historyUnsupported(e)) {
+        conv.historyFailed = e.code !== 'disconnected';
+        console.info('majlis: history not loaded', conv.key, e.code);
+      }
+      renderHistoryStatus();
+    } finally {
+      conv.loadingNewest = null;
+    }
+  })();
+  return conv.loadingNewest;
 }
 
-async function catchUp(conv) {
+/** The page before the oldest message shown, keeping what the user looks at in place. */
+async function loadOlder(conv) {
+  if (!conv || !conv.historyLoaded || !conv.hasMoreBefore || conv.loadingOlder || !client.loggedIn) return;
+  const before = conv.oldestSeq;
+  if (!before) return;
+  conv.loadingOlder = true;
+  renderHistoryStatus();
+  try {
+    const page = await client.history(conv.target, { before, limit: HISTORY_PAGE });
+    if (state.conversations.get(conv.key) !== conv) return;
+    conv.hasMoreBefore = Boolean(page.hasMore);
+    const active = conv.key === state.activeKey;
+    const oldHeight = el.scroller.scrollHeight;
+    const oldTop = el.scroller.scrollTop;
+    addMessages(conv, page.messages, { mode: 'older' });
+    if (active) el.scroller.scrollTop = oldTop + (el.scroller.scrollHeight - oldHeight);
+  } catch (e) {
+    historyUnsupported(e);
+  } finally {
+    conv.loadingOlder = false;
+    renderHistoryStatus();
+  }
+  fillViewport(conv);
+}
+
+/** While the messages do not fill the pane there is nothing to scroll: load more at once. */
+function fillViewport(conv) {
+  if (conv.key !== state.activeKey || !conv.hasMoreBefore || conv.loadingOlder) return;
+  if (el.scroller.scrollHeight <= el.scroller.clientHeight + 40) loadOlder(conv);
+}
+
+/** After a reconnect: everything after `from` (the last seq seen before), page by page. */
+async function catchUp(conv, from) {
   if (!state.historySupported) return;
   if (!conv.historyLoaded) {
-    await loadNewest(conv);
+    if (conv.key === state.activeKey) await loadNewest(conv);
     return;
   }
-  // Ask for everything after the last message we saw, page by page.
-  for (let guard = 0; guard < 20; guard++) {
-    if (conv.serverLastSeq && conv.serverLastSeq <= conv.lastSeq) return;
+  let cursor = from;
+  for (let guard = 0; guard < 50; guard++) {
+    if (conv.serverLastSeq && conv.serverLastSeq <= cursor) return;
     try {
-      const page = await client.history(conv.target, { after: conv.lastSeq, limit: 200 });
-      const before = conv.lastSeq;
-      addMessages(conv, page.messages, { fromHistory: true, countUnread: true });
-      if (!page.hasMore || conv.lastSeq === before) return;
+      const page = await client.history(conv.target, { after: cursor, limit: 200 });
+      const messages = Array.isArray(page.messages) ? page.messages : [];
+      addMessages(conv, messages, { mode: 'gap' });
+      const highest = messages.reduce((max, m) => Math.max(max, Number(m.seq) || 0), cursor);
+      if (!page.hasMore || highest <= cursor) return;
+      cursor = highest;
     } catch (e) {
       historyUnsupported(e);
       return;
     }
   }
+}
+
+function renderHistoryStatus() {
+  const conv = activeConversation();
+  let text = '';
+  if (conv) {
+    if (conv.loadingOlder || (conv.loadingNewest && conv.messages.length > 0)) text = t('chat.history_loading');
+    else if (conv.historyFailed) text = t('chat.history_failed');
+    else if (conv.historyLoaded && !conv.hasMoreBefore && conv.messages.length > 0) text = t('chat.history_start');
+  }
+  el.historyStatus.textContent = text;
+  el.historyStatus.hidden = !text;
+  el.historyStatus.dataset.state = conv?.loadingOlder ? 'loading'
+    : conv?.hasMoreBefore ? 'more' : conv?.historyLoaded ? 'start' : 'none';
 }
 
 // --------------------------------------------------------------- messages
@@ -272,8 +577,12 @@ function messageId(msg) {
   return msg.id != null ? String(msg.id) : `${msg.from}|${msg.seq}|${msg.timestamp || msg.sent}`;
 }
 
-/** Adds messages (history pages or live) to a conversation; re-renders when it is open. */
-function addMessages(conv, messages, { fromHistory = false, countUnread = false } = {}) {
+/**
+ * Adds messages to a conversation, each at most once (by `id`), and re-renders it when open.
+ * `mode`: 'live' (a new_message), 'newest' (first history page), 'older' (a page before),
+ * 'gap' (caught up after a reconnect).
+ */
+function addMessages(conv, messages, { mode = 'live' } = {}) {
   if (!Array.isArray(messages) || messages.length === 0) return;
   let appendedInOrder = true;
   const fresh = [];
@@ -289,17 +598,22 @@ function addMessages(conv, messages, { fromHistory = false, countUnread = false 
     fresh.push(msg);
     if (seq > conv.lastSeq) conv.lastSeq = seq;
     const mine = sameName(msg.from, state.me);
-    if ((!fromHistory || countUnread) && !mine && !isReading(conv)) conv.unread += 1;
+    if (mine && (mode === 'live' || mode === 'gap')) adoptPending(conv, msg, { uncertain: mode === 'gap' });
+    if ((mode === 'live' || mode === 'gap') && !mine && !isReading(conv) && seq > conv.readSeq) conv.unread += 1;
   }
   if (fresh.length === 0) return;
   if (!appendedInOrder) conv.messages.sort((a, b) => (Number(a.seq) || 0) - (Number(b.seq) || 0));
 
   if (conv.key === state.activeKey) {
-    const stick = isNearBottom() || fresh.some((m) => sameName(m.from, state.me));
-    if (appendedInOrder && !fromHistory) fresh.forEach((m) => el.messageList.append(renderMessage(m)));
-    else renderMessages(conv);
-    el.empty.hidden = conv.messages.length > 0;
-    if (stick || fromHistory) scrollToBottom();
+    const stick = mode === 'newest' || isNearBottom() || (mode === 'live' && fresh.some((m) => sameName(m.from, state.me)));
+    if (appendedInOrder && (mode === 'live' || mode === 'gap')) {
+      const beforeNode = el.messageList.querySelector('.message.pending');
+      fresh.forEach((m) => el.messageList.insertBefore(renderMessage(m), beforeNode));
+    } else {
+      renderMessages(conv);
+    }
+    el.empty.hidden = conv.messages.length + conv.pending.size > 0;
+    if (stick && mode !== 'older') scrollToBottom();
     if (isReading(conv)) markRead(conv);
   }
   renderSidebar();
@@ -329,9 +643,10 @@ function sendOptional(type, payload) {
 
 function markRead(conv) {
   conv.unread = 0;
-  if (conv.lastSeq > conv.readSeq && client.loggedIn) {
+  if (conv.lastSeq > conv.readSeq) {
     conv.readSeq = conv.lastSeq;
-    sendOptional('read', { ...conv.target, seq: conv.lastSeq });
+    saveReadMark(conv);
+    if (client.loggedIn) sendOptional('read', { ...conv.target, seq: conv.lastSeq });
   }
 }
 
@@ -346,22 +661,38 @@ function formatTime(msg) {
   return { text: sent.slice(0, 5), iso: '', full: sent };
 }
 
-function renderMessage(msg) {
-  const mine = sameName(msg.from, state.me);
+/** The bubble shared by sent and pending messages: sender, time or state, text. */
+function messageShell(from, mine, text) {
   const li = document.createElement('li');
   li.className = mine ? 'message mine' : 'message';
   li.dir = 'auto';
   li.dataset.testid = 'message';
-  li.dataset.messageId = messageId(msg);
-  if (msg.seq != null) li.dataset.seq = String(msg.seq);
-  li.dataset.from = String(msg.from ?? '');
+  li.dataset.from = String(from ?? '');
 
   const meta = document.createElement('div');
   meta.className = 'message-meta';
-  const from = document.createElement('bdi');
-  from.className = 'message-from';
-  from.dataset.testid = 'message-from';
-  from.textContent = String(msg.from ?? '');
+  const fromNode = document.createElement('bdi');
+  fromNode.className = 'message-from';
+  fromNode.dataset.testid = 'message-from';
+  fromNode.textContent = String(from ?? '');
+  meta.append(fromNode);
+
+  const body = document.createElement('div');
+  body.className = 'message-text';
+  body.dir = 'auto';
+  body.dataset.testid = 'message-text';
+  body.textContent = String(text ?? '');
+  li.append(meta, body);
+  return { li, meta, body };
+}
+
+function renderMessage(msg) {
+  const mine = sameName(msg.from, state.me);
+  const { li, meta, body } = messageShell(msg.from, mine, msg.deleted ? '—' : msg.message);
+  li.dataset.messageId = messageId(msg);
+  if (msg.seq != null) li.dataset.seq = String(msg.seq);
+  if (msg.deleted) body.classList.add('deleted');
+
   const time = document.createElement('time');
   time.className = 'message-time';
   time.dataset.testid = 'message-time';
@@ -369,19 +700,7 @@ function renderMessage(msg) {
   time.textContent = when.text;
   if (when.iso) time.dateTime = when.iso;
   if (when.full) time.title = when.full;
-  meta.append(from, time);
-
-  const text = document.createElement('div');
-  text.className = 'message-text';
-  text.dir = 'auto';
-  text.dataset.testid = 'message-text';
-  if (msg.deleted) {
-    text.classList.add('deleted');
-    text.textContent = '—';
-  } else {
-    text.textContent = String(msg.message ?? '');
-  }
-  li.append(meta, text);
+  meta.append(time);
 
   const attachments = Array.isArray(msg.attachments) ? msg.attachments : [];
   const links = attachments.filter((a) => a && typeof a.url === 'string' && /^\/(?!\/)/.test(a.url));
@@ -404,11 +723,56 @@ function renderMessage(msg) {
   return li;
 }
 
+/** A message of ours that has no ack yet ('sending') or was refused ('failed'). */
+function renderPending(pending) {
+  const { li, meta, body } = messageShell(state.me, true, pending.text);
+  li.classList.add('pending');
+  li.dataset.status = pending.status;
+  li.dataset.clientId = pending.id;
+  body.dataset.clientId = pending.id;
+  const status = document.createElement('span');
+  status.className = 'message-state';
+  status.dataset.testid = 'message-state';
+  meta.append(status);
+  if (pending.status === 'sending') {
+    status.textContent = t('chat.sending');
+    return li;
+  }
+  li.classList.add('failed');
+  status.textContent = '!';
+  status.setAttribute('aria-hidden', 'true');
+  const row = document.createElement('div');
+  row.className = 'message-failure';
+  const reason = document.createElement('span');
+  reason.className = 'message-error';
+  reason.dataset.testid = 'message-error';
+  reason.setAttribute('role', 'alert');
+  reason.textContent = t('chat.not_sent', { reason: sendErrorText(pending.error) });
+  const retry = document.createElement('button');
+  retry.type = 'button';
+  retry.className = 'link-button';
+  retry.dataset.testid = 'retry';
+  retry.dataset.action = 'retry';
+  retry.dataset.clientId = pending.id;
+  retry.textContent = t('chat.retry');
+  const discard = document.createElement('button');
+  discard.type = 'button';
+  discard.className = 'link-button';
+  discard.dataset.testid = 'discard';
+  discard.dataset.action = 'discard';
+  discard.dataset.clientId = pending.id;
+  discard.textContent = t('chat.discard');
+  row.append(reason, retry, discard);
+  li.append(row);
+  return li;
+}
+
 function renderMessages(conv) {
   const fragment = document.createDocumentFragment();
   for (const msg of conv.messages) fragment.append(renderMessage(msg));
+  for (const pending of conv.pending.values()) fragment.append(renderPending(pending));
   el.messageList.replaceChildren(fragment);
-  el.empty.hidden = conv.messages.length > 0;
+  el.empty.hidden = conv.messages.length + conv.pending.size > 0;
 }
 
 function isNearBottom() {
@@ -436,8 +800,10 @@ function openConversation(key) {
   scrollToBottom();
   markRead(conv);
   renderSidebar();
+  renderHistoryStatus();
   closeSidebar();
   if (!conv.historyLoaded) loadNewest(conv);
+  else fillViewport(conv);
   if (window.matchMedia('(min-width: 721px)').matches) el.composer.focus();
 }
 
@@ -555,6 +921,7 @@ function renderSidebar() {
   document.title = unread > 0 ? `(${unread}) ${t('app.title')}` : t('app.title');
 }
 
+
 // --------------------------------------------------------------- presence
 
 function applyPresence(change) {
@@ -596,6 +963,7 @@ function onStatusChange() {
   renderSidebar();
 }
 
+
 // --------------------------------------------------------------- composer
 
 function showComposerError(text) {
@@ -604,15 +972,100 @@ function showComposerError(text) {
 }
 
 function autosize() {
+  // CSSOM from script: allowed under the page's `style-src 'self'`.
   el.composer.style.height = 'auto';
   el.composer.style.height = `${Math.min(el.composer.scrollHeight, 200)}px`;
 }
 
-async function sendCurrent() {
+function sendErrorText(error) {
+  if (!error) return errorText('internal');
+  if (error.code === 'rate_limited' && error.payload?.retryAfterMs) {
+    return t('error.rate_limited_wait', { seconds: Math.max(1, Math.ceil(error.payload.retryAfterMs / 1000)) });
+  }
+  return errorText(error.code || 'internal');
+}
+
+/** Re-renders one pending message in place (when its conversation is open). */
+function updatePendingNode(conv, pending) {
+  if (conv.key !== state.activeKey) return;
+  const old = el.messageList.querySelector(`.message.pending[data-client-id="${CSS.escape(pending.id)}"]`);
+  const node = renderPending(pending);
+  if (old) old.replaceWith(node);
+  else el.messageList.append(node);
+  el.empty.hidden = true;
+}
+
+function removePendingNode(conv, pending) {
+  if (conv.key !== state.activeKey) return;
+  el.messageList.querySelector(`.message.pending[data-client-id="${CSS.escape(pending.id)}"]`)?.remove();
+}
+
+/**
+ * Our own message came back as a new_message before its ack: it replaces the oldest pending
+ * message with the same text (frames of one connection arrive in order).
+ */
+function adoptPending(conv, msg, { uncertain = false } = {}) {
+  for (const pending of conv.pending.values()) {
+    // After a reconnect, a send that failed without an answer may have been stored after all.
+    const unknownFate = uncertain && pending.status === 'failed'
+      && ['disconnected', 'timeout'].includes(pending.error?.code);
+    if ((pending.status === 'sending' || unknownFate) && pending.text === msg.message) {
+      conv.pending.delete(pending.id);
+      pending.messageId = msg.id;
+      removePendingNode(conv, pending);
+      return;
+    }
+  }
+}
+
+/** Sends (or, from Retry, resends with the same frame id) a pending message. */
+async function transmit(conv, pending) {
+  pending.status = 'sending';
+  pending.error = null;
+  updatePendingNode(conv, pending);
+  try {
+    const ack = conv.kind === 'room'
+      ? await client.sendMessage(conv.name, pending.text, {}, { id: pending.id })
+      : await client.privateMessage(conv.name, pending.text, {}, { id: pending.id });
+    onAcked(conv, pending, ack);
+  } catch (e) {
+    if (!conv.pending.has(pending.id)) return; // discarded, or its new_message already arrived
+    pending.status = 'failed';
+    pending.error = e;
+    updatePendingNode(conv, pending);
+    if (conv.key === state.activeKey) {
+      if (e.code === 'rate_limited') showComposerError(sendErrorText(e));
+      if (isNearBottom()) scrollToBottom();
+    } else {
+      showNotice(sendErrorText(e));
+    }
+  }
+}
+
+function onAcked(conv, pending, ack) {
+  if (!conv.pending.has(pending.id)) return; // its new_message came first
+  conv.pending.delete(pending.id);
+  removePendingNode(conv, pending);
+  if (ack && ack.messageId && !conv.ids.has(String(ack.messageId))) {
+    // The ack came before our own new_message: show the message now (the echo is deduped).
+    addMessages(conv, [{
+      id: String(ack.messageId),
+      seq: ack.seq,
+      ...conv.target,
+      from: state.me,
+      message: pending.text,
+      timestamp: new Date().toISOString(),
+      attachments: [],
+    }], { mode: 'live' });
+  }
+}
+
+function sendCurrent() {
   const conv = activeConversation();
   const text = el.composer.value;
   if (!conv || text.trim() === '') return;
   if (!client.loggedIn) {
+    // Nothing typed is lost: the text stays in the composer.
     showComposerError(errorText('disconnected'));
     return;
   }
@@ -620,24 +1073,31 @@ async function sendCurrent() {
   el.composer.value = '';
   conv.draft = '';
   autosize();
-  try {
-    if (conv.kind === 'room') await client.sendMessage(conv.name, text);
-    else await client.privateMessage(conv.name, text);
-  } catch (e) {
-    // Give the text back so nothing typed is lost.
-    if (state.activeKey === conv.key && el.composer.value === '') {
-      el.composer.value = text;
-      autosize();
-    } else if (!conv.draft) {
-      conv.draft = text;
-    }
-    let message = errorText(e.code || 'internal');
-    if (e.code === 'rate_limited' && e.payload?.retryAfterMs) {
-      message += ` (${Math.ceil(e.payload.retryAfterMs / 1000)} s)`;
-    }
-    if (state.activeKey === conv.key) showComposerError(message);
-    else showNotice(message);
+  const pending = { id: client.newId('m'), text, status: 'sending', error: null };
+  conv.pending.set(pending.id, pending);
+  updatePendingNode(conv, pending);
+  scrollToBottom();
+  transmit(conv, pending);
+}
+
+function onMessageAction(event) {
+  const button = event.target.closest('button[data-action]');
+  if (!button) return;
+  const conv = activeConversation();
+  const pending = conv?.pending.get(button.dataset.clientId);
+  if (!pending) return;
+  if (button.dataset.action === 'discard') {
+    conv.pending.delete(pending.id);
+    removePendingNode(conv, pending);
+    el.empty.hidden = conv.messages.length + conv.pending.size > 0;
+    return;
   }
+  if (!client.loggedIn) {
+    showComposerError(errorText('disconnected'));
+    return;
+  }
+  showComposerError('');
+  transmit(conv, pending);
 }
 
 function onComposerKeydown(event) {
@@ -668,6 +1128,16 @@ function onServerError(error) {
     return;
   }
   if (state.view === 'chat') showNotice(errorText(error.code));
+}
+
+/** The connection ended for good. 1008: session expired (or abuse): back to the login screen. */
+function onStateChange(connection, info = {}) {
+  updateBanner();
+  if (connection === 'closed' && info.code === 1008 && state.view === 'chat') {
+    clearSession();
+    client.session = null;
+    backToLogin(info.reason && /expir/i.test(info.reason) ? 'session_expired' : 'policy_closed');
+  }
 }
 
 // ---------------------------------------------------------------- banner
@@ -725,6 +1195,7 @@ function closeSidebar() {
   el.menuToggle.setAttribute('aria-expanded', 'false');
 }
 
+
 // ------------------------------------------------------------------ wiring
 
 function init() {
@@ -732,6 +1203,15 @@ function init() {
 
   el.loginForm.addEventListener('submit', onLoginSubmit);
   el.loginName.addEventListener('input', () => showLoginError(''));
+  el.accountForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    onAccountSubmit(false);
+  });
+  el.accountRegister.addEventListener('click', () => onAccountSubmit(true));
+  for (const input of [el.accountUsername, el.accountPassword]) {
+    input.addEventListener('input', () => { if (!el.accountError.hidden) showAccountError(''); });
+  }
+  el.logout.addEventListener('click', logOut);
 
   el.composerForm.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -742,6 +1222,10 @@ function init() {
     autosize();
     if (!el.composerError.hidden) showComposerError('');
   });
+  el.messageList.addEventListener('click', onMessageAction);
+  el.scroller.addEventListener('scroll', () => {
+    if (el.scroller.scrollTop < 120) loadOlder(activeConversation());
+  }, { passive: true });
   el.statusSelect.addEventListener('change', onStatusChange);
   el.bannerAction.addEventListener('click', onBannerAction);
   el.menuToggle.addEventListener('click', () => {
@@ -777,11 +1261,19 @@ function init() {
   client.on('presence', onPresence);
   client.on('users', onUsers);
   client.on('error', onServerError);
-  client.on('state', updateBanner);
-  client.on('login_failed', (e) => backToLogin(e.code));
+  client.on('state', onStateChange);
+  client.on('login_failed', (e) => {
+    if (e.code === 'auth_failed') clearSession();
+    backToLogin(e.code === 'auth_failed' ? 'session_expired' : e.code);
+  });
 
   showView('login');
-  el.loginName.focus();
+  const saved = savedSession();
+  if (saved) {
+    restoreSession(saved);
+  } else {
+    el.accountUsername.focus();
+  }
 }
 
 init();

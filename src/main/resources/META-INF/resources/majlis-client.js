@@ -9,6 +9,9 @@
 //   const welcome = await client.login({ username: 'sara' });   // or { token }
 //   const ack = await client.sendMessage('general', 'Hello');   // resolves with the ack payload
 //
+// Accounts (REST): `await registerAccount(name, password)` then `await loginAccount(name,
+// password)` gives `{ token, expiresAt, username }`; `client.login({ token })` then logs in.
+//
 // Reconnection: after an unexpected close the client reconnects with exponential backoff
 // (1 s doubling up to 30 s, with jitter) and logs in again as the same user (the session
 // token of the last welcome when there is one, else the same name). A fresh `welcome` event is
@@ -214,6 +217,12 @@ export class MajlisClient {
     this._open();
   }
 
+  /** Close for good and forget the session token (logging out). */
+  logout() {
+    this.close(1000, 'logout');
+    this.session = null;
+  }
+
   /** Close for good (no reconnect). */
   close(code = 1000, reason = 'bye') {
     this._wantOpen = false;
@@ -348,10 +357,9 @@ export class MajlisClient {
   /**
    * Send a frame with an `id` and wait for the answer carrying it back as `ref`: the `ack`
    * (send_message, private_message), a reply frame of the same type (`history`, `users`,
-   * `rooms`) or an `error` (rejects with a MajlisError).
+   * `rooms`) or an `error` (rejects with a MajlisError). `id` reuses a frame id (a resend).
    */
-  request(type, payload = {}, { timeoutMs = this.requestTimeoutMs } = {}) {
-    const id = this._newId();
+  request(type, payload = {}, { timeoutMs = this.requestTimeoutMs, id = this._newId() } = {}) {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this._pending.delete(id);
@@ -370,12 +378,17 @@ export class MajlisClient {
     });
   }
 
-  sendMessage(room, message, extra = {}) {
-    return this.request('send_message', { ...extra, message, room: room || 'general' });
+  /** A fresh frame id, for callers that want to know it before sending (to resend it). */
+  newId(prefix = 'c') {
+    return this._newId(prefix);
   }
 
-  privateMessage(to, message, extra = {}) {
-    return this.request('private_message', { ...extra, message, to });
+  sendMessage(room, message, extra = {}, options = {}) {
+    return this.request('send_message', { ...extra, message, room: room || 'general' }, options);
+  }
+
+  privateMessage(to, message, extra = {}, options = {}) {
+    return this.request('private_message', { ...extra, message, to }, options);
   }
 
   setStatus(status) {
@@ -485,4 +498,48 @@ export class MajlisClient {
     if (pending) this._pending.delete(ref);
     return pending || null;
   }
+}
+
+
+// ------------------------------------------------------------------ accounts (REST)
+
+async function postJson(path, body, { fetchImpl = globalThis.fetch, base } = {}) {
+  const url = base ? new URL(path, base).href : path;
+  let res;
+  try {
+    res = await fetchImpl(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(body),
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+  } catch (e) {
+    throw new MajlisError('disconnected', 'Cannot reach the server', { cause: String(e && e.message || e) });
+  }
+  let data = {};
+  try {
+    data = await res.json();
+  } catch { /* no JSON body */ }
+  if (!data || typeof data !== 'object') data = {};
+  if (res.ok) return data;
+  const retryAfter = Number(res.headers.get('Retry-After'));
+  const retryAfterMs = Number.isFinite(data.retryAfterMs) ? data.retryAfterMs
+    : Number.isFinite(retryAfter) ? retryAfter * 1000 : undefined;
+  const fallback = res.status === 401 ? 'auth_failed' : res.status === 429 ? 'rate_limited'
+    : res.status === 409 ? 'username_taken' : res.status === 400 ? 'invalid_payload' : 'internal';
+  throw new MajlisError(typeof data.code === 'string' ? data.code : fallback, data.message || `HTTP ${res.status}`,
+    { ...data, status: res.status, retryAfterMs });
+}
+
+/** `POST /api/auth/register`: resolves on 201; rejects with a MajlisError whose `code` is
+ *  `username_taken` (409), `username_invalid` or `invalid_payload` (400, a short password). */
+export function registerAccount(username, password, options) {
+  return postJson('/api/auth/register', { username, password }, options);
+}
+
+/** `POST /api/auth/login`: resolves with `{ token, expiresAt, username }`; rejects with
+ *  `auth_failed` (401) or `rate_limited` (429, `payload.retryAfterMs`). */
+export function loginAccount(username, password, options) {
+  return postJson('/api/auth/login', { username, password }, options);
 }

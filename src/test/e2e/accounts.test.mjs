@@ -1,0 +1,154 @@
+// Accounts on the page: register, stay signed in across a reload (token in sessionStorage),
+// log out, and the errors of the account form (wrong password, taken name, short password).
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './lib/server.mjs';
+import {
+  launchBrowser, loginAs, openPage, screenshot, sendWithEnter, messagesWithText, signIn,
+  submitAccountForm, waitUntil,
+} from './lib/browser.mjs';
+
+const T = 30_000;
+const NAME = 'Noura';
+const PASSWORD = 'correct horse 7';
+
+/** What the page keeps in the tab's storage, and whether anything leaked elsewhere. */
+function storage(page) {
+  return page.evaluate(() => ({
+    session: JSON.parse(sessionStorage.getItem('majlis.session') || 'null'),
+    sessionKeys: Object.keys(sessionStorage),
+    sessionValues: Object.values(sessionStorage).join('\n'),
+    localKeys: Object.keys(localStorage),
+    cookie: document.cookie,
+    state: window.majlis.client.state,
+  }));
+}
+
+describe('accounts on the page', { timeout: 180_000 }, () => {
+  let server;
+  let browser;
+  let noura;
+  const pages = [];
+
+  before(async () => {
+    [server, browser] = await Promise.all([startServer({ name: 'accounts' }), launchBrowser()]);
+  });
+
+  after(async () => {
+    await browser?.close().catch(() => {});
+    await server?.stop();
+  });
+
+  test('the login screen offers a guest name and an account form', { timeout: T }, async () => {
+    noura = await openPage(browser, server.url);
+    pages.push(noura);
+    const { page } = noura;
+    for (const id of ['login-name', 'login-submit', 'account-username', 'account-password', 'account-signin', 'account-register']) {
+      assert.equal(await page.getByTestId(id).isVisible(), true, id);
+    }
+    assert.equal(await page.getByTestId('account-password').getAttribute('type'), 'password');
+    assert.equal(await page.getByTestId('chat').isVisible(), false);
+    await screenshot(page, 'login.png');
+  });
+
+  test('registering through the page opens the chat and keeps the token in sessionStorage only', { timeout: T }, async () => {
+    const { page } = noura;
+    await signIn(page, NAME, PASSWORD, { register: true });
+    assert.equal(await page.getByTestId('me-kind').textContent(), 'Account');
+    const kept = await storage(page);
+    assert.equal(kept.session.username, NAME);
+    assert.equal(kept.session.guest, false);
+    assert.match(kept.session.token, /^[\w-]+\.[\w-]+\.[\w-]+$/, 'a JWT');
+    assert.equal(kept.session.token, await page.evaluate(() => window.majlis.client.session.token),
+      'the session token of the last welcome');
+    assert.deepEqual(kept.localKeys, [], 'nothing in localStorage');
+    assert.equal(kept.cookie, '', 'no cookie');
+    // The password is not kept anywhere.
+    assert.ok(!kept.sessionValues.includes(PASSWORD));
+    assert.equal(await page.getByTestId('account-password').inputValue(), '');
+    await sendWithEnter(page, 'hello as an account');
+    await messagesWithText(page, 'hello as an account').waitFor({ state: 'visible' });
+  });
+
+  test('a reload logs back in with the token, without the login screen', { timeout: T }, async () => {
+    const { page } = noura;
+    const before = (await storage(page)).session.token;
+    await page.reload();
+    await page.getByTestId('chat').waitFor({ state: 'visible' });
+    assert.equal(await page.getByTestId('me-name').textContent(), NAME);
+    assert.equal(await page.getByTestId('login-view').isVisible(), false);
+    // Logged in with the stored token, and the new welcome's token replaced it.
+    assert.deepEqual(await page.evaluate(() => window.majlis.client.credentials), { token: before });
+    const after = (await storage(page)).session.token;
+    assert.equal(after, await page.evaluate(() => window.majlis.client.session.token));
+    // History brings back what was said before the reload.
+    await messagesWithText(page, 'hello as an account').waitFor({ state: 'visible' });
+  });
+
+  test('log out closes the socket, removes the token and shows the login screen', { timeout: T }, async () => {
+    const { page } = noura;
+    const token = (await storage(page)).session.token;
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-view').waitFor({ state: 'visible' });
+    assert.equal(await page.getByTestId('chat').isVisible(), false);
+    const kept = await storage(page);
+    assert.equal(kept.session, null);
+    assert.deepEqual(kept.sessionKeys.filter((k) => k.startsWith('majlis.')), []);
+    assert.ok(!kept.sessionValues.includes(token), 'no token left in sessionStorage');
+    assert.equal(kept.state, 'closed');
+    // A reload stays logged out.
+    await page.reload();
+    await page.getByTestId('account-username').waitFor({ state: 'visible' });
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(await page.getByTestId('chat').isVisible(), false);
+  });
+
+  test('a wrong password shows an error and stays on the login screen', { timeout: T }, async () => {
+    const { page } = noura;
+    await submitAccountForm(page, NAME, 'not the password');
+    const error = page.getByTestId('account-error');
+    await error.waitFor({ state: 'visible' });
+    assert.match(await error.textContent(), /wrong username or password/i);
+    assert.equal(await page.getByTestId('chat').isVisible(), false);
+    assert.equal(await page.getByTestId('account-password').getAttribute('aria-invalid'), 'true');
+    // An unknown user gets the same answer.
+    await submitAccountForm(page, 'nobody-here', 'whatever123');
+    await waitUntil(() => error.textContent(), { check: (t) => /wrong username or password/i.test(t), message: 'the same error' });
+    // The right password then works.
+    await signIn(page, NAME, PASSWORD);
+  });
+
+  test('registering a taken name, an invalid name or a short password shows an error', { timeout: T }, async () => {
+    const other = await openPage(browser, server.url);
+    pages.push(other);
+    const { page } = other;
+    const error = page.getByTestId('account-error');
+    for (const [name, password, pattern] of [
+      [NAME, 'another password', /already taken/i],
+      ['nOURA', 'another password', /already taken/i],
+      ['two words', 'another password', /not allowed/i],
+      ['Fresh', 'short', /at least 8 characters/i],
+    ]) {
+      await submitAccountForm(page, name, password, { register: true });
+      await waitUntil(async () => (await error.isVisible()) && error.textContent(), {
+        check: (text) => pattern.test(text || ''), message: `the error for ${name}`,
+      });
+      assert.equal(await page.getByTestId('chat').isVisible(), false);
+    }
+    // A name held by a connected guest is taken too.
+    const guest = await openPage(browser, server.url);
+    pages.push(guest);
+    await loginAs(guest.page, 'Zaid');
+    await submitAccountForm(page, 'zaid', 'another password', { register: true });
+    await waitUntil(() => error.textContent(), { check: (t) => /already taken/i.test(t), message: 'taken by a guest' });
+    await screenshot(page, 'login-error.png');
+  });
+
+  test('no script errors, no CSP violations', { timeout: T }, async () => {
+    for (const p of pages) {
+      assert.deepEqual(p.record.pageErrors, []);
+      assert.deepEqual(p.record.consoleErrors.filter((e) => /Content Security Policy|Refused to/i.test(e)), []);
+    }
+  });
+});
