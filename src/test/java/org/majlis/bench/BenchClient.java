@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.util.concurrent.FastThreadLocal;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.BitSet;
 import java.util.List;
@@ -58,6 +59,7 @@ final class BenchClient extends ByteToMessageDecoder {
     private long next;
     private long firstMeasured = -1;
     private long endMeasured = -1;
+    private long[] sendTimes = new long[1024];
     private final BitSet acked = new BitSet();
 
     BenchClient(int index, ClientPool pool) {
@@ -116,6 +118,10 @@ final class BenchClient extends ByteToMessageDecoder {
             }
             endMeasured = n + 1;
         }
+        if (n == sendTimes.length) {
+            sendTimes = Arrays.copyOf(sendTimes, sendTimes.length * 2);
+        }
+        sendTimes[(int) n] = now;
         pool.sending(index, n);
         String text = index + ":" + n + ":" + now;
         sendText(to == null
@@ -213,7 +219,7 @@ final class BenchClient extends ByteToMessageDecoder {
         } else if (startsWith(b, type, length, ACK)) {
             int ref = find(b, type, length, REF);
             if (ref >= 0) {
-                acked.set((int) number(b, ref + REF.length));
+                onAck(number(b, ref + REF.length));
             }
         } else if (startsWith(b, type, length, WELCOME)) {
             welcomed.complete(this);
@@ -261,10 +267,20 @@ final class BenchClient extends ByteToMessageDecoder {
                 stats.echoes++;
             } else {
                 stats.delivered++;
-                stats.record((now - sentAt) / 1000);
+                stats.delivery.record((now - sentAt) / 1000);
             }
         }
         pool.receivedBy(sender, n);
+    }
+
+    /** The ack of message n: it is stored. */
+    private void onAck(long n) {
+        long sent = sendTimes[(int) n];
+        acked.set((int) n);
+        if (pool.measured(sent)) {
+            stats.ack.record((System.nanoTime() - sent) / 1000);
+        }
+        pool.acked(this);
     }
 
     private int slotOf(int sender) {

@@ -11,7 +11,9 @@ import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.IntStream;
+import org.majlis.testing.ServerProcess;
 
 /**
  * The Majlis benchmark: starts the packaged server once per scenario, loads it from this JVM and
@@ -20,16 +22,23 @@ import java.util.stream.IntStream;
  *
  * <pre>
  * Benchmark --jar target/quarkus-app/quarkus-run.jar --out target/bench [--server-arg X]...
- *           [--duration SECONDS] [--warmup SECONDS] (broadcast|broadcast-max|private|idle|startup|all)...
+ *           [--duration SECONDS] [--warmup SECONDS] (broadcast|broadcast-max|private|store|store-max|idle|startup|all)...
  * </pre>
  */
 public final class Benchmark {
 
-    private static final List<String> SCENARIOS = List.of("broadcast", "broadcast-max", "private", "idle", "startup");
+    private static final List<String> SCENARIOS = List.of("broadcast", "broadcast-max", "private", "store", "store-max",
+            "idle", "startup");
     private static final int CLIENTS = 1000;
+    private static final int STORE_CLIENTS = 50;
     private static final int IDLE_CONNECTIONS = 10_000;
     private static final int CORES = Runtime.getRuntime().availableProcessors();
     private static final Duration DRAIN = Duration.ofSeconds(5);
+    /**
+     * The server's JVM: fixed heap bounds so runs compare; no AlwaysPreTouch so RSS shows what the server
+     * really touches; ParallelGC like the load generator, for throughput and a cheap full GC before heap readings.
+     */
+    private static final List<String> SERVER_JVM = List.of("-Xms256m", "-Xmx1g", "-XX:+UseParallelGC");
 
     private Path jar;
     private Path out = Path.of("target/bench");
@@ -98,7 +107,7 @@ public final class Benchmark {
     private boolean run() throws IOException {
         Files.createDirectories(out);
         System.out.printf("majlis benchmark: %s, warm-up %ds, measured %ds, %d cores, server JVM %s, server args %s%n",
-                scenarios, warmup.toSeconds(), duration.toSeconds(), CORES, ServerProcess.JVM_FLAGS, serverArgs);
+                scenarios, warmup.toSeconds(), duration.toSeconds(), CORES, SERVER_JVM, serverArgs);
         List<Result> results = new ArrayList<>();
         boolean ok = true;
         for (String scenario : scenarios) {
@@ -108,6 +117,8 @@ public final class Benchmark {
                     case "broadcast" -> broadcast(scenario, 200, 0, 1);
                     case "broadcast-max" -> broadcast(scenario, 0, 16, 2);
                     case "private" -> privateChat();
+                    case "store" -> store(scenario, 1000, 0);
+                    case "store-max" -> store(scenario, 0, 64);
                     case "idle" -> idle();
                     default -> startup();
                 };
@@ -131,28 +142,42 @@ public final class Benchmark {
      */
     private Result broadcast(String name, double rate, int window, int threads) throws Exception {
         int[] senders = {0, 1};
-        return load(name, threads, senders, rate, window, CLIENTS, c -> c.expect(senders, null));
+        return load(name, CLIENTS, threads, senders, c -> c.expect(senders, null),
+                pool -> pool.start(senders, rate, window, CLIENTS, warmup, duration));
     }
 
     /** 500 pairs (2p, 2p+1), both sides sending: each message reaches the recipient and echoes to the sender. */
     private Result privateChat() throws Exception {
         int[] senders = IntStream.range(0, CLIENTS).toArray();
-        return load("private", 1, senders, 5000, 0, 2,
-                c -> c.expect(new int[] {c.index ^ 1, c.index}, "b" + (c.index ^ 1)));
+        return load("private", CLIENTS, 1, senders, c -> c.expect(new int[] {c.index ^ 1, c.index}, "b" + (c.index ^ 1)),
+                pool -> pool.start(senders, 5000, 0, 2, warmup, duration));
     }
 
-    private Result load(String name, int threads, int[] senders, double rate, int window, int fanout,
-            Consumer<BenchClient> expectations) throws Exception {
-        try (ServerProcess server = startServer(name); ClientPool pool = new ClientPool(server.port(), CLIENTS, threads)) {
+    /**
+     * Storing: 50 clients in general all sending, at rate messages/s in total or (window > 0) with
+     * window messages not yet acked in total. Few clients so the broadcast stays small next to the
+     * store; each still receives every message, and those deliveries are counted.
+     */
+    private Result store(String name, double rate, int window) throws Exception {
+        int[] senders = IntStream.range(0, STORE_CLIENTS).toArray();
+        return load(name, STORE_CLIENTS, window > 0 ? 2 : 1, senders, c -> c.expect(senders, null),
+                pool -> window > 0 ? pool.startAcked(senders, window, STORE_CLIENTS, warmup, duration)
+                        : pool.start(senders, rate, 0, STORE_CLIENTS, warmup, duration));
+    }
+
+    /** Clients b0..b{clients-1} logged in, then the load that start begins; measured from the clients' side. */
+    private Result load(String name, int clients, int threads, int[] senders, Consumer<BenchClient> expectations,
+            Function<ClientPool, long[]> start) throws Exception {
+        try (ServerProcess server = startServer(name); ClientPool pool = new ClientPool(server.port(), clients, threads)) {
             server.awaitReady(Duration.ofSeconds(60));
             long t0 = System.nanoTime();
             pool.connectAll(Duration.ofSeconds(120));
-            System.out.printf("  %d clients logged in in %.1fs, %d generator thread(s)%n", CLIENTS, seconds(System.nanoTime() - t0), threads);
+            System.out.printf("  %d clients logged in in %.1fs, %d generator thread(s)%n", clients, seconds(System.nanoTime() - t0), threads);
             for (BenchClient c : pool.clients) {
                 expectations.accept(c);
             }
             Thread.sleep(1000); // the presence events of the last logins go out first
-            long[] measured = pool.start(senders, rate, window, fanout, warmup, duration);
+            long[] measured = start.apply(pool);
             sleepUntil(measured[0]);
             Sample a = Sample.of(server);
             sleepUntil(measured[1]);
@@ -165,6 +190,7 @@ public final class Benchmark {
             Stats stats = pool.stats();
             ClientPool.Losses losses = pool.losses(senders);
             double wall = b.wall() - a.wall();
+            long acked = losses.sent() - losses.unacked();
             Result r = new Result(name)
                     .put("sent", losses.sent(), "")
                     .put("delivered", stats.delivered, "")
@@ -172,17 +198,23 @@ public final class Benchmark {
                     .put("dup", stats.duplicates, "")
                     .put("ooo", stats.outOfOrder, "")
                     .put("rate", stats.delivered / (wall / 1e9), "/s")
-                    .put("p50", stats.percentileMs(0.50), "ms")
-                    .put("p90", stats.percentileMs(0.90), "ms")
-                    .put("p99", stats.percentileMs(0.99), "ms")
-                    .put("max", stats.maxMs(), "ms")
+                    .put("p50", stats.delivery.percentileMs(0.50), "ms")
+                    .put("p90", stats.delivery.percentileMs(0.90), "ms")
+                    .put("p99", stats.delivery.percentileMs(0.99), "ms")
+                    .put("max", stats.delivery.maxMs(), "ms")
+                    .put("acked", acked, "")
+                    .put("stored", acked / (wall / 1e9), "/s")
+                    .put("ack-p50", stats.ack.percentileMs(0.50), "ms")
+                    .put("ack-p90", stats.ack.percentileMs(0.90), "ms")
+                    .put("ack-p99", stats.ack.percentileMs(0.99), "ms")
+                    .put("ack-max", stats.ack.maxMs(), "ms")
                     .put("cpu/delivery", (b.serverCpu() - a.serverCpu()) / 1000.0 / Math.max(1, stats.delivered), "us")
                     .put("rss", rss / 1024.0, "MiB")
                     .put("gen-cpu", 100.0 * (b.ownCpu() - a.ownCpu()) / wall / CORES, "%")
                     .put("server-cpu", 100.0 * (b.serverCpu() - a.serverCpu()) / wall / CORES, "%")
                     .put("gen-cpu/delivery", (b.ownCpu() - a.ownCpu()) / 1000.0 / Math.max(1, stats.delivered), "us")
                     .put("others-cpu", b.othersPercent(a), "%");
-            if (fanout == 2) {
+            if (pool.clients[0].isPrivate()) {
                 r.put("echoes", stats.echoes, "").put("echo-lost", losses.echoLost(), "");
             }
             return r.put("unacked", losses.unacked(), "")
@@ -252,8 +284,13 @@ public final class Benchmark {
         }
     }
 
+    /** Starts the server without waiting, on a fresh data directory; its log holds this run only. */
     private ServerProcess startServer(String scenario) throws IOException {
-        return ServerProcess.start(jar, serverArgs, out.resolve("server-" + scenario + ".log"));
+        Path log = out.resolve("server-" + scenario + ".log");
+        Files.deleteIfExists(log);
+        ServerProcess server = ServerProcess.launch(jar, SERVER_JVM, null, log, serverArgs);
+        System.out.println("server: " + String.join(" ", server.command()) + "  (log: " + log + ")");
+        return server;
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {

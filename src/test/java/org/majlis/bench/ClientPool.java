@@ -28,8 +28,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The load generator: its clients on 1 or 2 Netty NIO event loops, the timeline of a load
- * (warm-up, then the measured window) and the ways senders are driven: at a fixed rate, or as
- * fast as a window of messages not yet received by everyone allows.
+ * (warm-up, then the measured window) and the ways senders are driven: at a fixed rate, as
+ * fast as a window of messages not yet received by everyone allows, or as fast as a window of
+ * messages not yet acked allows.
  */
 final class ClientPool implements AutoCloseable {
 
@@ -57,6 +58,7 @@ final class ClientPool implements AutoCloseable {
     private int window;
     private int fanout;
     private AtomicIntegerArray pending;
+    private boolean sendOnAck;
 
     ClientPool(int port, int size, int threads) {
         clients = new BenchClient[size];
@@ -105,16 +107,7 @@ final class ClientPool implements AutoCloseable {
      * the end of the measured window, which is returned as {from, to} in System.nanoTime().
      */
     long[] start(int[] senders, double rate, int window, int fanout, Duration warmup, Duration duration) {
-        long now = System.nanoTime();
-        this.measureFrom = now + warmup.toNanos();
-        this.measureTo = measureFrom + duration.toNanos();
-        this.window = window;
-        this.fanout = fanout;
-        this.pending = new AtomicIntegerArray(window * clients.length);
-        // A task on each loop publishes the fields above (and the clients' expectations) to it.
-        for (EventExecutor loop : group) {
-            loop.submit(() -> { }).syncUninterruptibly();
-        }
+        long now = begin(window, fanout, false, warmup, duration);
         Map<EventLoop, List<BenchClient>> byLoop = new LinkedHashMap<>();
         for (int s : senders) {
             byLoop.computeIfAbsent(clients[s].channel().eventLoop(), l -> new ArrayList<>()).add(clients[s]);
@@ -131,6 +124,35 @@ final class ClientPool implements AutoCloseable {
             }
         });
         return new long[] {measureFrom, measureTo};
+    }
+
+    /**
+     * Starts the load now: window messages in flight over all senders, each ack making its sender
+     * send the next; fanout is how many clients receive each message. An error answer frees no
+     * slot, so errors shrink the window (and show in the result). Returns as {@link #start}.
+     */
+    long[] startAcked(int[] senders, int window, int fanout, Duration warmup, Duration duration) {
+        begin(0, fanout, true, warmup, duration);
+        for (int i = 0; i < window; i++) {
+            BenchClient c = clients[senders[i % senders.length]];
+            c.channel().eventLoop().execute(c::send);
+        }
+        return new long[] {measureFrom, measureTo};
+    }
+
+    private long begin(int window, int fanout, boolean sendOnAck, Duration warmup, Duration duration) {
+        long now = System.nanoTime();
+        this.measureFrom = now + warmup.toNanos();
+        this.measureTo = measureFrom + duration.toNanos();
+        this.window = window;
+        this.fanout = fanout;
+        this.pending = new AtomicIntegerArray(window * clients.length);
+        this.sendOnAck = sendOnAck;
+        // A task on each loop publishes the fields above (and the clients' expectations) to it.
+        for (EventExecutor loop : group) {
+            loop.submit(() -> { }).syncUninterruptibly();
+        }
+        return now;
     }
 
     boolean measured(long sentAt) {
@@ -156,6 +178,13 @@ final class ClientPool implements AutoCloseable {
             } else {
                 loop.execute(c::send);
             }
+        }
+    }
+
+    /** Client c, on its event loop, got an ack. */
+    void acked(BenchClient c) {
+        if (sendOnAck && System.nanoTime() < measureTo) {
+            c.send();
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.majlis.testing.ServerProcess;
 
 /** CPU time and memory of the server process (from /proc and jcmd) and of this JVM. */
 final class ProcStats {

@@ -1,46 +1,80 @@
 package org.majlis.testing;
 
-import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
-/** The packaged server as a separate process, for tests that kill it or run several. */
+/**
+ * The packaged server as a separate process on a free port, output appended to a log file: for
+ * tests that kill it or run several, and for the benchmark.
+ */
 public final class ServerProcess implements AutoCloseable {
 
     public static final Path JAR = Path.of(System.getProperty("majlis.jar", "target/quarkus-app/quarkus-run.jar"));
 
     private final Process process;
+    private final List<String> command;
     private final int port;
+    private final Path log;
+    /** A data directory made for this process only, deleted on close; null when the caller's. */
+    private final Path ownDataDir;
 
-    private ServerProcess(Process process, int port) {
+    private ServerProcess(Process process, List<String> command, int port, Path log, Path ownDataDir) {
         this.process = process;
+        this.command = command;
         this.port = port;
+        this.log = log;
+        this.ownDataDir = ownDataDir;
     }
 
-    /** Starts the jar on a free port with the data directory and extra arguments, and waits until it is ready. */
+    /** Starts {@link #JAR} with the data directory and extra arguments, and waits until it is ready. */
     public static ServerProcess start(Path dataDir, Path log, String... args) throws IOException, InterruptedException {
+        ServerProcess server = launch(JAR, List.of(), dataDir, log, List.of(args));
+        try {
+            server.awaitReady(Duration.ofSeconds(60));
+            return server;
+        } catch (RuntimeException | InterruptedException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts jar and returns at once (so callers can time the startup): jvmFlags come before the
+     * server's settings, args after them. A null dataDir means a fresh temporary one, deleted on close.
+     */
+    public static ServerProcess launch(Path jar, List<String> jvmFlags, Path dataDir, Path log, List<String> args)
+            throws IOException {
         int port = freePort();
+        Path ownDataDir = dataDir == null ? Files.createTempDirectory("majlis-server-") : null;
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(jdkTool("java"));
+        command.addAll(jvmFlags);
         command.add("-Dquarkus.http.port=" + port);
-        command.add("-Dmajlis.data-dir=" + dataDir.toAbsolutePath());
-        command.addAll(List.of(args));
+        command.add("-Dmajlis.data-dir=" + (dataDir == null ? ownDataDir : dataDir.toAbsolutePath()));
+        command.addAll(args);
         command.add("-jar");
-        command.add(JAR.toAbsolutePath().toString());
+        command.add(jar.toAbsolutePath().toString());
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        ServerProcess server = new ServerProcess(process, port);
-        server.awaitReady(Duration.ofSeconds(60));
-        return server;
+        return new ServerProcess(process, List.copyOf(command), port, log, ownDataDir);
+    }
+
+    /** A tool of the JDK running this JVM: the server runs on the same JDK as its tests. */
+    public static String jdkTool(String name) {
+        return Path.of(System.getProperty("java.home"), "bin", name).toString();
     }
 
     public static int freePort() throws IOException {
@@ -49,25 +83,37 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private void awaitReady(Duration timeout) throws InterruptedException {
+    public void awaitReady(Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(base() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the server exited with " + process.exitValue());
-            }
+            requireAlive();
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
             } catch (IOException notYet) {
                 // not listening yet
             }
-            Thread.sleep(100);
+            Thread.sleep(50);
         }
-        throw new IllegalStateException("the server did not become ready within " + timeout);
+        throw new IllegalStateException("the server did not become ready within " + timeout + ", see " + log);
+    }
+
+    public void requireAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("the server exited with " + process.exitValue() + ", see " + log);
+        }
+    }
+
+    public List<String> command() {
+        return command;
+    }
+
+    public int port() {
+        return port;
     }
 
     public String base() {
@@ -94,11 +140,16 @@ public final class ServerProcess implements AutoCloseable {
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
             kill();
         }
+        if (ownDataDir != null) {
+            try (Stream<Path> files = Files.walk(ownDataDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     public static Path tempDir(String prefix) throws IOException {
-        Path target = Path.of("target");
-        File dir = java.nio.file.Files.createTempDirectory(target, prefix).toFile();
-        return dir.toPath();
+        return Files.createTempDirectory(Path.of("target"), prefix);
     }
 }
