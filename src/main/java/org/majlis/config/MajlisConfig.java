@@ -23,6 +23,9 @@ public interface MajlisConfig {
     /** How long an event loop waits to gather deliveries into one write per connection (0: no wait). */
     Duration deliveryCoalesce();
 
+    /** How long the message writer waits after a first message for more to commit together. */
+    Duration commitLinger();
+
     /** How long presence changes are gathered into one event (the protocol allows 500 ms). */
     Duration presenceBatchDelay();
 

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.majlis.config.MajlisConfig;
 import org.majlis.names.Names;
 import org.majlis.store.Database;
 import org.majlis.store.GroupCommit;
@@ -31,9 +32,9 @@ public class JdbcMessageStore implements MessageStore {
     private final GroupCommit<Draft> writer;
     private volatile long lastOverflowWarning;
 
-    public JdbcMessageStore(Database database) {
+    public JdbcMessageStore(Database database, MajlisConfig config) {
         this.database = database;
-        this.writer = new GroupCommit<>("majlis-message-writer", 65_536, MAX_BATCH, new GroupCommit.Batch<>() {
+        this.writer = new GroupCommit<>("majlis-message-writer", 65_536, MAX_BATCH, config.commitLinger(), new GroupCommit.Batch<>() {
             @Override
             public void commit(List<Draft> drafts) throws SQLException {
                 commitBatch(drafts);

@@ -1,10 +1,12 @@
 package org.majlis.store;
 
 import io.quarkus.logging.Log;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Group commit: one writer thread takes everything queued since its last commit and hands it to
@@ -22,13 +24,19 @@ public final class GroupCommit<T> {
     private final BlockingQueue<T> queue;
     private final int maxBatch;
     private final Batch<T> batch;
+    private final long lingerNanos;
     private final Thread writer;
     private volatile boolean stopping;
 
-    public GroupCommit(String name, int capacity, int maxBatch, Batch<T> batch) {
+    /**
+     * @param linger how long the writer waits for more items after the first one, so that a steady
+     *               trickle of writes still shares commits (each commit costs far more than a row)
+     */
+    public GroupCommit(String name, int capacity, int maxBatch, Duration linger, Batch<T> batch) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.maxBatch = maxBatch;
         this.batch = batch;
+        this.lingerNanos = linger.toNanos();
         this.writer = Thread.ofPlatform().name(name).daemon().unstarted(this::run);
         this.writer.start();
     }
@@ -42,12 +50,22 @@ public final class GroupCommit<T> {
         List<T> items = new ArrayList<>(maxBatch);
         while (!stopping || !queue.isEmpty()) {
             try {
-                T first = queue.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                T first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 items.add(first);
                 queue.drainTo(items, maxBatch - 1);
+                long deadline = System.nanoTime() + lingerNanos;
+                long left;
+                while (items.size() < maxBatch && (left = deadline - System.nanoTime()) > 0) {
+                    T next = queue.poll(left, TimeUnit.NANOSECONDS);
+                    if (next == null) {
+                        break;
+                    }
+                    items.add(next);
+                    queue.drainTo(items, maxBatch - items.size());
+                }
                 write(items);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
