@@ -73,7 +73,7 @@ public class LoginHandler {
             if (identity == null) {
                 throw new ProtocolException(ErrorCode.AUTH_FAILED, "invalid or expired token");
             }
-            loginAs(session, ref, identity.username(), identity.guest());
+            loginAs(session, ref, identity.username(), identity.guest(), true);
             return;
         }
         String name = Names.normalizeUsername(payload.username());
@@ -84,16 +84,16 @@ public class LoginHandler {
         if (!config.guests()) {
             throw new ProtocolException(ErrorCode.GUESTS_DISABLED, "guest login is disabled");
         }
-        loginAs(session, ref, name, true);
+        loginAs(session, ref, name, true, false);
     }
 
     /** A connection whose upgrade carried a valid bearer token, logged in as it opens. */
     public void loginWithBearer(Session session, Identity identity) {
-        loginAs(session, null, identity.username(), identity.guest());
+        loginAs(session, null, identity.username(), identity.guest(), true);
     }
 
-    private void loginAs(Session session, String ref, String name, boolean guest) {
-        boolean cameOnline = registry.login(session, name, guest);
+    private void loginAs(Session session, String ref, String name, boolean guest, boolean byToken) {
+        boolean cameOnline = registry.login(session, name, guest, byToken);
         OnlineUser user = session.user();
         vertx.executeBlocking(() -> prepare(user), false).onComplete(result -> {
             if (result.failed()) {

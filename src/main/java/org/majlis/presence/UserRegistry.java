@@ -41,15 +41,17 @@ public class UserRegistry {
     /**
      * Attaches the session to its user and starts delivering to it, held until
      * {@link #welcome}. Returns true when the user just came online. On the session's event loop.
-     * A guest name that is already connected, or a registered name held by a guest, is taken.
+     * A guest name that another guest has connected is taken, and so is a registered name held by
+     * a guest; a guest proving its identity with its session token may join its own connections
+     * (a reload's new connection often arrives before the old one's close).
      */
-    public boolean login(Session session, String name, boolean guest) {
+    public boolean login(Session session, String name, boolean guest, boolean provenByToken) {
         boolean[] cameOnline = {false};
         OnlineUser user = online.compute(Names.key(name), (key, existing) -> {
             if (existing == null) {
                 cameOnline[0] = true;
                 existing = new OnlineUser(name, guest);
-            } else if (guest || existing.guest()) {
+            } else if (existing.guest() != guest || (guest && !provenByToken)) {
                 return existing;
             }
             existing.sessions().add(session);
