@@ -748,23 +748,23 @@ function renderPending(pending) {
   reason.dataset.testid = 'message-error';
   reason.setAttribute('role', 'alert');
   reason.textContent = t('chat.not_sent', { reason: sendErrorText(pending.error) });
-  const retry = document.createElement('button');
-  retry.type = 'button';
-  retry.className = 'link-button';
-  retry.dataset.testid = 'retry';
-  retry.dataset.action = 'retry';
-  retry.dataset.clientId = pending.id;
-  retry.textContent = t('chat.retry');
-  const discard = document.createElement('button');
-  discard.type = 'button';
-  discard.className = 'link-button';
-  discard.dataset.testid = 'discard';
-  discard.dataset.action = 'discard';
-  discard.dataset.clientId = pending.id;
-  discard.textContent = t('chat.discard');
+  const retry = failureAction('retry', pending.id);
+  const discard = failureAction('discard', pending.id);
   row.append(reason, retry, discard);
   li.append(row);
   return li;
+}
+
+/** A link-styled button acting on a failed message (retry or discard), found by its data attributes. */
+function failureAction(action, clientId) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'link-button';
+  button.dataset.testid = action;
+  button.dataset.action = action;
+  button.dataset.clientId = clientId;
+  button.textContent = t(`chat.${action}`);
+  return button;
 }
 
 function renderMessages(conv) {

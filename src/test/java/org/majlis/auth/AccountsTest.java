@@ -21,10 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.majlis.testing.Json;
 import org.majlis.testing.TestClient;
+import org.majlis.testing.Unique;
 
 /** Accounts, tokens and how they meet guests, over REST and WebSocket with real clients. */
 @QuarkusTest
@@ -33,9 +33,6 @@ class AccountsTest {
     @TestHTTPResource("/ws")
     URI ws;
 
-    static String unique(String base) {
-        return base + UUID.randomUUID().toString().substring(0, 6);
-    }
 
     static void register(String name, String password) {
         given().contentType(ContentType.JSON).body(Map.of("username", name, "password", password))
@@ -55,7 +52,7 @@ class AccountsTest {
 
     @Test
     void registrationRules() {
-        String name = unique("Rana");
+        String name = Unique.name("Rana");
         register(name, "correct horse");
         given().contentType(ContentType.JSON).body(Map.of("username", name.toUpperCase(), "password", "another one"))
                 .post("/api/auth/register").then().statusCode(409);
@@ -63,35 +60,35 @@ class AccountsTest {
                 .post("/api/auth/register").then().statusCode(400);
         given().contentType(ContentType.JSON).body(Map.of("username", "admin", "password", "long enough"))
                 .post("/api/auth/register").then().statusCode(400);
-        given().contentType(ContentType.JSON).body(Map.of("username", unique("short"), "password", "1234567"))
+        given().contentType(ContentType.JSON).body(Map.of("username", Unique.name("short"), "password", "1234567"))
                 .post("/api/auth/register").then().statusCode(400);
         given().contentType(ContentType.JSON).body("{not json").post("/api/auth/register").then().statusCode(400);
     }
 
     @Test
     void loginGivesATokenAndTheSame401ForAnUnknownUserAndAWrongPassword() {
-        String name = unique("layla");
+        String name = Unique.name("layla");
         register(name, "s3cret-pass");
         given().contentType(ContentType.JSON).body(Map.of("username", name, "password", "s3cret-pass"))
                 .post("/api/auth/login").then().statusCode(200)
                 .body("username", equalTo(name)).body("token", notNullValue()).body("expiresAt", notNullValue());
         String wrongPassword = given().contentType(ContentType.JSON).body(Map.of("username", name, "password", "wrong-pass"))
                 .post("/api/auth/login").then().statusCode(401).extract().asString();
-        String unknownUser = given().contentType(ContentType.JSON).body(Map.of("username", unique("nobody"), "password", "wrong-pass"))
+        String unknownUser = given().contentType(ContentType.JSON).body(Map.of("username", Unique.name("nobody"), "password", "wrong-pass"))
                 .post("/api/auth/login").then().statusCode(401).extract().asString();
         assertEquals(wrongPassword, unknownUser);
     }
 
     @Test
     void guestsAndAccountsShareOneNamespaceBothWays() {
-        String registered = unique("owned");
+        String registered = Unique.name("owned");
         register(registered, "password-1");
         try (TestClient guest = TestClient.connect(ws)) {
             guest.send("login", "g", Json.object("username", registered.toLowerCase()));
             guest.awaitError("username_taken", "g");
             guest.assertAlive();
         }
-        String held = unique("guesty");
+        String held = Unique.name("guesty");
         try (TestClient guest = TestClient.guest(ws, held)) {
             given().contentType(ContentType.JSON).body(Map.of("username", held, "password", "password-1"))
                     .post("/api/auth/register").then().statusCode(409);
@@ -100,10 +97,10 @@ class AccountsTest {
 
     @Test
     void anAccountOnSeveralDevicesGetsEverythingOnEach() {
-        String name = unique("multi");
+        String name = Unique.name("multi");
         register(name, "password-2");
         String token = token(name, "password-2");
-        String pal = unique("pal");
+        String pal = Unique.name("pal");
         try (TestClient phone = withToken(ws, token); TestClient laptop = withToken(ws, token);
                 TestClient friend = TestClient.guest(ws, pal)) {
             JsonNode welcome = phone.await("welcome").path("payload");
@@ -112,11 +109,11 @@ class AccountsTest {
             assertNotNull(welcome.path("token").textValue());
             assertTrue(welcome.path("expiresAt").asText().endsWith("Z"));
             laptop.await("welcome");
-            String text = unique("to both devices ");
+            String text = Unique.name("to both devices ");
             friend.send("private_message", "d", Json.object("message", text, "to", name));
             phone.await("new_message", m -> text.equals(m.path("payload").path("message").asText()));
             laptop.await("new_message", m -> text.equals(m.path("payload").path("message").asText()));
-            String reply = unique("from the phone ");
+            String reply = Unique.name("from the phone ");
             phone.send("private_message", "r", Json.object("message", reply, "to", pal));
             laptop.await("new_message", m -> reply.equals(m.path("payload").path("message").asText()));
             friend.await("new_message", m -> reply.equals(m.path("payload").path("message").asText()));
@@ -125,7 +122,7 @@ class AccountsTest {
 
     @Test
     void aBearerTokenOnTheUpgradeLogsInAtOnceAndABadOneIsRefused() {
-        String name = unique("bearer");
+        String name = Unique.name("bearer");
         register(name, "password-3");
         String token = token(name, "password-3");
         try (TestClient client = TestClient.connect(ws, new WebSocketConnectOptions().addHeader("Authorization", "Bearer " + token))) {
@@ -137,7 +134,7 @@ class AccountsTest {
 
     @Test
     void forgedTamperedAndUnsignedTokensFail() throws Exception {
-        String name = unique("victim");
+        String name = Unique.name("victim");
         register(name, "password-4");
         String token = token(name, "password-4");
         String[] parts = token.split("\\.");
@@ -160,7 +157,7 @@ class AccountsTest {
 
     @Test
     void aGuestGetsItsIdentityBackWithItsSessionTokenEvenBeforeTheOldConnectionCloses() {
-        String name = unique("returning");
+        String name = Unique.name("returning");
         try (TestClient guest = TestClient.connect(ws)) {
             guest.send("login", null, Json.object("username", name));
             String session = guest.await("welcome").path("payload").path("token").asText();
@@ -178,14 +175,14 @@ class AccountsTest {
 
     @Test
     void directMessagesToAnOfflineAccountWaitInItsCountsAndHistory() {
-        String name = unique("away");
+        String name = Unique.name("away");
         register(name, "password-5");
-        String sender = unique("sender");
-        String text = unique("while you were out ");
+        String sender = Unique.name("sender");
+        String text = Unique.name("while you were out ");
         try (TestClient s = TestClient.guest(ws, sender)) {
             s.send("private_message", "o", Json.object("message", text, "to", name));
             assertEquals("o", s.await("ack").path("payload").path("ref").asText());
-            s.send("private_message", "n", Json.object("message", "hi", "to", unique("ghost")));
+            s.send("private_message", "n", Json.object("message", "hi", "to", Unique.name("ghost")));
             s.awaitError("user_not_found", "n");
         }
         try (TestClient back = withToken(ws, token(name, "password-5"))) {
@@ -206,7 +203,7 @@ class AccountsTest {
 
     @Test
     void theOnlineListOverRestNeedsAToken() {
-        String name = unique("rest");
+        String name = Unique.name("rest");
         register(name, "password-6");
         given().get("/api/users/online").then().statusCode(401);
         given().header("Authorization", "Bearer nonsense").get("/api/users/online").then().statusCode(401);

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.majlis.testing.Json;
 import org.majlis.testing.TestClient;
+import org.majlis.testing.Unique;
 
 /**
  * An account disconnects, others send room and direct messages, it reconnects: comparing welcome's
@@ -27,8 +28,8 @@ class CatchUpTest {
 
     @Test
     void roomAndDirectMessagesMissedWhileAwayComeBackExactlyOnceInOrder() {
-        String name = HistoryTest.unique("nomad");
-        String friend = HistoryTest.unique("friend");
+        String name = Unique.name("nomad");
+        String friend = Unique.name("friend");
         given().contentType(ContentType.JSON).body(Map.of("username", name, "password", "long password"))
                 .post("/api/auth/register").then().statusCode(201);
         String token = given().contentType(ContentType.JSON).body(Map.of("username", name, "password", "long password"))
@@ -37,16 +38,16 @@ class CatchUpTest {
         long seenRoom;
         long seenDirect;
         try (TestClient f = TestClient.guest(ws, friend); TestClient me = login(token)) {
-            seenRoom = HistoryTest.sendAll(f, HistoryTest.unique("before"), 1, null).get(0);
-            seenDirect = HistoryTest.sendAll(f, HistoryTest.unique("dm-before"), 1, name).get(0);
+            seenRoom = HistoryTest.sendAll(f, Unique.name("before"), 1, null).get(0);
+            seenDirect = HistoryTest.sendAll(f, Unique.name("dm-before"), 1, name).get(0);
             me.await("new_message", m -> m.path("payload").path("seq").asLong() == seenDirect
                     && friend.equals(m.path("payload").path("from").asText()) && m.path("payload").has("to"));
             me.send("read", null, Json.object("to", friend, "seq", seenDirect));
             f.await("read", r -> name.equals(r.path("payload").path("by").asText()));
         }
-        String roomPrefix = HistoryTest.unique("room-missed");
-        String directPrefix = HistoryTest.unique("dm-missed");
-        try (TestClient f = TestClient.guest(ws, HistoryTest.unique("friend2")); TestClient f1 = TestClient.guest(ws, friend)) {
+        String roomPrefix = Unique.name("room-missed");
+        String directPrefix = Unique.name("dm-missed");
+        try (TestClient f = TestClient.guest(ws, Unique.name("friend2")); TestClient f1 = TestClient.guest(ws, friend)) {
             HistoryTest.sendAll(f, roomPrefix, 5, null);
             HistoryTest.sendAll(f1, directPrefix, 3, name);
         }

@@ -10,10 +10,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.majlis.testing.Json;
 import org.majlis.testing.TestClient;
+import org.majlis.testing.Unique;
 
 /** History pages and catching up after a reconnect, on the embedded database (and on PostgreSQL in a subclass). */
 @QuarkusTest
@@ -22,9 +22,6 @@ class HistoryTest {
     @TestHTTPResource("/ws")
     URI ws;
 
-    static String unique(String base) {
-        return base + UUID.randomUUID().toString().substring(0, 8);
-    }
 
     /** Sends messages with ids and returns their acks' seqs, in order. */
     static List<Long> sendAll(TestClient client, String prefix, int count, String to) {
@@ -51,8 +48,8 @@ class HistoryTest {
 
     @Test
     void pagesGoBackwardsAndForwardsWithHasMore() {
-        try (TestClient a = TestClient.guest(ws, unique("pager"))) {
-            List<Long> sent = sendAll(a, unique("page"), 12, null);
+        try (TestClient a = TestClient.guest(ws, Unique.name("pager"))) {
+            List<Long> sent = sendAll(a, Unique.name("page"), 12, null);
             long last = sent.get(sent.size() - 1);
 
             JsonNode newest = history(a, "h1", "room", "general", "limit", 5);
@@ -77,7 +74,7 @@ class HistoryTest {
 
     @Test
     void badHistoryRequestsAreRefused() {
-        try (TestClient a = TestClient.guest(ws, unique("badhist"))) {
+        try (TestClient a = TestClient.guest(ws, Unique.name("badhist"))) {
             for (Object[] payload : new Object[][] {{"limit", 0}, {"limit", 201}, {"before", -1}, {"room", "general", "to", "x"},
                     {"room", "nowhere"}, {"limit", "ten"}}) {
                 a.send("history", "b", Json.object(payload));
@@ -90,21 +87,21 @@ class HistoryTest {
 
     @Test
     void aReconnectingClientCatchesUpOnEverythingItMissedExactlyOnce() {
-        String name = unique("sleeper");
-        String friend = unique("friend");
+        String name = Unique.name("sleeper");
+        String friend = Unique.name("friend");
         long lastSeen;
         try (TestClient f = TestClient.guest(ws, friend); TestClient s = TestClient.connect(ws)) {
             s.send("{\"type\":\"login\",\"payload\":{\"username\":\"" + name + "\"}}");
             s.await("welcome");
-            List<Long> before = sendAll(f, unique("seen"), 3, null);
-            sendAll(f, unique("dm-seen"), 2, name);
+            List<Long> before = sendAll(f, Unique.name("seen"), 3, null);
+            sendAll(f, Unique.name("dm-seen"), 2, name);
             lastSeen = before.get(before.size() - 1);
             s.await("new_message", m -> m.path("payload").path("seq").asLong() == before.get(2)
                     && "general".equals(m.path("payload").path("room").asText()));
         }
         List<Long> missed;
-        String prefix = unique("missed");
-        try (TestClient f = TestClient.guest(ws, unique("other"))) {
+        String prefix = Unique.name("missed");
+        try (TestClient f = TestClient.guest(ws, Unique.name("other"))) {
             missed = sendAll(f, prefix, 7, null);
         }
         try (TestClient back = TestClient.connect(ws)) {

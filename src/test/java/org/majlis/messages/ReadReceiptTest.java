@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.majlis.testing.Json;
 import org.majlis.testing.TestClient;
+import org.majlis.testing.Unique;
 
 /** Read marks: monotonic, relayed at most once a second per user and conversation, counted in welcome and history. */
 @QuarkusTest
@@ -23,10 +24,10 @@ class ReadReceiptTest {
 
     @Test
     void readMarksAreRelayedCoalescedAndCountedInHistory() {
-        String reader = HistoryTest.unique("reader");
-        String writer = HistoryTest.unique("writer");
+        String reader = Unique.name("reader");
+        String writer = Unique.name("writer");
         try (TestClient w = TestClient.guest(ws, writer); TestClient r = TestClient.guest(ws, reader)) {
-            List<Long> seqs = HistoryTest.sendAll(w, HistoryTest.unique("r"), 4, null);
+            List<Long> seqs = HistoryTest.sendAll(w, Unique.name("r"), 4, null);
             r.send("read", null, Json.object("room", "general", "seq", seqs.get(1)));
             JsonNode first = w.await("read", e -> reader.equals(e.path("payload").path("by").asText())).path("payload");
             assertEquals("general", first.path("room").asText());
@@ -50,10 +51,10 @@ class ReadReceiptTest {
 
     @Test
     void directReadMarksReachThePartnerAndClearUnread() {
-        String a = HistoryTest.unique("dma");
-        String b = HistoryTest.unique("dmb");
+        String a = Unique.name("dma");
+        String b = Unique.name("dmb");
         try (TestClient ca = TestClient.guest(ws, a); TestClient cb = TestClient.guest(ws, b)) {
-            List<Long> seqs = HistoryTest.sendAll(ca, HistoryTest.unique("d"), 2, b);
+            List<Long> seqs = HistoryTest.sendAll(ca, Unique.name("d"), 2, b);
             cb.send("read", "rd", Json.object("to", a, "seq", seqs.get(1)));
             JsonNode receipt = ca.await("read").path("payload");
             assertEquals(b, receipt.path("by").asText());

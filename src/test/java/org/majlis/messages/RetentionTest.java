@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.majlis.testing.TestClient;
+import org.majlis.testing.Unique;
 
 /** With a maximum count, each conversation keeps only its newest messages; seq numbering goes on. */
 @QuarkusTest
@@ -36,14 +37,14 @@ class RetentionTest {
 
     @Test
     void onlyTheNewestMessagesOfAConversationAreKept() {
-        try (TestClient a = TestClient.guest(ws, HistoryTest.unique("keeper"))) {
-            List<Long> seqs = HistoryTest.sendAll(a, HistoryTest.unique("kept"), 12, null);
+        try (TestClient a = TestClient.guest(ws, Unique.name("keeper"))) {
+            List<Long> seqs = HistoryTest.sendAll(a, Unique.name("kept"), 12, null);
             assertTrue(retention.apply() >= 7);
             JsonNode page = HistoryTest.history(a, "all", "limit", 200);
             long last = seqs.get(seqs.size() - 1);
             assertEquals(List.of(last - 4, last - 3, last - 2, last - 1, last), HistoryTest.seqs(page));
             assertFalse(page.path("hasMore").asBoolean());
-            List<Long> more = HistoryTest.sendAll(a, HistoryTest.unique("after"), 1, null);
+            List<Long> more = HistoryTest.sendAll(a, Unique.name("after"), 1, null);
             assertEquals(last + 1, more.get(0), "numbering goes on after deletions");
         }
     }

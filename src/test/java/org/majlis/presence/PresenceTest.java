@@ -8,22 +8,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.majlis.testing.TestClient;
+import org.majlis.testing.Unique;
 
 /** Login rules, presence changes and the online list, with real clients. */
 @QuarkusTest
 class PresenceTest {
 
-    private static final AtomicInteger COUNTER = new AtomicInteger();
-
     @TestHTTPResource("/ws")
     URI ws;
 
-    private static String unique(String base) {
-        return base + COUNTER.incrementAndGet();
-    }
 
     private static boolean changes(JsonNode presence, String user, String status) {
         for (JsonNode change : presence.path("payload").path("changes")) {
@@ -36,8 +31,8 @@ class PresenceTest {
 
     @Test
     void othersSeeAUserComeChangeStatusAndGo() {
-        String watcher = unique("watcher");
-        String sara = unique("sara");
+        String watcher = Unique.name("watcher");
+        String sara = Unique.name("sara");
         try (TestClient w = TestClient.guest(ws, watcher)) {
             TestClient s = TestClient.guest(ws, sara);
             w.await("presence", p -> changes(p, sara, "online"));
@@ -57,8 +52,8 @@ class PresenceTest {
 
     @Test
     void welcomeAndUsersListWhoIsOnline() {
-        String first = unique("first");
-        String second = unique("second");
+        String first = Unique.name("first");
+        String second = Unique.name("second");
         try (TestClient a = TestClient.guest(ws, first)) {
             a.send("{\"type\":\"status\",\"payload\":{\"status\":\"busy\"}}");
             try (TestClient b = TestClient.connect(ws)) {
@@ -86,7 +81,7 @@ class PresenceTest {
 
     @Test
     void aGuestNameIsTakenWhateverItsCaseOrNormalization() {
-        String name = unique("José");
+        String name = Unique.name("José");
         try (TestClient owner = TestClient.guest(ws, name)) {
             for (String attempt : new String[] {name.toUpperCase(), name.toLowerCase(), name.replace("é", "e\u0301")}) {
                 try (TestClient other = TestClient.connect(ws)) {
@@ -118,7 +113,7 @@ class PresenceTest {
                 client.send("{\"type\":\"login\",\"id\":\"b\",\"payload\":{\"username\":" + TestClient.quote(bad) + "}}");
                 client.awaitError("username_invalid", "b");
             }
-            client.send("{\"type\":\"login\",\"payload\":{\"username\":\"" + unique("أحمد") + "\"}}");
+            client.send("{\"type\":\"login\",\"payload\":{\"username\":\"" + Unique.name("أحمد") + "\"}}");
             client.await("welcome");
         }
     }

@@ -10,26 +10,21 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.majlis.testing.TestClient;
+import org.majlis.testing.Unique;
 
 /** The four original frames, exactly as the protocol's examples write them. */
 @QuarkusTest
 class OriginalProtocolTest {
 
-    private static final AtomicInteger COUNTER = new AtomicInteger();
-
     @TestHTTPResource("/ws")
     URI ws;
 
-    static String unique(String base) {
-        return base + COUNTER.incrementAndGet();
-    }
 
     @Test
     void loginAnswersWelcomeWithTheNameAndTheGeneralRoom() {
-        String name = unique("ahmed");
+        String name = Unique.name("ahmed");
         try (TestClient client = TestClient.connect(ws)) {
             client.send("{\"type\":\"login\",\"payload\":{\"username\":\"" + name + "\"}}");
             JsonNode welcome = client.await("welcome").path("payload");
@@ -46,10 +41,10 @@ class OriginalProtocolTest {
 
     @Test
     void sendMessageReachesEveryoneWithTheServerSetSenderAndIsAcked() {
-        String ahmed = unique("ahmed");
-        String sara = unique("sara");
+        String ahmed = Unique.name("ahmed");
+        String sara = Unique.name("sara");
         try (TestClient a = TestClient.guest(ws, ahmed); TestClient s = TestClient.guest(ws, sara)) {
-            String text = unique("Hello everyone!");
+            String text = Unique.name("Hello everyone!");
             a.send("{\"type\":\"send_message\",\"id\":\"c1\",\"payload\":{\"message\":\"" + text
                     + "\",\"room\":\"general\",\"from\":\"mallory\"}}");
             JsonNode atSara = s.await("new_message", e -> text.equals(e.path("payload").path("message").asText())).path("payload");
@@ -72,8 +67,8 @@ class OriginalProtocolTest {
 
     @Test
     void sendMessageWithoutRoomGoesToGeneralAndWithoutIdIsNotAcked() {
-        try (TestClient a = TestClient.guest(ws, unique("omar")); TestClient b = TestClient.guest(ws, unique("lina"))) {
-            String text = unique("no room given ");
+        try (TestClient a = TestClient.guest(ws, Unique.name("omar")); TestClient b = TestClient.guest(ws, Unique.name("lina"))) {
+            String text = Unique.name("no room given ");
             a.send("{\"type\":\"send_message\",\"payload\":{\"message\":\"" + text + "\"}}");
             JsonNode message = b.await("new_message", e -> text.equals(e.path("payload").path("message").asText()));
             assertEquals("general", message.path("payload").path("room").asText());
@@ -83,8 +78,8 @@ class OriginalProtocolTest {
 
     @Test
     void seqIncreasesStrictlyInDeliveryOrder() {
-        try (TestClient a = TestClient.guest(ws, unique("seqa")); TestClient b = TestClient.guest(ws, unique("seqb"))) {
-            String prefix = unique("order-");
+        try (TestClient a = TestClient.guest(ws, Unique.name("seqa")); TestClient b = TestClient.guest(ws, Unique.name("seqb"))) {
+            String prefix = Unique.name("order-");
             for (int i = 0; i < 50; i++) {
                 (i % 2 == 0 ? a : b).send("{\"type\":\"send_message\",\"payload\":{\"message\":\"" + prefix + " " + i + "\"}}");
             }
@@ -100,11 +95,11 @@ class OriginalProtocolTest {
 
     @Test
     void privateMessageReachesBothParticipantsAndNobodyElse() {
-        String ahmed = unique("ahmed");
-        String sara = unique("Sara");
+        String ahmed = Unique.name("ahmed");
+        String sara = Unique.name("Sara");
         try (TestClient a = TestClient.guest(ws, ahmed); TestClient s = TestClient.guest(ws, sara);
-                TestClient third = TestClient.guest(ws, unique("eve"))) {
-            String text = unique("Hey ");
+                TestClient third = TestClient.guest(ws, Unique.name("eve"))) {
+            String text = Unique.name("Hey ");
             a.send("{\"type\":\"private_message\",\"id\":\"p1\",\"payload\":{\"message\":\"" + text + "\",\"to\":\""
                     + sara.toLowerCase() + "\",\"from\":\"" + sara + "\"}}");
             JsonNode atSara = s.await("new_message", e -> text.equals(e.path("payload").path("message").asText())).path("payload");
@@ -120,7 +115,7 @@ class OriginalProtocolTest {
 
     @Test
     void privateMessagesToUnknownUsersAndToOneselfAreRefused() {
-        String me = unique("solo");
+        String me = Unique.name("solo");
         try (TestClient a = TestClient.guest(ws, me)) {
             a.send("{\"type\":\"private_message\",\"id\":\"x1\",\"payload\":{\"message\":\"hi\",\"to\":\"nobody-here-" + me + "\"}}");
             a.awaitError("user_not_found", "x1");
@@ -134,7 +129,7 @@ class OriginalProtocolTest {
 
     @Test
     void messageTextRules() {
-        try (TestClient a = TestClient.guest(ws, unique("texts"))) {
+        try (TestClient a = TestClient.guest(ws, Unique.name("texts"))) {
             a.send("send_message", "long", org.majlis.testing.Json.object("message", "x".repeat(4001)));
             a.awaitError("too_large", "long");
             a.send("send_message", "max", org.majlis.testing.Json.object("message", "ب".repeat(4000)));
