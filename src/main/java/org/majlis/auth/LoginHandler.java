@@ -1,6 +1,5 @@
 package org.majlis.auth;
 
-import io.quarkus.logging.Log;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -16,6 +15,7 @@ import org.majlis.presence.PresenceService;
 import org.majlis.presence.UserRegistry;
 import org.majlis.ws.ClientEvent.LoginPayload;
 import org.majlis.ws.ErrorCode;
+import org.majlis.ws.Offload;
 import org.majlis.ws.ProtocolException;
 import org.majlis.ws.ServerEvent.DirectSummary;
 import org.majlis.ws.ServerEvent.RoomSummary;
@@ -43,9 +43,11 @@ public class LoginHandler {
     private final MajlisConfig config;
     private final Vertx vertx;
     private final Limits limits;
+    private final Offload offload;
 
     public LoginHandler(UserRegistry registry, PresenceService presence, MessageStore store, Accounts accounts,
-            TokenService tokens, MajlisConfig config, Vertx vertx, Limits limits) {
+            TokenService tokens, MajlisConfig config, Vertx vertx, Limits limits, Offload offload) {
+        this.offload = offload;
         this.limits = limits;
         this.registry = registry;
         this.presence = presence;
@@ -95,23 +97,13 @@ public class LoginHandler {
     private void loginAs(Session session, String ref, String name, boolean guest, boolean byToken) {
         boolean cameOnline = registry.login(session, name, guest, byToken);
         OnlineUser user = session.user();
-        vertx.executeBlocking(() -> prepare(user), false).onComplete(result -> {
-            if (result.failed()) {
-                registry.welcomeFailed(session);
-                if (result.cause() instanceof ProtocolException refusal) {
-                    registry.refuse(session, refusal.withRef(ref));
-                } else {
-                    Log.error("login failed", result.cause());
-                    registry.refuse(session, new ProtocolException(ErrorCode.INTERNAL, "login failed, try again", ref));
-                }
-                return;
-            }
-            registry.welcome(session, result.result().welcome());
-            closeWhenExpired(session, result.result().expiresAt());
+        offload.run(session, ref, "login", () -> prepare(user), prepared -> {
+            registry.welcome(session, prepared.welcome());
+            closeWhenExpired(session, prepared.expiresAt());
             if (cameOnline) {
                 presence.online(user);
             }
-        });
+        }, () -> registry.welcomeFailed(session));
     }
 
     /** Blocking: the account check, the counts and the session token. */

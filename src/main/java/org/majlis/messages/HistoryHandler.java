@@ -1,7 +1,5 @@
 package org.majlis.messages;
 
-import io.quarkus.logging.Log;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import org.majlis.names.Names;
@@ -9,6 +7,7 @@ import org.majlis.presence.OnlineUser;
 import org.majlis.presence.UserRegistry;
 import org.majlis.ws.ClientEvent.HistoryPayload;
 import org.majlis.ws.ErrorCode;
+import org.majlis.ws.Offload;
 import org.majlis.ws.ProtocolException;
 import org.majlis.ws.ServerEvent;
 import org.majlis.ws.Session;
@@ -23,13 +22,13 @@ public class HistoryHandler {
     private final MessageStore store;
     private final Recipients recipients;
     private final UserRegistry registry;
-    private final Vertx vertx;
+    private final Offload offload;
 
-    public HistoryHandler(MessageStore store, Recipients recipients, UserRegistry registry, Vertx vertx) {
+    public HistoryHandler(MessageStore store, Recipients recipients, UserRegistry registry, Offload offload) {
         this.store = store;
         this.recipients = recipients;
         this.registry = registry;
-        this.vertx = vertx;
+        this.offload = offload;
     }
 
     public void history(Session session, String ref, HistoryPayload payload) {
@@ -43,19 +42,12 @@ public class HistoryHandler {
             throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "before and after are seq numbers");
         }
         ConversationId conversation = recipients.conversation(user, request.room(), request.to());
-        vertx.executeBlocking(() -> {
+        offload.run(session, ref, "history", () -> {
             MessageStore.Page page = store.history(conversation, request.before(), request.after(), limit);
             Map<String, Long> readSeqs = store.readSeqs(conversation);
             return new ServerEvent.History(ref, conversation.room(),
                     conversation.isRoom() ? null : conversation.partnerOf(Names.key(user.name())),
                     page.messages().stream().map(MessageHandler::toEvent).toList(), page.hasMore(), readSeqs);
-        }, false).onComplete(result -> {
-            if (result.succeeded()) {
-                registry.reply(session, result.result());
-            } else {
-                Log.error("history failed", result.cause());
-                registry.refuse(session, new ProtocolException(ErrorCode.INTERNAL, "history is unavailable", ref));
-            }
-        });
+        }, page -> registry.reply(session, page));
     }
 }

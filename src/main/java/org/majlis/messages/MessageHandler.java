@@ -1,6 +1,5 @@
 package org.majlis.messages;
 
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.majlis.auth.Accounts;
 import org.majlis.limits.Limits;
@@ -14,6 +13,7 @@ import org.majlis.presence.OnlineUser;
 import org.majlis.presence.UserRegistry;
 import org.majlis.ws.ClientEvent.MessagePayload;
 import org.majlis.ws.ErrorCode;
+import org.majlis.ws.Offload;
 import org.majlis.ws.ProtocolException;
 import org.majlis.ws.ServerEvent.Ack;
 import org.majlis.ws.ServerEvent.NewMessage;
@@ -34,17 +34,17 @@ public class MessageHandler {
     private final MessageStore store;
     private final Recipients recipients;
     private final Accounts accounts;
-    private final Vertx vertx;
+    private final Offload offload;
     private final Limits limits;
 
-    public MessageHandler(UserRegistry registry, MessageStore store, Recipients recipients, Accounts accounts, Vertx vertx,
-            Limits limits) {
+    public MessageHandler(UserRegistry registry, MessageStore store, Recipients recipients, Accounts accounts,
+            Offload offload, Limits limits) {
         this.limits = limits;
         this.registry = registry;
         this.store = store;
         this.recipients = recipients;
         this.accounts = accounts;
-        this.vertx = vertx;
+        this.offload = offload;
     }
 
     /** {@code send_message}: to a room ({@code general} by default) or, with {@code to}, to a user. */
@@ -76,13 +76,11 @@ public class MessageHandler {
             return;
         }
         // not connected here: a registered account still receives it (ordered, so a sender's messages keep their order)
-        vertx.executeBlocking(() -> accounts.registeredName(address), true).onComplete(found -> {
-            if (found.failed()) {
-                registry.refuse(session, new ProtocolException(ErrorCode.INTERNAL, "the message was not stored", ref));
-            } else if (found.result() == null) {
+        offload.run(session, ref, "sending the message", () -> accounts.registeredName(address), registered -> {
+            if (registered == null) {
                 registry.refuse(session, new ProtocolException(ErrorCode.USER_NOT_FOUND, "no such user", ref));
             } else {
-                append(session, ref, ConversationId.direct(sender.name(), found.result()), sender, text, body.attachments());
+                append(session, ref, ConversationId.direct(sender.name(), registered), sender, text, body.attachments());
             }
         });
     }

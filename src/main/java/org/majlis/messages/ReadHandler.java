@@ -1,15 +1,14 @@
 package org.majlis.messages;
 
-import io.quarkus.logging.Log;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.Map;
 import org.majlis.names.Names;
 import org.majlis.presence.OnlineUser;
-import org.majlis.presence.UserRegistry;
 import org.majlis.ws.ClientEvent.ReadPayload;
 import org.majlis.ws.ErrorCode;
+import org.majlis.ws.Offload;
 import org.majlis.ws.ProtocolException;
 import org.majlis.ws.ServerEvent.ReadReceipt;
 import org.majlis.ws.Session;
@@ -31,15 +30,15 @@ public class ReadHandler {
 
     private final MessageStore store;
     private final Recipients recipients;
-    private final UserRegistry registry;
     private final Vertx vertx;
+    private final Offload offload;
     private final Map<String, Relay> relays = new HashMap<>();
 
-    public ReadHandler(MessageStore store, Recipients recipients, UserRegistry registry, Vertx vertx) {
+    public ReadHandler(MessageStore store, Recipients recipients, Vertx vertx, Offload offload) {
         this.store = store;
         this.recipients = recipients;
-        this.registry = registry;
         this.vertx = vertx;
+        this.offload = offload;
         vertx.setPeriodic(60_000, id -> sweep());
     }
 
@@ -49,14 +48,12 @@ public class ReadHandler {
             throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "seq is required");
         }
         ConversationId conversation = recipients.conversation(user, payload.room(), payload.to());
-        vertx.executeBlocking(() -> store.markRead(conversation, user.name(), payload.seq()), true).onComplete(result -> {
-            if (result.failed()) {
-                Log.error("read mark not stored", result.cause());
-                registry.refuse(session, new ProtocolException(ErrorCode.INTERNAL, "the read mark was not stored", ref));
-            } else if (result.result() > 0) {
-                relay(user.name(), conversation, result.result());
-            }
-        });
+        offload.run(session, ref, "storing the read mark", () -> store.markRead(conversation, user.name(), payload.seq()),
+                mark -> {
+                    if (mark > 0) {
+                        relay(user.name(), conversation, mark);
+                    }
+                });
     }
 
     private void relay(String reader, ConversationId conversation, long seq) {

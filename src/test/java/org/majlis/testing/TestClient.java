@@ -81,6 +81,29 @@ public final class TestClient implements AutoCloseable {
         return client;
     }
 
+    /**
+     * Logs in as a guest, retrying while the name is still taken: the server sees an earlier
+     * connection of that name close a moment after the client does. The welcome stays to be awaited.
+     */
+    public static TestClient guestOnceFree(URI uri, String name) {
+        long deadline = System.currentTimeMillis() + WAIT.toMillis();
+        while (true) {
+            TestClient client = connect(uri);
+            client.send("{\"type\":\"login\",\"payload\":{\"username\":" + quote(name) + "}}");
+            JsonNode answer = client.await("welcome", e -> true, "error");
+            if ("welcome".equals(answer.path("type").asText())) {
+                synchronized (client.received) {
+                    client.received.add(0, answer);
+                }
+                return client;
+            }
+            client.close();
+            if (!"username_taken".equals(answer.path("payload").path("code").asText()) || System.currentTimeMillis() > deadline) {
+                return fail("cannot log in as " + name + ": " + answer);
+            }
+        }
+    }
+
     public static String quote(String text) {
         try {
             return JSON.writeValueAsString(text);
