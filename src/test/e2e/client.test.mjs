@@ -3,7 +3,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MajlisClient, backoffDelay, defaultUrl } from '../../main/resources/META-INF/resources/majlis-client.js';
+import { MajlisClient, backoffDelay, defaultUrl, uploadFile } from '../../main/resources/META-INF/resources/majlis-client.js';
 
 class FakeSocket {
   static instances = [];
@@ -219,6 +219,72 @@ describe('majlis-client', { timeout: 20_000 }, () => {
     client.logout();
     assert.equal(client.session, null);
     assert.equal(client.state, 'closed');
+  });
+
+  test('commands resolve with the event that shows their effect, or reject with their error', async () => {
+    const { client, ws } = await loggedInClient('sara');
+    const created = client.createRoom('Team-X', { isPrivate: true, members: ['omar'] });
+    const frame = ws.lastSent('create_room');
+    assert.deepEqual(frame.payload, { room: 'Team-X', private: true, members: ['omar'] });
+    // Events about something else leave it pending; the room (any case) resolves it.
+    ws.serverSend({ type: 'room', payload: { room: 'other', private: false, owner: 'x', members: ['x'] } });
+    ws.serverSend({ type: 'room', payload: { room: 'team-x', private: true, owner: 'sara', members: ['sara', 'omar'] } });
+    assert.deepEqual((await created).members, ['sara', 'omar']);
+
+    const taken = client.createRoom('team-x');
+    ws.serverSend({ type: 'error', payload: { code: 'room_exists', ref: ws.lastSent('create_room').id } });
+    await assert.rejects(taken, (e) => e.code === 'room_exists');
+
+    const left = client.leaveRoom('team-x');
+    ws.serverSend({ type: 'member_left', payload: { room: 'team-x', username: 'omar' } });
+    ws.serverSend({ type: 'member_left', payload: { room: 'team-x', username: 'Sara' } });
+    assert.equal((await left).username, 'Sara');
+
+    const reacted = client.react('m_1', '👍', true);
+    assert.deepEqual(ws.lastSent('react').payload, { messageId: 'm_1', emoji: '👍', on: true });
+    ws.serverSend({ type: 'reaction', payload: { messageId: 'm_1', room: 'general', emoji: '👍', by: 'omar', on: true } });
+    ws.serverSend({ type: 'reaction', payload: { messageId: 'm_1', room: 'general', emoji: '👍', by: 'sara', on: true } });
+    assert.equal((await reacted).by, 'sara');
+
+    const edited = client.editMessage('m_1', 'fixed');
+    ws.serverSend({ type: 'message_edited', payload: { messageId: 'm_1', room: 'general', from: 'sara', message: 'fixed' } });
+    assert.equal((await edited).message, 'fixed');
+    const gone = client.deleteMessage('m_2');
+    ws.serverClose(1006);
+    await assert.rejects(gone, (e) => e.code === 'disconnected');
+    client.close();
+  });
+
+  test('uploadFile posts the file with the bearer token and maps 413 to file_too_large', async () => {
+    const sent = [];
+    class FakeXhr {
+      constructor() { this.upload = {}; this.headers = {}; sent.push(this); }
+      open(method, url) { Object.assign(this, { method, url }); }
+      setRequestHeader(name, value) { this.headers[name] = value; }
+      send(body) {
+        this.body = body;
+        setTimeout(() => {
+          this.upload.onprogress?.({ loaded: 5, total: 10, lengthComputable: true });
+          this.status = this.url && body.get('file').size > 3 ? 413 : 201;
+          this.response = this.status === 201 ? { id: 'f1', name: 'a.txt', size: 2, contentType: 'application/octet-stream', url: '/api/files/f1?key=k' } : null;
+          this.onload();
+        }, 0);
+      }
+      abort() { this.onabort(); }
+    }
+    const progress = [];
+    const ok = await uploadFile(new Blob(['hi']), { token: 'tok', XHR: FakeXhr, onProgress: (loaded, total) => progress.push([loaded, total]) });
+    assert.equal(ok.id, 'f1');
+    assert.equal(sent[0].method, 'POST');
+    assert.equal(sent[0].url, '/api/files');
+    assert.equal(sent[0].headers.Authorization, 'Bearer tok');
+    assert.deepEqual(progress, [[5, 10]]);
+    await assert.rejects(uploadFile(new Blob(['too big']), { token: 'tok', XHR: FakeXhr }),
+      (e) => e.code === 'file_too_large' && e.payload.status === 413);
+    const controller = new AbortController();
+    const cancelled = uploadFile(new Blob(['x']), { token: 'tok', XHR: FakeXhr, signal: controller.signal });
+    controller.abort();
+    await assert.rejects(cancelled, (e) => e.code === 'aborted');
   });
 
   test('no reconnect after close() or when the first connection fails', async () => {

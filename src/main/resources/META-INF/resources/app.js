@@ -1,5 +1,6 @@
 // The Majlis web page: login screen (guest name, or an account: sign in / register), then the
-// chat (rooms, direct conversations, online list, history, unread counts).
+// chat (rooms, direct conversations, online list, history, unread counts, typing indicators,
+// read receipts, reactions, edits and deletes, file attachments).
 //
 // Rule for everything below: user-supplied text (names, messages) reaches the DOM only through
 // textContent / createTextNode / attribute setters, never through innerHTML.
@@ -9,7 +10,8 @@
 // it. Log out removes it and closes the socket.
 
 import { MajlisClient, loginAccount, registerAccount } from './majlis-client.js';
-import { t, errorText } from './i18n.js';
+import { t, errorText, formatList, formatSize, plural } from './i18n.js';
+import { INLINE_IMAGE_TYPES, UploadTray } from './uploads.js';
 
 const STATUSES = ['online', 'away', 'busy'];
 const GENERAL = 'general';
@@ -17,6 +19,11 @@ const HISTORY_PAGE = 50;
 const SESSION_KEY = 'majlis.session';
 const READ_KEY_PREFIX = 'majlis.read.';
 const MIN_PASSWORD = 8;
+const REACTION_CHOICES = ['👍', '❤️', '😂', '😮', '😢', '🎉'];
+const TYPING_REFRESH_MS = 3000;   // while typing goes on, tell the others again this often
+const TYPING_EXPIRY_MS = 6000;    // an indicator nobody refreshed for this long is dropped
+const CONFIRM_WINDOW_MS = 4000;   // a destructive button waits this long for its second click
+const SEEN_BY_NAMES = 5;          // names listed under "Seen by" before "and N more"
 
 const $ = (id) => document.getElementById(id);
 
@@ -63,6 +70,38 @@ const el = {
   composer: $('composer'),
   send: $('send'),
   composerError: $('composer-error'),
+  roomActions: $('room-actions'),
+  membersToggle: $('members-toggle'),
+  leaveRoom: $('leave-room'),
+  membersPanel: $('members-panel'),
+  memberList: $('member-list'),
+  membersUnknown: $('members-unknown'),
+  inviteForm: $('invite-form'),
+  inviteName: $('invite-name'),
+  inviteSubmit: $('invite-submit'),
+  inviteStatus: $('invite-status'),
+  typing: $('typing'),
+  editBar: $('edit-bar'),
+  editCancel: $('edit-cancel'),
+  uploadList: $('upload-list'),
+  attach: $('attach'),
+  fileInput: $('file-input'),
+  dropHint: $('drop-hint'),
+  conversationPane: document.querySelector('.conversation-pane'),
+  newRoom: $('new-room'),
+  browseRooms: $('browse-rooms'),
+  roomDialog: $('room-dialog'),
+  roomForm: $('room-form'),
+  roomName: $('room-name'),
+  roomPrivate: $('room-private'),
+  roomMembers: $('room-members'),
+  roomError: $('room-error'),
+  roomCreate: $('room-create'),
+  roomCancel: $('room-cancel'),
+  browseDialog: $('browse-dialog'),
+  browseStatus: $('browse-status'),
+  browseList: $('browse-list'),
+  browseClose: $('browse-close'),
 };
 
 
@@ -81,10 +120,18 @@ const state = {
   conversations: new Map(),  // key -> Conversation
   activeKey: null,
   historySupported: true,
-  readSupported: true,
+  unsupported: new Set(),    // optional frame types this server answered with unknown_type
+  editing: null,             // { key, messageId } while the composer edits a sent message
+  typingSent: null,          // { key, target, at }: where we last said we are typing
+  membersOpen: false,        // the members panel of the open room is shown
+  pinnedToBottom: true,      // the message list was scrolled to the end (kept there as images load)
 };
 
 const client = new MajlisClient();
+const uploads = new UploadTray(el.uploadList, {
+  token: () => client.session?.token || null,
+  onError: (text) => showComposerError(text),
+});
 // Exposed for debugging from the browser console and for tests.
 window.majlis = { client, state };
 
@@ -94,7 +141,7 @@ class Conversation {
     this.name = name;                 // room name or partner's username
     this.key = conversationKey(kind, name);
     this.messages = [];               // sorted by seq
-    this.ids = new Set();
+    this.byId = new Map();            // message id -> message
     this.lastSeq = 0;                 // highest seq seen
     this.serverLastSeq = 0;           // lastSeq announced by the last welcome
     this.readSeq = 0;                 // highest seq the user has seen here
@@ -104,8 +151,14 @@ class Conversation {
     this.loadingOlder = false;
     this.hasMoreBefore = false;
     this.historyFailed = false;
-    this.pending = new Map();         // client frame id -> { id, text, status, error }
+    this.pending = new Map();         // client frame id -> { id, text, attachments, status, error }
     this.draft = '';
+    this.isPrivate = false;           // rooms only
+    this.owner = null;
+    this.members = null;              // usernames, once a `room` event described the room
+    this.memberCount = null;          // from `room` or the `rooms` list
+    this.readBy = new Map();          // fold(user) -> { name, seq }: how far the others have read
+    this.typing = new Map();          // fold(user) -> { name, timer }: who is typing here now
   }
 
   get target() {
@@ -140,14 +193,31 @@ function activeConversation() {
   return state.conversations.get(state.activeKey) || null;
 }
 
-/** The conversation a `new_message` payload belongs to. */
+/**
+ * Kind and name of the conversation an event belongs to: its `room`, or for a direct one the
+ * partner of `actor` (the server sets `to` to the partner of the one who acted).
+ */
+function eventConversation(payload, actor) {
+  if (typeof payload.room === 'string') return ['room', payload.room];
+  if (typeof payload.to === 'string') return ['direct', sameName(actor, state.me) ? payload.to : String(actor)];
+  return ['room', GENERAL];
+}
+
+/** The conversation a `new_message` payload belongs to (created when new). */
 function conversationOfMessage(msg) {
-  if (msg.room) return ensureConversation('room', msg.room);
-  if (msg.to) {
-    const partner = sameName(msg.from, state.me) ? msg.to : msg.from;
-    return ensureConversation('direct', partner);
-  }
-  return ensureConversation('room', GENERAL);
+  return ensureConversation(...eventConversation(msg, msg.from));
+}
+
+/** The conversation of an event about existing messages or members, if this page knows it. */
+function knownConversation(payload, actor) {
+  return state.conversations.get(conversationKey(...eventConversation(payload, actor))) || null;
+}
+
+function removeConversation(conv) {
+  conv.typing.forEach((entry) => clearTimeout(entry.timer));
+  state.conversations.delete(conv.key);
+  if (state.activeKey === conv.key) openConversation(conversationKey('room', GENERAL));
+  renderSidebar();
 }
 
 // --------------------------------------------------------- session storage
@@ -236,6 +306,7 @@ function applyStaticText() {
   for (const node of document.querySelectorAll('[data-i18n-placeholder]')) {
     node.placeholder = t(node.dataset.i18nPlaceholder);
   }
+  for (const node of document.querySelectorAll('[data-i18n-title]')) node.title = t(node.dataset.i18nTitle);
   document.title = t('app.title');
 }
 
@@ -383,6 +454,12 @@ function backToLogin(errorCode) {
   state.users.clear();
   state.conversations.clear();
   state.activeKey = null;
+  state.editing = null;
+  state.typingSent = null;
+  state.membersOpen = false;
+  el.editBar.hidden = true;
+  uploads.clear();
+  for (const dialog of [el.roomDialog, el.browseDialog]) if (dialog.open) dialog.close();
   el.messageList.replaceChildren();
   el.historyStatus.hidden = true;
   showComposerError('');
@@ -438,8 +515,13 @@ function onWelcome(payload) {
   const general = ensureConversation('room', GENERAL);
   const listed = [];
   for (const r of Array.isArray(payload.rooms) ? payload.rooms : []) {
-    if (r && typeof r.room === 'string') listed.push([ensureConversation('room', r.room), r]);
+    if (r && typeof r.room === 'string') {
+      const room = ensureConversation('room', r.room);
+      room.isPrivate = r.private === true;
+      listed.push([room, r]);
+    }
   }
+  forgetRoomsLeftMeanwhile(listed.map(([conv]) => conv));
   for (const d of Array.isArray(payload.directs) ? payload.directs : []) {
     if (d && typeof d.to === 'string') listed.push([ensureConversation('direct', d.to), d]);
   }
@@ -465,6 +547,16 @@ function onWelcome(payload) {
   updateBanner();
 }
 
+/** After a reconnect: rooms missing from the welcome were left (or lost) on another device. */
+function forgetRoomsLeftMeanwhile(listedRooms) {
+  if (listedRooms.length === 0) return; // a server that lists no rooms at all
+  const kept = new Set(listedRooms.map((conv) => conv.key));
+  kept.add(conversationKey('room', GENERAL));
+  for (const conv of [...state.conversations.values()]) {
+    if (conv.kind === 'room' && !kept.has(conv.key)) removeConversation(conv);
+  }
+}
+
 // ---------------------------------------------------------------- history
 
 function historyUnsupported(error) {
@@ -486,6 +578,7 @@ function loadNewest(conv) {
       if (state.conversations.get(conv.key) !== conv) return;
       conv.historyLoaded = true;
       conv.hasMoreBefore = Boolean(page.hasMore);
+      noteReadSeqs(conv, page.readSeqs);
       addMessages(conv, page.messages, { mode: 'newest' });
       renderHistoryStatus();
       fillViewport(conv);
@@ -513,6 +606,7 @@ async function loadOlder(conv) {
     const page = await client.history(conv.target, { before, limit: HISTORY_PAGE });
     if (state.conversations.get(conv.key) !== conv) return;
     conv.hasMoreBefore = Boolean(page.hasMore);
+    noteReadSeqs(conv, page.readSeqs);
     const active = conv.key === state.activeKey;
     const oldHeight = el.scroller.scrollHeight;
     const oldTop = el.scroller.scrollTop;
@@ -546,6 +640,7 @@ async function catchUp(conv, from) {
     try {
       const page = await client.history(conv.target, { after: cursor, limit: 200 });
       const messages = Array.isArray(page.messages) ? page.messages : [];
+      noteReadSeqs(conv, page.readSeqs);
       addMessages(conv, messages, { mode: 'gap' });
       const highest = messages.reduce((max, m) => Math.max(max, Number(m.seq) || 0), cursor);
       if (!page.hasMore || highest <= cursor) return;
@@ -589,8 +684,14 @@ function addMessages(conv, messages, { mode = 'live' } = {}) {
   for (const msg of messages) {
     if (!msg || typeof msg !== 'object') continue;
     const id = messageId(msg);
-    if (conv.ids.has(id)) continue;
-    conv.ids.add(id);
+    const known = conv.byId.get(id);
+    if (known) {
+      // A history copy may carry edits, deletes and reactions this page missed.
+      if (mode !== 'live' && refreshMessage(known, msg)) rerenderMessage(conv, known);
+      continue;
+    }
+    conv.byId.set(id, msg);
+    if (mode === 'live' && conv.typing.has(fold(msg.from))) setTyping(conv, msg.from, false);
     const seq = Number(msg.seq) || 0;
     const last = conv.messages[conv.messages.length - 1];
     if (last && seq && (Number(last.seq) || 0) > seq) appendedInOrder = false;
@@ -613,10 +714,38 @@ function addMessages(conv, messages, { mode = 'live' } = {}) {
       renderMessages(conv);
     }
     el.empty.hidden = conv.messages.length + conv.pending.size > 0;
+    renderReceipts(conv);
     if (stick && mode !== 'older') scrollToBottom();
     if (isReading(conv)) markRead(conv);
   }
   renderSidebar();
+}
+
+const MUTABLE_FIELDS = ['message', 'edited', 'editedAt', 'deleted', 'reactions', 'attachments'];
+
+/** Copies the fields that edits, deletes and reactions change; true when something changed. */
+function refreshMessage(known, copy) {
+  let changed = false;
+  for (const field of MUTABLE_FIELDS) {
+    if (copy[field] !== undefined && JSON.stringify(copy[field]) !== JSON.stringify(known[field])) {
+      known[field] = copy[field];
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+/** Re-renders one message in place (when its conversation is open). */
+function rerenderMessage(conv, msg) {
+  if (conv.key !== state.activeKey) return;
+  const old = messageNode(messageId(msg));
+  if (!old) return;
+  old.replaceWith(renderMessage(msg));
+  renderReceipts(conv);
+}
+
+function messageNode(id) {
+  return el.messageList.querySelector(`.message[data-message-id="${CSS.escape(id)}"]`);
 }
 
 function onNewMessage(msg) {
@@ -633,8 +762,9 @@ function isReading(conv) {
 const optionalFrames = new Map(); // frame id -> type, for frames a server may not know yet
 let optionalId = 0;
 
+/** Sends a frame whose errors nobody needs to see (read marks, typing). */
 function sendOptional(type, payload) {
-  if (type === 'read' && !state.readSupported) return;
+  if (state.unsupported.has(type)) return;
   const id = `o-${++optionalId}`;
   if (client.send(type, payload, { id }) === null) return;
   optionalFrames.set(id, type);
@@ -688,11 +818,29 @@ function messageShell(from, mine, text) {
 
 function renderMessage(msg) {
   const mine = sameName(msg.from, state.me);
-  const { li, meta, body } = messageShell(msg.from, mine, msg.deleted ? '—' : msg.message);
+  const deleted = msg.deleted === true;
+  const { li, meta, body } = messageShell(msg.from, mine, deleted ? t('message.deleted') : msg.message);
   li.dataset.messageId = messageId(msg);
   if (msg.seq != null) li.dataset.seq = String(msg.seq);
-  if (msg.deleted) body.classList.add('deleted');
+  meta.append(timeNode(msg));
+  if (deleted) {
+    // Nothing of a deleted message is shown: no text, no files, no reactions.
+    li.dataset.deleted = 'true';
+    body.classList.add('deleted');
+    body.dataset.testid = 'message-deleted';
+    return li;
+  }
+  if (msg.edited) meta.append(editedMarker(msg));
+  if (mine && msg.to != null) meta.append(ticksNode());
+  const attachments = attachmentList(msg.attachments);
+  if (attachments) li.append(attachments);
+  const reactions = reactionRow(msg);
+  if (reactions) li.append(reactions);
+  if (msg.id != null) meta.append(messageActions(mine));
+  return li;
+}
 
+function timeNode(msg) {
   const time = document.createElement('time');
   time.className = 'message-time';
   time.dataset.testid = 'message-time';
@@ -700,32 +848,163 @@ function renderMessage(msg) {
   time.textContent = when.text;
   if (when.iso) time.dateTime = when.iso;
   if (when.full) time.title = when.full;
-  meta.append(time);
+  return time;
+}
 
-  const attachments = Array.isArray(msg.attachments) ? msg.attachments : [];
-  const links = attachments.filter((a) => a && typeof a.url === 'string' && /^\/(?!\/)/.test(a.url));
-  if (links.length) {
-    const list = document.createElement('ul');
-    list.className = 'attachments';
-    for (const a of links) {
-      const item = document.createElement('li');
-      const link = document.createElement('a');
-      link.href = a.url;
-      link.rel = 'noopener';
-      link.target = '_blank';
-      link.dir = 'auto';
-      link.textContent = String(a.name || 'file');
-      item.append(link);
-      list.append(item);
-    }
-    li.append(list);
+function editedMarker(msg) {
+  const marker = document.createElement('span');
+  marker.className = 'message-edited';
+  marker.dataset.testid = 'message-edited';
+  marker.textContent = t('message.edited');
+  const when = msg.editedAt ? formatTime({ timestamp: msg.editedAt }) : null;
+  if (when?.full) marker.title = t('message.edited_at', { time: when.full });
+  return marker;
+}
+
+/** Sent / read marks of our own direct messages; filled in by renderReceipts. */
+function ticksNode() {
+  const ticks = document.createElement('span');
+  ticks.className = 'message-ticks';
+  ticks.dataset.testid = 'message-ticks';
+  return ticks;
+}
+
+function setTicks(node, read) {
+  const stateName = read ? 'read' : 'sent';
+  if (node.dataset.state === stateName) return;
+  node.dataset.state = stateName;
+  node.textContent = read ? '✓✓' : '✓';
+  node.title = t(`receipts.${stateName}`);
+  node.setAttribute('aria-label', node.title);
+}
+
+/** Files of a message: images as previews linking to the file, anything else as a download. */
+function attachmentList(attachments) {
+  // Only same-origin paths: a file url never leads the reader elsewhere.
+  const files = (Array.isArray(attachments) ? attachments : [])
+    .filter((a) => a && typeof a.url === 'string' && /^\/(?!\/)/.test(a.url));
+  if (files.length === 0) return null;
+  const list = document.createElement('ul');
+  list.className = 'attachments';
+  list.dataset.testid = 'attachments';
+  for (const file of files) {
+    const item = document.createElement('li');
+    item.append(attachmentLink(file));
+    list.append(item);
   }
-  return li;
+  return list;
+}
+
+function attachmentLink(file) {
+  const name = String(file.name || 'file');
+  const link = document.createElement('a');
+  link.href = file.url;
+  link.rel = 'noopener';
+  link.target = '_blank';
+  if (INLINE_IMAGE_TYPES.has(String(file.contentType).toLowerCase())) {
+    link.className = 'attachment-image';
+    link.dataset.testid = 'attachment-image';
+    const img = document.createElement('img');
+    img.src = file.url;
+    img.alt = name;
+    img.decoding = 'async';
+    // An image that loads after the list was scrolled to the end would push the end out of view.
+    img.addEventListener('load', () => { if (state.pinnedToBottom) scrollToBottom(); });
+    link.append(img);
+    return link;
+  }
+  link.className = 'attachment-file';
+  link.dataset.testid = 'attachment-file';
+  link.download = name;
+  const label = document.createElement('bdi');
+  label.className = 'attachment-name';
+  label.textContent = name;
+  const size = document.createElement('span');
+  size.className = 'attachment-size';
+  size.textContent = formatSize(file.size);
+  link.append(label, ' ', size);
+  return link;
+}
+
+/** Users who reacted with `emoji`, from the message's `reactions` ({ emoji: [usernames] }). */
+function reactors(msg, emoji) {
+  const users = msg.reactions && msg.reactions[emoji];
+  return Array.isArray(users) ? users : [];
+}
+
+function reactionRow(msg) {
+  const emojis = Object.keys(msg.reactions || {}).filter((emoji) => reactors(msg, emoji).length > 0);
+  if (emojis.length === 0) return null;
+  const row = document.createElement('div');
+  row.className = 'reactions';
+  row.dataset.testid = 'reactions';
+  for (const emoji of emojis) {
+    const users = reactors(msg, emoji);
+    const chip = document.createElement('button');
+    chip.type = 'button';
+    chip.className = 'reaction';
+    chip.dataset.testid = 'reaction';
+    chip.dataset.action = 'toggle-reaction';
+    chip.dataset.emoji = emoji;
+    chip.setAttribute('aria-pressed', String(users.some((u) => sameName(u, state.me))));
+    chip.title = t('reactions.by', { emoji, names: formatList(users) });
+    const symbol = document.createElement('span');
+    symbol.className = 'reaction-emoji';
+    symbol.textContent = emoji;
+    const count = document.createElement('span');
+    count.className = 'reaction-count';
+    count.dataset.testid = 'reaction-count';
+    count.textContent = String(users.length);
+    chip.append(symbol, count);
+    row.append(chip);
+  }
+  return row;
+}
+
+/** React (everyone), edit and delete (the author only). Shown on hover and focus. */
+function messageActions(mine) {
+  const bar = document.createElement('div');
+  bar.className = 'message-actions';
+  bar.setAttribute('role', 'group');
+  bar.setAttribute('aria-label', t('message.actions'));
+  const react = actionButton('react-menu', 'react-button', '☺');
+  react.title = t('reactions.add');
+  react.setAttribute('aria-label', react.title);
+  react.setAttribute('aria-expanded', 'false');
+  bar.append(react);
+  if (mine) bar.append(actionButton('edit', 'edit-message', t('message.edit')), actionButton('delete', 'delete-message', t('message.delete')));
+  return bar;
+}
+
+function actionButton(action, testid, text) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'message-action';
+  button.dataset.action = action;
+  button.dataset.testid = testid;
+  button.textContent = text;
+  return button;
+}
+
+function reactionPicker() {
+  const picker = document.createElement('div');
+  picker.className = 'reaction-picker';
+  picker.dataset.testid = 'reaction-picker';
+  picker.setAttribute('role', 'group');
+  picker.setAttribute('aria-label', t('reactions.picker'));
+  for (const emoji of REACTION_CHOICES) {
+    const option = actionButton('react', 'reaction-option', emoji);
+    option.dataset.emoji = emoji;
+    picker.append(option);
+  }
+  return picker;
 }
 
 /** A message of ours that has no ack yet ('sending') or was refused ('failed'). */
 function renderPending(pending) {
   const { li, meta, body } = messageShell(state.me, true, pending.text);
+  const attachments = attachmentList(pending.attachments);
+  if (attachments) li.append(attachments);
   li.classList.add('pending');
   li.dataset.status = pending.status;
   li.dataset.clientId = pending.id;
@@ -773,6 +1052,7 @@ function renderMessages(conv) {
   for (const pending of conv.pending.values()) fragment.append(renderPending(pending));
   el.messageList.replaceChildren(fragment);
   el.empty.hidden = conv.messages.length + conv.pending.size > 0;
+  renderReceipts(conv);
 }
 
 function isNearBottom() {
@@ -782,6 +1062,7 @@ function isNearBottom() {
 
 function scrollToBottom() {
   el.scroller.scrollTop = el.scroller.scrollHeight;
+  state.pinnedToBottom = true;
 }
 
 // ---------------------------------------------------------- conversations
@@ -790,6 +1071,10 @@ function openConversation(key) {
   const conv = state.conversations.get(key);
   if (!conv) return;
   const previous = activeConversation();
+  if (previous !== conv) {
+    stopEditing();
+    stopTypingNotice();
+  }
   if (previous && previous !== conv) previous.draft = el.composer.value;
   state.activeKey = key;
   el.composer.value = conv.draft || '';
@@ -797,6 +1082,7 @@ function openConversation(key) {
   showComposerError('');
   renderHeader();
   renderMessages(conv);
+  renderTyping();
   scrollToBottom();
   markRead(conv);
   renderSidebar();
@@ -813,13 +1099,20 @@ function openDirect(username) {
   openConversation(conv.key);
 }
 
+/** Rooms other than `general` have members to list, invite to and leave. */
+const isGroupRoom = (conv) => conv?.kind === 'room' && !sameName(conv.name, GENERAL);
+
 function renderHeader() {
   const conv = activeConversation();
   if (!conv) return;
   el.title.textContent = conv.kind === 'room' ? `# ${conv.name}` : conv.name;
   el.title.dataset.conversation = conv.key;
+  el.roomActions.hidden = !isGroupRoom(conv);
+  renderMembers();
   if (conv.kind === 'room') {
-    el.subtitle.textContent = t('chat.room_title');
+    const parts = [t(conv.isPrivate ? 'chat.private_room' : 'chat.room_title')];
+    if (conv.memberCount != null && isGroupRoom(conv)) parts.push(plural('rooms.member_count', conv.memberCount));
+    el.subtitle.textContent = parts.join(' · ');
   } else {
     const user = state.users.get(fold(conv.name));
     el.subtitle.textContent = t(`status.${user ? user.status : 'offline'}`);
@@ -845,7 +1138,9 @@ function conversationItem(conv) {
   icon.className = 'conversation-icon';
   icon.setAttribute('aria-hidden', 'true');
   if (conv.kind === 'room') {
-    icon.textContent = '#';
+    fillRoomIcon(icon, conv.isPrivate);
+    if (conv.isPrivate) button.title = t('rooms.private_icon');
+    button.dataset.private = String(conv.isPrivate);
   } else {
     const user = state.users.get(fold(conv.name));
     icon.classList.add('status-dot');
@@ -867,6 +1162,24 @@ function conversationItem(conv) {
   }
   li.append(button);
   return li;
+}
+
+/** '#' for a public room, a padlock (drawn, not an emoji: no emoji font needed) for a private one. */
+function fillRoomIcon(icon, isPrivate) {
+  if (!isPrivate) {
+    icon.textContent = '#';
+    return;
+  }
+  const svgNs = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(svgNs, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('class', 'icon lock');
+  for (const d of ['M5 11h14v10H5z', 'M8 11V7a4 4 0 0 1 8 0v4']) {
+    const path = document.createElementNS(svgNs, 'path');
+    path.setAttribute('d', d);
+    svg.append(path);
+  }
+  icon.replaceChildren(svg);
 }
 
 function userItem(user) {
@@ -921,6 +1234,274 @@ function renderSidebar() {
   document.title = unread > 0 ? `(${unread}) ${t('app.title')}` : t('app.title');
 }
 
+
+// ------------------------------------------------------------------ rooms
+
+/** `room`: we were added to a room (created, joined, invited), with its full description. */
+function onRoom(payload) {
+  if (typeof payload.room !== 'string') return;
+  const conv = ensureConversation('room', payload.room);
+  conv.isPrivate = payload.private === true;
+  conv.owner = typeof payload.owner === 'string' ? payload.owner : null;
+  if (Array.isArray(payload.members)) {
+    conv.members = payload.members.map(String);
+    conv.memberCount = conv.members.length;
+  }
+  renderSidebar();
+  if (conv.key === state.activeKey) renderHeader();
+}
+
+function onMemberJoined(payload) {
+  const conv = roomOfMemberEvent(payload);
+  if (!conv) return;
+  if (conv.members && !conv.members.some((m) => sameName(m, payload.username))) {
+    conv.members.push(payload.username);
+    conv.memberCount = conv.members.length;
+  } else if (!conv.members && conv.memberCount != null) {
+    conv.memberCount += 1;
+  }
+  if (conv.key === state.activeKey) renderHeader();
+}
+
+function onMemberLeft(payload) {
+  const conv = roomOfMemberEvent(payload);
+  if (!conv) return;
+  if (sameName(payload.username, state.me)) {
+    removeConversation(conv);
+    return;
+  }
+  if (conv.members) {
+    conv.members = conv.members.filter((m) => !sameName(m, payload.username));
+    conv.memberCount = conv.members.length;
+  } else if (conv.memberCount) {
+    conv.memberCount -= 1;
+  }
+  if (conv.typing.has(fold(payload.username))) setTyping(conv, payload.username, false);
+  if (conv.key === state.activeKey) renderHeader();
+}
+
+function roomOfMemberEvent(payload) {
+  if (typeof payload.room !== 'string' || typeof payload.username !== 'string') return null;
+  return state.conversations.get(conversationKey('room', payload.room)) || null;
+}
+
+function renderMembers() {
+  const conv = activeConversation();
+  const open = state.membersOpen && isGroupRoom(conv);
+  el.membersPanel.hidden = !open;
+  el.membersToggle.setAttribute('aria-expanded', String(open));
+  el.membersToggle.textContent = conv?.memberCount != null
+    ? `${t('rooms.members')} (${conv.memberCount})` : t('rooms.members');
+  if (!open) return;
+  const members = [...(conv.members || [])].sort(byName);
+  el.memberList.replaceChildren(...members.map((name) => memberItem(conv, name)));
+  el.membersUnknown.hidden = conv.members !== null;
+}
+
+function memberItem(conv, name) {
+  const li = document.createElement('li');
+  li.className = 'member';
+  li.dataset.testid = 'member';
+  li.dataset.username = name;
+  const dot = document.createElement('span');
+  dot.className = 'status-dot';
+  dot.setAttribute('aria-hidden', 'true');
+  dot.dataset.status = sameName(name, state.me) ? state.myStatus : state.users.get(fold(name))?.status || 'offline';
+  const label = document.createElement('bdi');
+  label.textContent = name;
+  li.append(dot, label);
+  if (sameName(name, conv.owner)) {
+    const owner = document.createElement('span');
+    owner.className = 'member-role muted';
+    owner.textContent = t('rooms.owner');
+    li.append(owner);
+  }
+  return li;
+}
+
+function toggleMembers() {
+  state.membersOpen = !state.membersOpen;
+  showInviteStatus('');
+  renderMembers();
+  if (state.membersOpen) el.inviteName.focus();
+}
+
+function showInviteStatus(text, isError = false) {
+  el.inviteStatus.textContent = text;
+  el.inviteStatus.hidden = !text;
+  el.inviteStatus.classList.toggle('error', isError);
+}
+
+async function onInviteSubmit(event) {
+  event.preventDefault();
+  const conv = activeConversation();
+  const name = el.inviteName.value.trim().normalize('NFC');
+  if (!isGroupRoom(conv) || !name) return;
+  el.inviteSubmit.disabled = true;
+  try {
+    await client.invite(conv.name, name);
+    el.inviteName.value = '';
+    showInviteStatus(t('rooms.invited', { name }));
+  } catch (e) {
+    showInviteStatus(e.code === 'user_not_found' ? errorText('user_not_found') : sendErrorText(e), true);
+  } finally {
+    el.inviteSubmit.disabled = false;
+  }
+}
+
+function onLeaveClick() {
+  const conv = activeConversation();
+  if (!isGroupRoom(conv)) return;
+  // The member_left event removes the room from the sidebar.
+  confirmThen(el.leaveRoom, 'rooms.confirm_leave', () => runCommand(client.leaveRoom(conv.name)));
+}
+
+// Create a room.
+
+function openCreateRoom() {
+  el.roomForm.reset();
+  showRoomError('');
+  el.roomDialog.showModal();
+  el.roomName.focus();
+}
+
+function showRoomError(text) {
+  el.roomError.textContent = text;
+  el.roomError.hidden = !text;
+  el.roomName.setAttribute('aria-invalid', text ? 'true' : 'false');
+}
+
+function roomErrorText(e) {
+  if (e.code === 'invalid_payload') return t('rooms.name_invalid');
+  if (e.code === 'user_not_found') return t('rooms.member_not_found');
+  return sendErrorText(e);
+}
+
+async function onRoomFormSubmit(event) {
+  event.preventDefault();
+  const name = el.roomName.value.trim().normalize('NFC');
+  if (!name) {
+    showRoomError(t('rooms.empty_name'));
+    el.roomName.focus();
+    return;
+  }
+  // Names are separated by commas (Latin or Arabic) or spaces; a name never contains either.
+  const members = el.roomMembers.value.split(/[\s,،]+/).map((m) => m.normalize('NFC'))
+    .filter((m) => m && !sameName(m, state.me));
+  el.roomCreate.disabled = true;
+  showRoomError('');
+  try {
+    const room = await client.createRoom(name, { isPrivate: el.roomPrivate.checked, members });
+    el.roomDialog.close();
+    openConversation(conversationKey('room', room.room));
+  } catch (e) {
+    showRoomError(roomErrorText(e));
+    el.roomName.focus();
+  } finally {
+    el.roomCreate.disabled = false;
+  }
+}
+
+// Browse and join rooms.
+
+async function openBrowseRooms() {
+  el.browseList.replaceChildren();
+  showBrowseStatus(t('rooms.loading'));
+  el.browseDialog.showModal();
+  try {
+    const reply = await client.rooms();
+    const rooms = (Array.isArray(reply.rooms) ? reply.rooms : []).filter((r) => r && typeof r.room === 'string');
+    for (const r of rooms) {
+      const conv = state.conversations.get(conversationKey('room', r.room));
+      if (conv && Number.isFinite(r.members)) conv.memberCount = r.members;
+    }
+    rooms.sort((a, b) => (sameName(a.room, GENERAL) ? -1 : sameName(b.room, GENERAL) ? 1 : byName(a.room, b.room)));
+    el.browseList.replaceChildren(...rooms.map(browseItem));
+    showBrowseStatus(rooms.some((r) => !sameName(r.room, GENERAL)) ? '' : t('rooms.none'));
+    renderHeader();
+  } catch (e) {
+    showBrowseStatus(sendErrorText(e));
+  }
+}
+
+function showBrowseStatus(text) {
+  el.browseStatus.textContent = text;
+  el.browseStatus.hidden = !text;
+}
+
+function browseItem(room) {
+  const joined = room.joined === true || state.conversations.has(conversationKey('room', room.room));
+  const li = document.createElement('li');
+  li.className = 'browse-room';
+  li.dataset.testid = 'browse-room';
+  li.dataset.room = room.room;
+  const icon = document.createElement('span');
+  icon.className = 'conversation-icon';
+  icon.setAttribute('aria-hidden', 'true');
+  fillRoomIcon(icon, room.private === true);
+  const name = document.createElement('bdi');
+  name.className = 'conversation-name';
+  name.textContent = room.room;
+  const count = document.createElement('span');
+  count.className = 'muted small-text';
+  count.textContent = Number.isFinite(room.members) ? plural('rooms.member_count', room.members) : '';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = joined ? 'button small secondary' : 'button small primary';
+  button.dataset.testid = joined ? 'open-room' : 'join-room';
+  button.dataset.room = room.room;
+  button.dataset.joined = String(joined);
+  button.textContent = t(joined ? 'rooms.open' : 'rooms.join');
+  li.append(icon, name, count, button);
+  return li;
+}
+
+async function onBrowseListClick(event) {
+  const button = event.target.closest('button[data-room]');
+  if (!button) return;
+  const key = conversationKey('room', button.dataset.room);
+  if (button.dataset.joined !== 'true') {
+    button.disabled = true;
+    try {
+      await client.joinRoom(button.dataset.room);
+    } catch (e) {
+      showBrowseStatus(sendErrorText(e));
+      button.disabled = false;
+      return;
+    }
+  }
+  el.browseDialog.close();
+  openConversation(key);
+}
+
+// ------------------------------------------------------------------ files
+
+function onFilesPicked(files) {
+  if (!files || files.length === 0) return;
+  showComposerError('');
+  uploads.add(files);
+}
+
+const draggingFiles = (event) => [...(event.dataTransfer?.types || [])].includes('Files');
+
+function wireFileDrop() {
+  const pane = el.conversationPane;
+  pane.addEventListener('dragover', (event) => {
+    if (!draggingFiles(event)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    el.dropHint.hidden = false;
+  });
+  pane.addEventListener('dragleave', (event) => {
+    if (!pane.contains(event.relatedTarget)) el.dropHint.hidden = true;
+  });
+  pane.addEventListener('drop', (event) => {
+    el.dropHint.hidden = true;
+    if (!draggingFiles(event)) return;
+    event.preventDefault();
+    onFilesPicked(event.dataTransfer.files);
+  });
+}
 
 // --------------------------------------------------------------- presence
 
@@ -1009,7 +1590,8 @@ function adoptPending(conv, msg, { uncertain = false } = {}) {
     // After a reconnect, a send that failed without an answer may have been stored after all.
     const unknownFate = uncertain && pending.status === 'failed'
       && ['disconnected', 'timeout'].includes(pending.error?.code);
-    if ((pending.status === 'sending' || unknownFate) && pending.text === msg.message) {
+    if ((pending.status === 'sending' || unknownFate) && pending.text === msg.message
+        && attachmentIds(pending.attachments) === attachmentIds(msg.attachments)) {
       conv.pending.delete(pending.id);
       pending.messageId = msg.id;
       removePendingNode(conv, pending);
@@ -1018,15 +1600,20 @@ function adoptPending(conv, msg, { uncertain = false } = {}) {
   }
 }
 
+function attachmentIds(attachments) {
+  return (Array.isArray(attachments) ? attachments : []).map((a) => String(a?.id)).join(',');
+}
+
 /** Sends (or, from Retry, resends with the same frame id) a pending message. */
 async function transmit(conv, pending) {
   pending.status = 'sending';
   pending.error = null;
   updatePendingNode(conv, pending);
+  const extra = pending.attachments.length ? { attachments: pending.attachments.map((a) => a.id) } : {};
   try {
     const ack = conv.kind === 'room'
-      ? await client.sendMessage(conv.name, pending.text, {}, { id: pending.id })
-      : await client.privateMessage(conv.name, pending.text, {}, { id: pending.id });
+      ? await client.sendMessage(conv.name, pending.text, extra, { id: pending.id })
+      : await client.privateMessage(conv.name, pending.text, extra, { id: pending.id });
     onAcked(conv, pending, ack);
   } catch (e) {
     if (!conv.pending.has(pending.id)) return; // discarded, or its new_message already arrived
@@ -1046,7 +1633,7 @@ function onAcked(conv, pending, ack) {
   if (!conv.pending.has(pending.id)) return; // its new_message came first
   conv.pending.delete(pending.id);
   removePendingNode(conv, pending);
-  if (ack && ack.messageId && !conv.ids.has(String(ack.messageId))) {
+  if (ack && ack.messageId && !conv.byId.has(String(ack.messageId))) {
     // The ack came before our own new_message: show the message now (the echo is deduped).
     addMessages(conv, [{
       id: String(ack.messageId),
@@ -1055,36 +1642,69 @@ function onAcked(conv, pending, ack) {
       from: state.me,
       message: pending.text,
       timestamp: new Date().toISOString(),
-      attachments: [],
+      attachments: pending.attachments,
     }], { mode: 'live' });
   }
 }
 
 function sendCurrent() {
+  if (state.editing) {
+    submitEdit();
+    return;
+  }
   const conv = activeConversation();
   const text = el.composer.value;
-  if (!conv || text.trim() === '') return;
+  const attachments = uploads.uploaded;
+  if (!conv || (text.trim() === '' && attachments.length === 0 && !uploads.busy)) return;
   if (!client.loggedIn) {
     // Nothing typed is lost: the text stays in the composer.
     showComposerError(errorText('disconnected'));
+    return;
+  }
+  if (uploads.busy) {
+    showComposerError(t('files.wait'));
     return;
   }
   showComposerError('');
   el.composer.value = '';
   conv.draft = '';
   autosize();
-  const pending = { id: client.newId('m'), text, status: 'sending', error: null };
+  stopTypingNotice();
+  uploads.clear();
+  const pending = { id: client.newId('m'), text, attachments, status: 'sending', error: null };
   conv.pending.set(pending.id, pending);
   updatePendingNode(conv, pending);
   scrollToBottom();
   transmit(conv, pending);
 }
 
-function onMessageAction(event) {
+/** Clicks on buttons inside the message list: retry / discard a pending message, or act on a sent one. */
+function onMessageListClick(event) {
   const button = event.target.closest('button[data-action]');
-  if (!button) return;
   const conv = activeConversation();
-  const pending = conv?.pending.get(button.dataset.clientId);
+  if (!button || !conv) return;
+  if (button.dataset.clientId) {
+    onPendingAction(conv, button);
+    return;
+  }
+  const msg = conv.byId.get(button.closest('.message')?.dataset.messageId);
+  if (msg && !msg.deleted) MESSAGE_ACTIONS[button.dataset.action]?.(conv, msg, button);
+}
+
+const MESSAGE_ACTIONS = {
+  'react-menu': (conv, msg, button) => toggleReactionPicker(button),
+  react: (conv, msg, button) => {
+    toggleReactionPicker(button.closest('.message').querySelector('[data-action="react-menu"]'));
+    toggleOwnReaction(msg, button.dataset.emoji);
+  },
+  'toggle-reaction': (conv, msg, button) => toggleOwnReaction(msg, button.dataset.emoji),
+  edit: (conv, msg) => startEditing(conv, msg),
+  delete: (conv, msg, button) => confirmThen(button, 'message.confirm_delete',
+    () => runCommand(client.deleteMessage(msg.id))),
+};
+
+function onPendingAction(conv, button) {
+  const pending = conv.pending.get(button.dataset.clientId);
   if (!pending) return;
   if (button.dataset.action === 'discard') {
     conv.pending.delete(pending.id);
@@ -1101,10 +1721,271 @@ function onMessageAction(event) {
 }
 
 function onComposerKeydown(event) {
+  if (event.key === 'Escape' && state.editing) {
+    event.preventDefault();
+    stopEditing();
+    return;
+  }
   if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
   if (event.altKey || event.ctrlKey || event.metaKey) return;
   event.preventDefault();
   sendCurrent();
+}
+
+function onComposerInput() {
+  autosize();
+  if (!el.composerError.hidden) showComposerError('');
+  if (!state.editing) announceTyping();
+}
+
+// ----------------------------------------------------------------- typing
+
+/** Tells the others we are typing: at once, then again every few seconds while it goes on. */
+function announceTyping() {
+  const conv = activeConversation();
+  if (!conv) return;
+  if (el.composer.value.trim() === '') {
+    stopTypingNotice();
+    return;
+  }
+  const sent = state.typingSent;
+  if (sent && sent.key === conv.key && Date.now() - sent.at < TYPING_REFRESH_MS) return;
+  if (sent && sent.key !== conv.key) stopTypingNotice();
+  sendOptional('typing', { ...conv.target, active: true });
+  state.typingSent = { key: conv.key, target: conv.target, at: Date.now() };
+}
+
+/** Message sent, composer emptied, or conversation left: the others stop showing us typing. */
+function stopTypingNotice() {
+  const sent = state.typingSent;
+  if (!sent) return;
+  state.typingSent = null;
+  sendOptional('typing', { ...sent.target, active: false });
+}
+
+function onTyping(payload) {
+  if (typeof payload.from !== 'string' || sameName(payload.from, state.me)) return;
+  const conv = knownConversation(payload, payload.from);
+  if (conv) setTyping(conv, payload.from, payload.active === true);
+}
+
+/** Shows `name` typing in `conv` until the next refresh is overdue, or stops showing it. */
+function setTyping(conv, name, active) {
+  const key = fold(name);
+  clearTimeout(conv.typing.get(key)?.timer);
+  if (active) {
+    const timer = setTimeout(() => setTyping(conv, name, false), TYPING_EXPIRY_MS);
+    conv.typing.set(key, { name, timer });
+  } else {
+    conv.typing.delete(key);
+  }
+  if (conv.key === state.activeKey) renderTyping();
+}
+
+function renderTyping() {
+  const names = [...(activeConversation()?.typing.values() || [])].map((entry) => entry.name).sort(byName);
+  let text = '';
+  if (names.length === 1) text = t('typing.one', { name: names[0] });
+  else if (names.length === 2) text = t('typing.two', { first: names[0], second: names[1] });
+  else if (names.length > 2) text = t('typing.many');
+  el.typing.textContent = text;
+  el.typing.dataset.names = names.join(',');
+}
+
+// --------------------------------------------------------- read receipts
+
+/** `readSeqs` of a history page: how far each participant has read. */
+function noteReadSeqs(conv, readSeqs) {
+  if (!readSeqs || typeof readSeqs !== 'object') return;
+  for (const [name, seq] of Object.entries(readSeqs)) noteReadBy(conv, name, seq);
+}
+
+function noteReadBy(conv, name, seq) {
+  const value = Number(seq) || 0;
+  if (sameName(name, state.me) || value <= 0) return;
+  const known = conv.readBy.get(fold(name));
+  if (!known || value > known.seq) conv.readBy.set(fold(name), { name, seq: value });
+}
+
+function onRead(payload) {
+  if (typeof payload.by !== 'string') return;
+  const conv = knownConversation(payload, payload.by);
+  if (!conv) return;
+  const seq = Number(payload.seq) || 0;
+  if (sameName(payload.by, state.me)) {
+    // Read on another device of ours.
+    if (seq <= conv.readSeq) return;
+    conv.readSeq = seq;
+    saveReadMark(conv);
+    if (seq >= conv.lastSeq) conv.unread = 0;
+    renderSidebar();
+    return;
+  }
+  noteReadBy(conv, payload.by, seq);
+  renderReceipts(conv);
+}
+
+/** ✓ / ✓✓ on our direct messages; "Seen by" under our last message in a room. */
+function renderReceipts(conv) {
+  if (conv.key !== state.activeKey) return;
+  if (conv.kind === 'direct') {
+    const partnerSeq = conv.readBy.get(fold(conv.name))?.seq || 0;
+    for (const ticks of el.messageList.querySelectorAll('.message[data-seq] [data-testid="message-ticks"]')) {
+      setTicks(ticks, Number(ticks.closest('.message').dataset.seq) <= partnerSeq);
+    }
+    return;
+  }
+  el.messageList.querySelector('.seen-by')?.remove();
+  const lastOwn = conv.messages.findLast((m) => sameName(m.from, state.me) && Number(m.seq) > 0 && !m.deleted);
+  if (!lastOwn) return;
+  const readers = [...conv.readBy.values()].filter((r) => r.seq >= Number(lastOwn.seq)).map((r) => r.name).sort(byName);
+  const node = messageNode(messageId(lastOwn));
+  if (readers.length === 0 || !node) return;
+  const seen = document.createElement('p');
+  seen.className = 'seen-by';
+  seen.dataset.testid = 'seen-by';
+  const shown = readers.slice(0, SEEN_BY_NAMES);
+  seen.textContent = readers.length > shown.length
+    ? t('receipts.seen_by_more', { names: shown.join(', '), count: readers.length - shown.length })
+    : t('receipts.seen_by', { names: formatList(shown) });
+  node.append(seen);
+}
+
+// --------------------------------------------------- reactions, edits, deletes
+
+/** Runs a command frame; its failure is shown as a notice. */
+async function runCommand(promise) {
+  try {
+    return await promise;
+  } catch (e) {
+    showNotice(sendErrorText(e));
+    return null;
+  }
+}
+
+/** First click arms a destructive button (its label asks again); a second click within a few seconds acts. */
+function confirmThen(button, questionKey, action) {
+  if (button.dataset.armed === 'true') {
+    action();
+    return;
+  }
+  const label = button.textContent;
+  button.dataset.armed = 'true';
+  button.textContent = t(questionKey);
+  setTimeout(() => {
+    button.dataset.armed = 'false';
+    button.textContent = label;
+  }, CONFIRM_WINDOW_MS);
+}
+
+function toggleReactionPicker(toggle) {
+  const message = toggle.closest('.message');
+  const open = message.querySelector('.reaction-picker');
+  el.messageList.querySelectorAll('.reaction-picker').forEach((picker) => picker.remove());
+  el.messageList.querySelectorAll('[data-action="react-menu"][aria-expanded="true"]')
+    .forEach((button) => button.setAttribute('aria-expanded', 'false'));
+  if (open) return;
+  toggle.setAttribute('aria-expanded', 'true');
+  const picker = reactionPicker();
+  message.append(picker);
+  picker.querySelector('button').focus();
+}
+
+function toggleOwnReaction(msg, emoji) {
+  if (!emoji) return;
+  const on = !reactors(msg, emoji).some((u) => sameName(u, state.me));
+  runCommand(client.react(msg.id, emoji, on));
+}
+
+/** Sets or clears `by`'s reaction `emoji` on a message. */
+function applyReaction(msg, emoji, by, on) {
+  const users = reactors(msg, emoji).filter((u) => !sameName(u, by));
+  if (on) users.push(by);
+  const reactions = { ...(msg.reactions || {}) };
+  if (users.length > 0) reactions[emoji] = users;
+  else delete reactions[emoji];
+  msg.reactions = reactions;
+}
+
+/** The message an event is about, with its conversation, if this page has it. */
+function eventMessage(payload, actor) {
+  const conv = knownConversation(payload, actor);
+  const msg = conv?.byId.get(String(payload.messageId));
+  return msg ? { conv, msg } : null;
+}
+
+function onReaction(payload) {
+  const found = eventMessage(payload, payload.by);
+  if (!found || typeof payload.emoji !== 'string' || typeof payload.by !== 'string') return;
+  applyReaction(found.msg, payload.emoji, payload.by, payload.on !== false);
+  rerenderMessage(found.conv, found.msg);
+}
+
+function onMessageEdited(payload) {
+  const found = eventMessage(payload, payload.from);
+  if (!found) return;
+  Object.assign(found.msg, { message: String(payload.message ?? ''), edited: true, editedAt: payload.editedAt });
+  rerenderMessage(found.conv, found.msg);
+}
+
+function onMessageDeleted(payload) {
+  const found = eventMessage(payload, payload.from);
+  if (!found) return;
+  Object.assign(found.msg, { message: '', deleted: true, attachments: [], reactions: {} });
+  if (state.editing?.messageId === found.msg.id) stopEditing();
+  rerenderMessage(found.conv, found.msg);
+}
+
+/** Edits go through the composer: it takes the message's text, Enter saves, Escape cancels. */
+function startEditing(conv, msg) {
+  if (!state.editing) conv.draft = el.composer.value;
+  else messageNode(state.editing.messageId)?.classList.remove('editing');
+  stopTypingNotice();
+  state.editing = { key: conv.key, messageId: msg.id };
+  messageNode(msg.id)?.classList.add('editing');
+  el.editBar.hidden = false;
+  el.composer.value = msg.message;
+  autosize();
+  el.composer.focus();
+}
+
+/** Back to writing new messages, with the draft that was there before editing. */
+function stopEditing() {
+  const editing = state.editing;
+  if (!editing) return;
+  state.editing = null;
+  el.editBar.hidden = true;
+  messageNode(editing.messageId)?.classList.remove('editing');
+  el.composer.value = state.conversations.get(editing.key)?.draft || '';
+  autosize();
+}
+
+async function submitEdit() {
+  const { key, messageId: id } = state.editing;
+  const conv = state.conversations.get(key);
+  const msg = conv?.byId.get(id);
+  const text = el.composer.value;
+  if (!msg || msg.deleted || text === msg.message) {
+    stopEditing();
+    return;
+  }
+  if (text.trim() === '' && attachmentIds(msg.attachments) === '') {
+    showComposerError(t('message.empty_edit'));
+    return;
+  }
+  stopEditing();
+  try {
+    await client.editMessage(id, text);
+  } catch (e) {
+    // Keep the new text: back into editing it, with the reason.
+    if (state.activeKey === key && !state.editing && !msg.deleted) {
+      startEditing(conv, msg);
+      el.composer.value = text;
+      showComposerError(t('message.edit_failed', { reason: sendErrorText(e) }));
+    } else {
+      showNotice(t('message.edit_failed', { reason: sendErrorText(e) }));
+    }
+  }
 }
 
 let noticeTimer = null;
@@ -1120,7 +2001,7 @@ function onServerError(error) {
   if (ref && optionalFrames.has(ref)) {
     const type = optionalFrames.get(ref);
     optionalFrames.delete(ref);
-    if (error.code === 'unknown_type' && type === 'read') state.readSupported = false;
+    if (error.code === 'unknown_type') state.unsupported.add(type);
     return;
   }
   if (error.code === 'unknown_type') {
@@ -1218,14 +2099,32 @@ function init() {
     sendCurrent();
   });
   el.composer.addEventListener('keydown', onComposerKeydown);
-  el.composer.addEventListener('input', () => {
-    autosize();
-    if (!el.composerError.hidden) showComposerError('');
+  el.composer.addEventListener('input', onComposerInput);
+  el.editCancel.addEventListener('click', () => {
+    stopEditing();
+    el.composer.focus();
   });
-  el.messageList.addEventListener('click', onMessageAction);
+  el.messageList.addEventListener('click', onMessageListClick);
   el.scroller.addEventListener('scroll', () => {
+    state.pinnedToBottom = isNearBottom();
     if (el.scroller.scrollTop < 120) loadOlder(activeConversation());
   }, { passive: true });
+  el.attach.addEventListener('click', () => el.fileInput.click());
+  el.fileInput.addEventListener('change', () => {
+    onFilesPicked(el.fileInput.files);
+    el.fileInput.value = '';
+  });
+  wireFileDrop();
+
+  el.newRoom.addEventListener('click', openCreateRoom);
+  el.browseRooms.addEventListener('click', openBrowseRooms);
+  el.roomForm.addEventListener('submit', onRoomFormSubmit);
+  el.roomCancel.addEventListener('click', () => el.roomDialog.close());
+  el.browseClose.addEventListener('click', () => el.browseDialog.close());
+  el.browseList.addEventListener('click', onBrowseListClick);
+  el.membersToggle.addEventListener('click', toggleMembers);
+  el.inviteForm.addEventListener('submit', onInviteSubmit);
+  el.leaveRoom.addEventListener('click', onLeaveClick);
   el.statusSelect.addEventListener('change', onStatusChange);
   el.bannerAction.addEventListener('click', onBannerAction);
   el.menuToggle.addEventListener('click', () => {
@@ -1258,6 +2157,14 @@ function init() {
 
   client.on('welcome', onWelcome);
   client.on('new_message', onNewMessage);
+  client.on('room', onRoom);
+  client.on('member_joined', onMemberJoined);
+  client.on('member_left', onMemberLeft);
+  client.on('typing', onTyping);
+  client.on('read', onRead);
+  client.on('reaction', onReaction);
+  client.on('message_edited', onMessageEdited);
+  client.on('message_deleted', onMessageDeleted);
   client.on('presence', onPresence);
   client.on('users', onUsers);
   client.on('error', onServerError);

@@ -48,6 +48,11 @@ const STRINGS = {
     'error.forbidden': 'You are not allowed to do that.',
     'error.room_not_found': 'That room does not exist.',
     'error.not_logged_in': 'You are not logged in.',
+    'error.room_exists': 'A room with that name already exists.',
+    'error.not_found': 'That message no longer exists.',
+    'error.file_too_large': 'File too large.',
+    'error.upload_failed': 'The file could not be uploaded.',
+    'error.aborted': 'Cancelled.',
     'error.generic': 'Something went wrong ({code}).',
     'chat.rooms': 'Rooms',
     'chat.directs': 'Direct messages',
@@ -76,6 +81,65 @@ const STRINGS = {
     'chat.history_more': 'Scroll up for earlier messages.',
     'chat.history_failed': 'Earlier messages could not be loaded.',
     'chat.composer_hint': 'Enter to send, Shift+Enter for a new line',
+    'chat.private_room': 'Private room',
+    'rooms.new': 'New room',
+    'rooms.browse': 'Browse',
+    'rooms.browse_title': 'Browse public rooms',
+    'rooms.create_heading': 'Create a room',
+    'rooms.name': 'Room name',
+    'rooms.private': 'Private: people join only when a member invites them',
+    'rooms.members_label': 'Add members (optional)',
+    'rooms.members_hint': 'Usernames, separated by commas or spaces.',
+    'rooms.create': 'Create',
+    'rooms.cancel': 'Cancel',
+    'rooms.close': 'Close',
+    'rooms.browse_heading': 'Rooms',
+    'rooms.loading': 'Loading rooms…',
+    'rooms.none': 'There are no public rooms yet.',
+    'rooms.join': 'Join',
+    'rooms.open': 'Open',
+    'rooms.leave': 'Leave',
+    'rooms.confirm_leave': 'Leave the room?',
+    'rooms.members': 'Members',
+    'rooms.member_count.one': '{count} member',
+    'rooms.member_count.other': '{count} members',
+    'rooms.members_unknown': 'The member list shows once you join or are added.',
+    'rooms.owner': 'owner',
+    'rooms.invite': 'Invite',
+    'rooms.invite_label': 'Invite someone to this room',
+    'rooms.invite_placeholder': 'Username',
+    'rooms.invited': '{name} is now a member.',
+    'rooms.empty_name': 'Please enter a room name.',
+    'rooms.name_invalid': 'That room name is not allowed. Use 1–32 letters or digits (any script), _ - or ., starting with a letter or digit.',
+    'rooms.member_not_found': 'One of those users does not exist.',
+    'rooms.private_icon': 'Private',
+    'typing.one': '{name} is typing…',
+    'typing.two': '{first} and {second} are typing…',
+    'typing.many': 'Several people are typing…',
+    'receipts.sent': 'Sent',
+    'receipts.read': 'Read',
+    'receipts.seen_by': 'Seen by {names}',
+    'receipts.seen_by_more': 'Seen by {names} and {count} more',
+    'reactions.add': 'Add a reaction',
+    'reactions.picker': 'Pick a reaction',
+    'reactions.by': '{emoji} by {names}',
+    'message.actions': 'Message actions',
+    'message.edit': 'Edit',
+    'message.delete': 'Delete',
+    'message.confirm_delete': 'Delete?',
+    'message.edited': '(edited)',
+    'message.edited_at': 'Edited {time}',
+    'message.deleted': 'message deleted',
+    'message.editing': 'Editing your message. Enter saves, Escape cancels.',
+    'message.cancel_edit': 'Cancel',
+    'message.edit_failed': 'Not edited: {reason}',
+    'message.empty_edit': 'The message cannot be empty.',
+    'files.attach': 'Attach files',
+    'files.drop': 'Drop files here to attach them',
+    'files.remove': 'Remove {name}',
+    'files.wait': 'Wait until the files have finished uploading.',
+    'files.too_many': 'At most {count} files per message.',
+    'files.failed': 'Not uploaded: {reason}',
     'status.online': 'Online',
     'status.away': 'Away',
     'status.busy': 'Busy',
@@ -101,6 +165,31 @@ export function t(key, vars = {}) {
   const table = STRINGS[locale] || STRINGS.en;
   const template = table[key] ?? STRINGS.en[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
+}
+
+export function getLocale() {
+  return locale;
+}
+
+/** A count with its plural form: `key.one`, `key.two`, `key.few`... as the locale needs, else `key.other`. */
+export function plural(key, count, vars = {}) {
+  const table = STRINGS[locale] || STRINGS.en;
+  const exact = `${key}.${new Intl.PluralRules(locale).select(count)}`;
+  return t(exact in table || exact in STRINGS.en ? exact : `${key}.other`, { count, ...vars });
+}
+
+/** "a, b and c" in the page's language. */
+export function formatList(items) {
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items.map(String));
+}
+
+/** A file size in the page's language: "950 B", "12 kB", "3.4 MB". */
+export function formatSize(bytes) {
+  const size = Math.max(0, Number(bytes) || 0);
+  const [value, unit] = size >= 1e6 ? [size / 1e6, 'megabyte'] : size >= 1e3 ? [size / 1e3, 'kilobyte'] : [size, 'byte'];
+  // 'short' spells bytes out ("900 byte"); 'narrow' gives "900B".
+  const unitDisplay = unit === 'byte' ? 'narrow' : 'short';
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay, maximumFractionDigits: 1 }).format(value);
 }
 
 /** Text for an error code from the server or the client. */

@@ -12,6 +12,12 @@
 // Accounts (REST): `await registerAccount(name, password)` then `await loginAccount(name,
 // password)` gives `{ token, expiresAt, username }`; `client.login({ token })` then logs in.
 //
+// Rooms, reactions, edits: `createRoom`, `joinRoom`, `leaveRoom`, `invite`, `react`,
+// `editMessage`, `deleteMessage` have no reply frame of their own; each resolves with the event
+// that shows it took effect (`room`, `member_left`, `reaction`...) and rejects with the error
+// that carries its id back. Files: `await uploadFile(file, { token, onProgress })` gives
+// `{ id, name, size, contentType, url }`; send the id in a message's `attachments`.
+//
 // Reconnection: after an unexpected close the client reconnects with exponential backoff
 // (1 s doubling up to 30 s, with jitter) and logs in again as the same user (the session
 // token of the last welcome when there is one, else the same name). A fresh `welcome` event is
@@ -360,6 +366,20 @@ export class MajlisClient {
    * `rooms`) or an `error` (rejects with a MajlisError). `id` reuses a frame id (a resend).
    */
   request(type, payload = {}, { timeoutMs = this.requestTimeoutMs, id = this._newId() } = {}) {
+    return this._sendAwaiting(type, payload, null, { timeoutMs, id });
+  }
+
+  /**
+   * Send a frame that has no reply of its own (`create_room`, `join_room`, `react`,
+   * `edit_message`...) and wait for the event it causes: resolves with the payload of the first
+   * frame for which `confirms(frameType, payload)` is true; rejects with the `error` that
+   * carries the frame's id back, or `timeout`.
+   */
+  command(type, payload, confirms, { timeoutMs = this.requestTimeoutMs, id = this._newId() } = {}) {
+    return this._sendAwaiting(type, payload, confirms, { timeoutMs, id });
+  }
+
+  _sendAwaiting(type, payload, confirms, { timeoutMs, id }) {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this._pending.delete(id);
@@ -367,6 +387,7 @@ export class MajlisClient {
       }, timeoutMs);
       this._pending.set(id, {
         type,
+        confirms,
         resolve: (v) => { clearTimeout(timer); resolve(v); },
         reject: (e) => { clearTimeout(timer); reject(e); },
       });
@@ -406,6 +427,55 @@ export class MajlisClient {
 
   markRead(conversation, seq) {
     return this.send('read', { ...conversation, seq });
+  }
+
+  // Rooms. Each resolves with the event that shows it happened.
+
+  /** `create_room`: resolves with the `room` description once the server has made it. */
+  createRoom(room, { isPrivate = false, members = [] } = {}) {
+    return this.command('create_room', { room, private: isPrivate, members },
+      (type, p) => type === 'room' && sameName(p.room, room));
+  }
+
+  joinRoom(room) {
+    return this.command('join_room', { room }, (type, p) => type === 'room' && sameName(p.room, room));
+  }
+
+  leaveRoom(room) {
+    return this.command('leave_room', { room },
+      (type, p) => type === 'member_left' && sameName(p.room, room) && sameName(p.username, this.user));
+  }
+
+  invite(room, username) {
+    return this.command('invite', { room, username },
+      (type, p) => type === 'member_joined' && sameName(p.room, room) && sameName(p.username, username));
+  }
+
+  /** `rooms`: public rooms and the caller's rooms. */
+  rooms() {
+    return this.request('rooms', {});
+  }
+
+  // Typing, reactions, edits. The server echoes reactions, edits and deletes to the author too.
+
+  typing(conversation, active) {
+    return this.send('typing', { ...conversation, active });
+  }
+
+  react(messageId, emoji, on) {
+    return this.command('react', { messageId, emoji, on },
+      (type, p) => type === 'reaction' && p.messageId === messageId && p.emoji === emoji
+        && sameName(p.by, this.user) && p.on === on);
+  }
+
+  editMessage(messageId, message) {
+    return this.command('edit_message', { messageId, message },
+      (type, p) => type === 'message_edited' && p.messageId === messageId);
+  }
+
+  deleteMessage(messageId) {
+    return this.command('delete_message', { messageId },
+      (type, p) => type === 'message_deleted' && p.messageId === messageId);
   }
 
   _failPending(error) {
@@ -488,6 +558,17 @@ export class MajlisClient {
           }
         }
         this._emit(frame.type, payload, frame);
+        this._confirmCommands(frame.type, payload);
+      }
+    }
+  }
+
+  /** Resolves every pending command whose effect this event shows (after the listeners ran). */
+  _confirmCommands(type, payload) {
+    for (const [id, pending] of this._pending) {
+      if (pending.confirms && pending.confirms(type, payload)) {
+        this._pending.delete(id);
+        pending.resolve(payload);
       }
     }
   }
@@ -498,6 +579,13 @@ export class MajlisClient {
     if (pending) this._pending.delete(ref);
     return pending || null;
   }
+}
+
+
+/** Names (users and rooms) are compared case-insensitively, like the server does. */
+function sameName(a, b) {
+  return a != null && b != null
+    && String(a).normalize('NFC').toLowerCase() === String(b).normalize('NFC').toLowerCase();
 }
 
 
@@ -542,4 +630,54 @@ export function registerAccount(username, password, options) {
  *  `auth_failed` (401) or `rate_limited` (429, `payload.retryAfterMs`). */
 export function loginAccount(username, password, options) {
   return postJson('/api/auth/login', { username, password }, options);
+}
+
+
+
+// ------------------------------------------------------------------ files (REST)
+
+/** The MajlisError code for a failed upload's HTTP status. */
+function uploadErrorCode(status) {
+  if (status === 413) return 'file_too_large';
+  if (status === 401) return 'auth_failed';
+  if (status === 429) return 'rate_limited';
+  if (status === 0) return 'disconnected';
+  return 'upload_failed';
+}
+
+/**
+ * `POST /api/files` (multipart field `file`) with XMLHttpRequest, which unlike fetch reports
+ * upload progress. Resolves with `{ id, name, size, contentType, url }`; rejects with a
+ * MajlisError: `file_too_large` (413), `auth_failed` (401), `disconnected`, `aborted` (the
+ * `signal` fired) or `upload_failed` (`payload.status`).
+ *
+ * @param {Blob} file
+ * @param {object} options
+ * @param {string} options.token account or session token.
+ * @param {(loaded: number, total: number) => void} [options.onProgress]
+ * @param {AbortSignal} [options.signal]
+ */
+export function uploadFile(file, { token, onProgress, signal, XHR = globalThis.XMLHttpRequest } = {}) {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new MajlisError('aborted', 'Upload cancelled'));
+      return;
+    }
+    const xhr = new XHR();
+    xhr.open('POST', '/api/files');
+    xhr.responseType = 'json';
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    if (onProgress) xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.onload = () => {
+      const body = xhr.response && typeof xhr.response === 'object' ? xhr.response : {};
+      if (xhr.status === 201 || xhr.status === 200) resolve(body);
+      else reject(new MajlisError(uploadErrorCode(xhr.status), body.message || `HTTP ${xhr.status}`, { ...body, status: xhr.status }));
+    };
+    xhr.onerror = () => reject(new MajlisError('disconnected', 'Upload failed', { status: 0 }));
+    xhr.onabort = () => reject(new MajlisError('aborted', 'Upload cancelled'));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    const form = new FormData();
+    form.append('file', file, file.name || 'file');
+    xhr.send(form);
+  });
 }

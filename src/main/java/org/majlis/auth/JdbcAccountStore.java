@@ -5,7 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.majlis.messages.StoreException;
+import org.majlis.store.StoreException;
 import org.majlis.names.Names;
 import org.majlis.store.Database;
 

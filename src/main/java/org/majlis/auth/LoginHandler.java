@@ -4,7 +4,9 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.majlis.config.MajlisConfig;
 import org.majlis.limits.Limits;
 import org.majlis.messages.ConversationId;
@@ -13,6 +15,9 @@ import org.majlis.names.Names;
 import org.majlis.presence.OnlineUser;
 import org.majlis.presence.PresenceService;
 import org.majlis.presence.UserRegistry;
+import org.majlis.rooms.Room;
+import org.majlis.rooms.RoomDirectory;
+import org.majlis.rooms.RoomHandler;
 import org.majlis.ws.ClientEvent.LoginPayload;
 import org.majlis.ws.ErrorCode;
 import org.majlis.ws.Offload;
@@ -44,9 +49,14 @@ public class LoginHandler {
     private final Vertx vertx;
     private final Limits limits;
     private final Offload offload;
+    private final RoomDirectory directory;
+    private final RoomHandler rooms;
 
     public LoginHandler(UserRegistry registry, PresenceService presence, MessageStore store, Accounts accounts,
-            TokenService tokens, MajlisConfig config, Vertx vertx, Limits limits, Offload offload) {
+            TokenService tokens, MajlisConfig config, Vertx vertx, Limits limits, Offload offload, RoomDirectory directory,
+            RoomHandler rooms) {
+        this.directory = directory;
+        this.rooms = rooms;
         this.offload = offload;
         this.limits = limits;
         this.registry = registry;
@@ -97,7 +107,8 @@ public class LoginHandler {
     private void loginAs(Session session, String ref, String name, boolean guest, boolean byToken) {
         boolean cameOnline = registry.login(session, name, guest, byToken);
         OnlineUser user = session.user();
-        offload.run(session, ref, "login", () -> prepare(user), prepared -> {
+        boolean newGuest = guest && !byToken && cameOnline;
+        offload.run(session, ref, "login", () -> prepare(user, newGuest), prepared -> {
             registry.welcome(session, prepared.welcome());
             closeWhenExpired(session, prepared.expiresAt());
             if (cameOnline) {
@@ -107,15 +118,22 @@ public class LoginHandler {
     }
 
     /** Blocking: the account check, the counts and the session token. */
-    private Prepared prepare(OnlineUser user) {
+    private Prepared prepare(OnlineUser user, boolean newGuest) {
         String key = Names.key(user.name());
         if (user.guest() && accounts.registeredName(user.name()) != null) {
             throw new ProtocolException(ErrorCode.USERNAME_TAKEN, "that name belongs to a registered account");
         }
-        List<MessageStore.Summary> summaries = store.summaries(key, List.of(ConversationId.GENERAL));
+        if (newGuest) {
+            // the name was free, so whoever had it before is gone: its rooms are not this guest's
+            rooms.forgetMemberships(key);
+        }
+        Map<ConversationId, Room> mine = new LinkedHashMap<>();
+        directory.roomsOf(key).forEach(room -> mine.put(room.conversation(), room));
+        List<MessageStore.Summary> summaries = store.summaries(key, List.copyOf(mine.keySet()), true);
         var others = presence.snapshot().stream().filter(u -> !u.username().equals(user.name())).toList();
         List<RoomSummary> rooms = summaries.stream().filter(s -> s.conversation().isRoom())
-                .map(s -> new RoomSummary(s.conversation().room(), false, s.lastSeq(), s.unread())).toList();
+                .map(s -> new RoomSummary(mine.get(s.conversation()).name(), mine.get(s.conversation()).isPrivate(),
+                        s.lastSeq(), s.unread())).toList();
         List<DirectSummary> directs = summaries.stream().filter(s -> !s.conversation().isRoom())
                 .map(s -> new DirectSummary(s.conversation().partnerOf(key), s.lastSeq(), s.unread())).toList();
         IssuedToken session = tokens.issue(user.name(), user.guest());

@@ -1,5 +1,6 @@
 package org.majlis.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +35,22 @@ public interface MajlisConfig {
     Limits limits();
 
     Retention retention();
+
+    Files files();
+
+    /** Uploaded files. */
+    interface Files {
+        /** Largest upload; {@code quarkus.http.limits.max-body-size} must leave room for it. */
+        MemorySize maxSize();
+
+        /** Where the bytes go: {@code directory} (the embedded default) or {@code database}. */
+        Storage storage();
+
+        /** The directory of the {@code directory} storage; unset: {@code <data-dir>/files}. */
+        Optional<Path> directory();
+
+        enum Storage { DIRECTORY, DATABASE }
+    }
 
     /** How long messages are kept. Neither limit set (the default): everything is kept. */
     interface Retention {

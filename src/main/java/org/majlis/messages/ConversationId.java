@@ -29,4 +29,12 @@ public record ConversationId(String key, String room, String userA, String userB
     public String partnerOf(String userKey) {
         return Names.key(userA).equals(userKey) ? userB : userA;
     }
+
+    /**
+     * The {@code to} of an event that {@code actor} caused in this conversation: the partner in a
+     * direct conversation, null for a room.
+     */
+    public String to(String actor) {
+        return isRoom() ? null : partnerOf(Names.key(actor));
+    }
 }

@@ -2,7 +2,6 @@ package org.majlis.messages;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
-import org.majlis.names.Names;
 import org.majlis.presence.OnlineUser;
 import org.majlis.presence.UserRegistry;
 import org.majlis.ws.ClientEvent.HistoryPayload;
@@ -45,9 +44,10 @@ public class HistoryHandler {
         offload.run(session, ref, "history", () -> {
             MessageStore.Page page = store.history(conversation, request.before(), request.after(), limit);
             Map<String, Long> readSeqs = store.readSeqs(conversation);
-            return new ServerEvent.History(ref, conversation.room(),
-                    conversation.isRoom() ? null : conversation.partnerOf(Names.key(user.name())),
-                    page.messages().stream().map(MessageHandler::toEvent).toList(), page.hasMore(), readSeqs);
+            return new ServerEvent.History(ref, conversation.room(), conversation.to(user.name()),
+                    page.messages().stream()
+                            .map(m -> MessageHandler.toEvent(m, page.reactions().getOrDefault(m.id(), Map.of()))).toList(),
+                    page.hasMore(), readSeqs);
         }, page -> registry.reply(session, page));
     }
 }

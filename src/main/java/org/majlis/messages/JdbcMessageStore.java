@@ -1,5 +1,8 @@
 package org.majlis.messages;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,9 +18,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.majlis.config.MajlisConfig;
+import org.majlis.files.FileStore;
 import org.majlis.names.Names;
 import org.majlis.store.Database;
 import org.majlis.store.GroupCommit;
+import org.majlis.store.Sql;
+import org.majlis.store.StoreException;
+import org.majlis.ws.ErrorCode;
+import org.majlis.ws.ProtocolException;
+import org.majlis.ws.ServerEvent.Attachment;
 
 /** {@link MessageStore} on JDBC, the same SQL for H2 and PostgreSQL. */
 @ApplicationScoped
@@ -27,13 +36,20 @@ public class JdbcMessageStore implements MessageStore {
     /** Unread counts stop here (a client shows "999+"): counting a whole busy room at every login costs too much. */
     static final int MAX_UNREAD = 1000;
     private static final String COLUMNS = "seq, id, sender, recipient, body, sent_at";
+    private static final String READ_COLUMNS = COLUMNS + ", attachments, edited_at, deleted";
+    private static final TypeReference<List<Attachment>> ATTACHMENTS = new TypeReference<>() {
+    };
 
     private final Database database;
+    private final FileStore files;
+    private final ObjectMapper json;
     private final GroupCommit<Draft> writer;
     private volatile long lastOverflowWarning;
 
-    public JdbcMessageStore(Database database, MajlisConfig config) {
+    public JdbcMessageStore(Database database, FileStore files, ObjectMapper json, MajlisConfig config) {
         this.database = database;
+        this.files = files;
+        this.json = json;
         this.writer = new GroupCommit<>("majlis-message-writer", 65_536, MAX_BATCH, config.commitLinger(), new GroupCommit.Batch<>() {
             @Override
             public void commit(List<Draft> drafts) throws SQLException {
@@ -65,18 +81,29 @@ public class JdbcMessageStore implements MessageStore {
     }
 
     private void commitBatch(List<Draft> drafts) throws SQLException {
+        List<Draft> accepted = new ArrayList<>(drafts.size());
         List<StoredMessage> stored = new ArrayList<>(drafts.size());
+        Map<Draft, ProtocolException> refused = new LinkedHashMap<>();
         try (Connection connection = database.connect()) {
             connection.setAutoCommit(false);
             try {
                 Map<ConversationId, long[]> lastSeqs = lockConversations(connection, drafts);
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO messages (conversation_id, " + COLUMNS + ", sender_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO messages (conversation_id, " + COLUMNS
+                        + ", sender_key, attachments) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     for (Draft draft : drafts) {
+                        List<Attachment> attachments = List.of();
+                        if (draft.attachments() != null && !draft.attachments().isEmpty()) {
+                            try {
+                                attachments = files.attach(connection, draft.id(), Names.key(draft.from()), draft.attachments());
+                            } catch (ProtocolException refusal) {
+                                refused.put(draft, refusal);
+                                continue;
+                            }
+                        }
                         ConversationId conversation = draft.conversation();
                         String to = conversation.isRoom() ? null : conversation.partnerOf(Names.key(draft.from()));
                         StoredMessage message = new StoredMessage(conversation, ++lastSeqs.get(conversation)[0], draft.id(),
-                                draft.from(), to, draft.body(), draft.sentAt());
+                                draft.from(), to, draft.body(), draft.sentAt(), attachments, null, false);
                         insert.setString(1, conversation.key());
                         insert.setLong(2, message.seq());
                         insert.setString(3, message.id());
@@ -85,10 +112,14 @@ public class JdbcMessageStore implements MessageStore {
                         insert.setString(6, message.body());
                         insert.setLong(7, message.sentAt());
                         insert.setString(8, Names.key(message.from()));
+                        insert.setString(9, attachments.isEmpty() ? null : toJson(attachments));
                         insert.addBatch();
+                        accepted.add(draft);
                         stored.add(message);
                     }
-                    insert.executeBatch();
+                    if (!accepted.isEmpty()) {
+                        insert.executeBatch();
+                    }
                 }
                 try (PreparedStatement update = connection.prepareStatement("UPDATE conversations SET last_seq = ? WHERE id = ?")) {
                     for (Map.Entry<ConversationId, long[]> entry : lastSeqs.entrySet()) {
@@ -104,8 +135,9 @@ public class JdbcMessageStore implements MessageStore {
                 throw e;
             }
         }
-        for (int i = 0; i < drafts.size(); i++) {
-            drafts.get(i).committed().accept(stored.get(i));
+        refused.forEach((draft, refusal) -> draft.failed().accept(refusal));
+        for (int i = 0; i < accepted.size(); i++) {
+            accepted.get(i).committed().accept(stored.get(i));
         }
     }
 
@@ -165,58 +197,88 @@ public class JdbcMessageStore implements MessageStore {
     @Override
     public Page history(ConversationId conversation, Long before, Long after, int limit) {
         boolean ascending = after != null;
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ?");
+        StringBuilder sql = new StringBuilder("SELECT " + READ_COLUMNS + " FROM messages WHERE conversation_id = ?");
+        List<Object> parameters = new ArrayList<>(List.of(conversation.key()));
         if (after != null) {
             sql.append(" AND seq > ?");
+            parameters.add(after);
         }
         if (before != null) {
             sql.append(" AND seq < ?");
+            parameters.add(before);
         }
         sql.append(ascending ? " ORDER BY seq ASC" : " ORDER BY seq DESC").append(" LIMIT ?");
-        List<StoredMessage> messages = new ArrayList<>(limit + 1);
-        try (Connection connection = database.connect(); PreparedStatement select = connection.prepareStatement(sql.toString())) {
-            int index = 1;
-            select.setString(index++, conversation.key());
-            if (after != null) {
-                select.setLong(index++, after);
+        parameters.add(limit + 1);
+        try (Connection connection = database.connect()) {
+            List<StoredMessage> messages = new ArrayList<>(Sql.query(connection, sql.toString(),
+                    row -> readMessage(conversation, row), parameters.toArray()));
+            boolean hasMore = messages.size() > limit;
+            if (hasMore) {
+                messages.remove(messages.size() - 1);
             }
-            if (before != null) {
-                select.setLong(index++, before);
+            if (!ascending) {
+                Collections.reverse(messages);
             }
-            select.setInt(index, limit + 1);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    messages.add(new StoredMessage(conversation, rows.getLong(1), rows.getString(2), rows.getString(3),
-                            rows.getString(4), rows.getString(5), rows.getLong(6)));
-                }
-            }
+            return new Page(messages, hasMore, reactions(connection, messages));
         } catch (SQLException e) {
             throw new StoreException(e);
         }
-        boolean hasMore = messages.size() > limit;
-        if (hasMore) {
-            messages.remove(messages.size() - 1);
+    }
+
+    private record ReactionRow(String messageId, String emoji, String username) {
+    }
+
+    private static Map<String, Map<String, List<String>>> reactions(Connection connection, List<StoredMessage> messages)
+            throws SQLException {
+        Map<String, Map<String, List<String>>> reactions = new HashMap<>();
+        if (messages.isEmpty()) {
+            return reactions;
         }
-        if (!ascending) {
-            Collections.reverse(messages);
+        Object[] ids = messages.stream().map(StoredMessage::id).toArray();
+        for (ReactionRow reaction : Sql.query(connection, "SELECT message_id, emoji, username FROM reactions WHERE message_id IN ("
+                + Sql.marks(ids.length) + ") ORDER BY created_at, username_key",
+                row -> new ReactionRow(row.getString(1), row.getString(2), row.getString(3)), ids)) {
+            reactions.computeIfAbsent(reaction.messageId(), id -> new LinkedHashMap<>())
+                    .computeIfAbsent(reaction.emoji(), emoji -> new ArrayList<>()).add(reaction.username());
         }
-        return new Page(messages, hasMore);
+        return reactions;
+    }
+
+    /** A row of READ_COLUMNS. */
+    private StoredMessage readMessage(ConversationId conversation, ResultSet row) throws SQLException {
+        long editedAt = row.getLong(8);
+        Long edited = row.wasNull() ? null : editedAt;
+        return new StoredMessage(conversation, row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                row.getString(5), row.getLong(6), fromJson(row.getString(7)), edited, row.getBoolean(9));
+    }
+
+    private String toJson(List<Attachment> attachments) {
+        try {
+            return json.writeValueAsString(attachments);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Attachment> fromJson(String attachments) {
+        if (attachments == null) {
+            return List.of();
+        }
+        try {
+            return json.readValue(attachments, ATTACHMENTS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable attachments in the store", e);
+        }
     }
 
     @Override
-    public List<Summary> summaries(String userKey, List<ConversationId> rooms) {
+    public List<Summary> summaries(String userKey, List<ConversationId> rooms, boolean withDirects) {
         List<Summary> summaries = new ArrayList<>();
         try (Connection connection = database.connect()) {
             List<ConversationId> conversations = new ArrayList<>(rooms);
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT name_a, name_b FROM conversations WHERE user_a = ? OR user_b = ?")) {
-                select.setString(1, userKey);
-                select.setString(2, userKey);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        conversations.add(ConversationId.direct(rows.getString(1), rows.getString(2)));
-                    }
-                }
+            if (withDirects) {
+                conversations.addAll(Sql.query(connection, "SELECT name_a, name_b FROM conversations WHERE user_a = ? OR user_b = ?",
+                        row -> ConversationId.direct(row.getString(1), row.getString(2)), userKey, userKey));
             }
             try (PreparedStatement marks = connection.prepareStatement("""
                     SELECT c.last_seq, COALESCE(r.seq, 0) FROM conversations c
@@ -312,5 +374,103 @@ public class JdbcMessageStore implements MessageStore {
             throw new StoreException(e);
         }
         return marks;
+    }
+
+    @Override
+    public StoredMessage find(String messageId) {
+        try (Connection connection = database.connect()) {
+            return find(connection, messageId);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    private StoredMessage find(Connection connection, String messageId) throws SQLException {
+        record Located(String key, String room, String nameA, String nameB) {
+        }
+        Located located = Sql.first(connection, "SELECT c.id, c.room_name, c.name_a, c.name_b FROM messages m"
+                + " JOIN conversations c ON c.id = m.conversation_id WHERE m.id = ?",
+                row -> new Located(row.getString(1), row.getString(2), row.getString(3), row.getString(4)), messageId);
+        if (located == null) {
+            return null;
+        }
+        ConversationId conversation = located.key().startsWith("r:") ? ConversationId.room(located.room())
+                : ConversationId.direct(located.nameA(), located.nameB());
+        return Sql.first(connection, "SELECT " + READ_COLUMNS + " FROM messages WHERE id = ?",
+                row -> readMessage(conversation, row), messageId);
+    }
+
+    @Override
+    public StoredMessage edit(String messageId, String body, long editedAt) {
+        try (Connection connection = database.connect()) {
+            if (Sql.update(connection, "UPDATE messages SET body = ?, edited_at = ? WHERE id = ? AND deleted = FALSE",
+                    body, editedAt, messageId) == 0) {
+                return null;
+            }
+            return find(connection, messageId);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    @Override
+    public boolean delete(String messageId) {
+        try (Connection connection = database.connect()) {
+            connection.setAutoCommit(false);
+            try {
+                boolean changed = Sql.update(connection, "UPDATE messages SET body = '', attachments = NULL, deleted = TRUE"
+                        + " WHERE id = ? AND deleted = FALSE", messageId) > 0;
+                Sql.update(connection, "DELETE FROM reactions WHERE message_id = ?", messageId);
+                connection.commit();
+                return changed;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    @Override
+    public Reacted react(String messageId, String emoji, String username, boolean on, int maxEmoji) {
+        String userKey = Names.key(username);
+        try (Connection connection = database.connect()) {
+            connection.setAutoCommit(false);
+            try {
+                // the row lock orders concurrent reactions on one message, so the emoji limit holds
+                Boolean deleted = Sql.first(connection, "SELECT deleted FROM messages WHERE id = ? FOR UPDATE",
+                        row -> row.getBoolean(1), messageId);
+                if (deleted == null || deleted) {
+                    throw new ProtocolException(ErrorCode.NOT_FOUND, "no such message");
+                }
+                Reacted result = on ? addReaction(connection, messageId, emoji, username, userKey, maxEmoji)
+                        : Sql.update(connection, "DELETE FROM reactions WHERE message_id = ? AND emoji = ? AND username_key = ?",
+                                messageId, emoji, userKey) > 0 ? Reacted.REMOVED : Reacted.UNCHANGED;
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    private static Reacted addReaction(Connection connection, String messageId, String emoji, String username, String userKey,
+            int maxEmoji) throws SQLException {
+        List<String> emojis = Sql.query(connection, "SELECT DISTINCT emoji FROM reactions WHERE message_id = ?",
+                row -> row.getString(1), messageId);
+        if (!emojis.contains(emoji) && emojis.size() >= maxEmoji) {
+            throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "at most " + maxEmoji + " different reactions per message");
+        }
+        if (Sql.first(connection, "SELECT 1 FROM reactions WHERE message_id = ? AND emoji = ? AND username_key = ?",
+                row -> 1, messageId, emoji, userKey) != null) {
+            return Reacted.UNCHANGED;
+        }
+        Sql.update(connection, "INSERT INTO reactions (message_id, emoji, username_key, username, created_at) VALUES (?, ?, ?, ?, ?)",
+                messageId, emoji, userKey, username, System.currentTimeMillis());
+        return Reacted.ADDED;
     }
 }

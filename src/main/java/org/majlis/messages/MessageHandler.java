@@ -9,8 +9,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import org.majlis.presence.OnlineUser;
 import org.majlis.presence.UserRegistry;
+import org.majlis.store.Ids;
 import org.majlis.ws.ClientEvent.MessagePayload;
 import org.majlis.ws.ErrorCode;
 import org.majlis.ws.Offload;
@@ -55,7 +57,7 @@ public class MessageHandler {
             return;
         }
         OnlineUser sender = session.requireUser();
-        ConversationId room = recipients.room(body.room());
+        ConversationId room = recipients.conversation(sender, body.room(), null);
         limits.message(sender.name());
         append(session, ref, room, sender, MessageText.check(body.message(), body.attachments()), body.attachments());
     }
@@ -87,16 +89,17 @@ public class MessageHandler {
 
     private void append(Session session, String ref, ConversationId conversation, OnlineUser sender, String text,
             List<String> attachments) {
-        requireNoAttachments(attachments);
         long now = System.currentTimeMillis();
-        store.append(new MessageStore.Draft(conversation, MessageIds.next(now), sender.name(), text, now,
+        store.append(new MessageStore.Draft(conversation, Ids.next(Ids.MESSAGE, now), sender.name(), text, now,
+                attachments == null ? List.of() : List.copyOf(attachments),
                 stored -> {
-                    recipients.deliver(stored.conversation(), toEvent(stored));
+                    recipients.deliver(stored.conversation(), toEvent(stored, null));
                     if (ref != null) {
                         registry.reply(session, new Ack(ref, stored.id(), stored.seq()));
                     }
                 },
-                failure -> registry.refuse(session, new ProtocolException(ErrorCode.INTERNAL, "the message was not stored", ref))));
+                failure -> registry.refuse(session, failure instanceof ProtocolException refusal ? refusal.withRef(ref)
+                        : new ProtocolException(ErrorCode.INTERNAL, "the message was not stored", ref))));
     }
 
     private static MessagePayload require(MessagePayload payload) {
@@ -106,18 +109,22 @@ public class MessageHandler {
         return payload;
     }
 
-    // Files arrive with the file-sharing feature; until then no id can name an existing file.
-    private static void requireNoAttachments(List<String> attachments) {
-        if (attachments != null && !attachments.isEmpty()) {
-            throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "unknown attachment");
-        }
-    }
-
-    /** The {@code new_message} payload of a stored message (also the elements of {@code history}). */
-    static NewMessage toEvent(StoredMessage message) {
+    /**
+     * The {@code new_message} payload of a stored message. With {@code reactions} (history) it
+     * also says whether the message was edited or deleted.
+     */
+    static NewMessage toEvent(StoredMessage message, Map<String, List<String>> reactions) {
         Instant at = Instant.ofEpochMilli(message.sentAt());
         String sent = LocalTime.ofInstant(at, ZoneId.systemDefault()).format(TIME_OF_DAY);
+        boolean detailed = reactions != null;
         return new NewMessage(message.id(), message.conversation().room(), message.to(), message.seq(), message.from(),
-                message.body(), sent, TIMESTAMP.format(at), List.of());
+                message.body(), sent, timestamp(message.sentAt()), message.attachments(),
+                detailed ? message.editedAt() != null : null, detailed && message.editedAt() != null ? timestamp(message.editedAt()) : null,
+                detailed ? message.deleted() : null, reactions);
+    }
+
+    /** ISO-8601 in UTC with milliseconds, as in {@code timestamp}. */
+    static String timestamp(long epochMillis) {
+        return TIMESTAMP.format(Instant.ofEpochMilli(epochMillis));
     }
 }

@@ -1,5 +1,6 @@
 package org.majlis.messages;
 
+import java.util.HashSet;
 import java.util.List;
 import org.majlis.ws.ErrorCode;
 import org.majlis.ws.ProtocolException;
@@ -19,6 +20,9 @@ final class MessageText {
         int attachmentCount = attachments == null ? 0 : attachments.size();
         if (attachmentCount > MAX_ATTACHMENTS) {
             throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "at most " + MAX_ATTACHMENTS + " attachments");
+        }
+        if (attachmentCount > 0 && (attachments.contains(null) || new HashSet<>(attachments).size() < attachmentCount)) {
+            throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "attachments are distinct file ids");
         }
         if (text.isEmpty() && attachmentCount == 0) {
             throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "message is empty");

@@ -1,9 +1,13 @@
 package org.majlis.messages;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import org.majlis.names.Names;
 import org.majlis.presence.OnlineUser;
 import org.majlis.presence.UserRegistry;
+import org.majlis.rooms.Room;
+import org.majlis.rooms.RoomDirectory;
 import org.majlis.ws.ErrorCode;
 import org.majlis.ws.ProtocolException;
 import org.majlis.ws.ServerEvent;
@@ -13,33 +17,20 @@ import org.majlis.ws.ServerEvent;
 public class Recipients {
 
     private final UserRegistry registry;
+    private final RoomDirectory rooms;
 
-    public Recipients(UserRegistry registry) {
+    public Recipients(UserRegistry registry, RoomDirectory rooms) {
         this.registry = registry;
+        this.rooms = rooms;
     }
 
-    /** The room a frame addresses ({@code general} when absent); only {@code general} exists so far. */
-    ConversationId room(String requested) {
-        if (requested == null) {
-            return ConversationId.GENERAL;
-        }
-        String room = Names.normalize(requested);
-        if (room == null) {
-            throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "invalid room name");
-        }
-        if (!Names.key(room).equals(Names.key(ConversationId.GENERAL.room()))) {
-            throw new ProtocolException(ErrorCode.ROOM_NOT_FOUND, "no such room");
-        }
-        return ConversationId.GENERAL;
-    }
-
-    /** The conversation a request names with {@code room} or {@code to} (neither: {@code general}). */
-    ConversationId conversation(OnlineUser user, String room, String to) {
+    /** The conversation a request names with {@code room} or {@code to} (neither: {@code general}); rooms need membership. */
+    public ConversationId conversation(OnlineUser user, String room, String to) {
         if (room != null && to != null) {
             throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "give either room or to");
         }
         if (to == null) {
-            return room(room);
+            return rooms.requireMember(user, room).conversation();
         }
         String partner = Names.normalize(to);
         if (partner == null || Names.key(partner).equals(Names.key(user.name()))) {
@@ -65,12 +56,40 @@ public class Recipients {
         return registry.find(name);
     }
 
+    /** Whether the user takes part in the conversation (a member of the room, or one of the two). */
+    boolean takesPart(OnlineUser user, ConversationId conversation) {
+        String key = Names.key(user.name());
+        if (conversation.isRoom()) {
+            Room room = rooms.find(conversation.room());
+            return room != null && room.isMember(key);
+        }
+        return key.equals(Names.key(conversation.userA())) || key.equals(Names.key(conversation.userB()));
+    }
+
     /** Sends an event to everyone in the conversation who is connected to this node. */
     void deliver(ConversationId conversation, ServerEvent event) {
-        if (conversation.isRoom()) {
+        deliverExcept(conversation, event, null);
+    }
+
+    /** As {@link #deliver}, leaving out every connection of {@code except} (who caused the event). */
+    void deliverExcept(ConversationId conversation, ServerEvent event, OnlineUser except) {
+        if (conversation.equals(ConversationId.GENERAL) && except == null) {
             registry.broadcast(event);
-        } else {
-            registry.sendTo(event, registry.find(conversation.userA()), registry.find(conversation.userB()));
+            return;
         }
+        List<OnlineUser> online = new ArrayList<>();
+        if (conversation.equals(ConversationId.GENERAL)) {
+            online.addAll(registry.onlineUsers());
+        } else if (conversation.isRoom()) {
+            Room room = rooms.find(conversation.room());
+            if (room != null) {
+                room.members().values().forEach(name -> online.add(registry.find(name)));
+            }
+        } else {
+            online.add(registry.find(conversation.userA()));
+            online.add(registry.find(conversation.userB()));
+        }
+        online.remove(except);
+        registry.sendTo(event, online);
     }
 }

@@ -1,6 +1,12 @@
 package org.majlis.messages;
 
-/** A committed message. For a direct message, {@code to} is the recipient. */
+import java.util.List;
+import org.majlis.ws.ServerEvent.Attachment;
+
+/**
+ * A committed message. For a direct message, {@code to} is the recipient. {@code editedAt} is
+ * null until the author edits it; a deleted message keeps its id and seq, nothing else.
+ */
 public record StoredMessage(ConversationId conversation, long seq, String id, String from, String to, String body,
-        long sentAt) {
+        long sentAt, List<Attachment> attachments, Long editedAt, boolean deleted) {
 }

@@ -3,6 +3,7 @@ package org.majlis.presence;
 import io.quarkus.websockets.next.OpenConnections;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -104,6 +105,11 @@ public class UserRegistry {
 
     /** Sends an event to every connection of the given users. */
     public void sendTo(ServerEvent event, OnlineUser... users) {
+        sendTo(event, Arrays.asList(users));
+    }
+
+    /** Sends an event to every connection of the given users (null elements are skipped). */
+    public void sendTo(ServerEvent event, Collection<OnlineUser> users) {
         List<Outbox> outboxes = new ArrayList<>();
         for (OnlineUser user : users) {
             if (user != null) {

@@ -18,13 +18,16 @@ import org.majlis.auth.LoginHandler;
 import org.majlis.config.MajlisConfig;
 import org.majlis.limits.Limits;
 import org.majlis.messages.HistoryHandler;
+import org.majlis.messages.MessageActions;
 import org.majlis.messages.MessageHandler;
 import org.majlis.messages.ReadHandler;
+import org.majlis.messages.TypingHandler;
 import org.majlis.metrics.ChatMetrics;
 import org.majlis.presence.OnlineUser;
 import org.majlis.presence.PresenceHandler;
 import org.majlis.presence.PresenceService;
 import org.majlis.presence.UserRegistry;
+import org.majlis.rooms.RoomHandler;
 import org.majlis.ws.ClientEvent.ListUsers;
 import org.majlis.ws.ClientEvent.Login;
 import org.majlis.ws.ClientEvent.Ping;
@@ -50,6 +53,9 @@ public class ChatSocket {
     private final PresenceHandler presenceRequests;
     private final HistoryHandler history;
     private final ReadHandler reads;
+    private final TypingHandler typing;
+    private final MessageActions actions;
+    private final RoomHandler rooms;
     private final ChatMetrics metrics;
     private final Limits limits;
     private final int abuseStrikes;
@@ -57,7 +63,11 @@ public class ChatSocket {
 
     public ChatSocket(Delivery delivery, UserRegistry registry, PresenceService presence, LoginHandler login,
             MessageHandler messages, PresenceHandler presenceRequests, HistoryHandler history, ReadHandler reads,
-            ChatMetrics metrics, Limits limits, MajlisConfig config) {
+            TypingHandler typing, MessageActions actions, RoomHandler rooms, ChatMetrics metrics, Limits limits,
+            MajlisConfig config) {
+        this.typing = typing;
+        this.actions = actions;
+        this.rooms = rooms;
         this.delivery = delivery;
         this.registry = registry;
         this.presence = presence;
@@ -104,6 +114,15 @@ public class ChatSocket {
                 case ListUsers e -> presenceRequests.users(session, e.id());
                 case ClientEvent.History e -> history.history(session, e.id(), e.payload());
                 case ClientEvent.Read e -> reads.read(session, e.id(), e.payload());
+                case ClientEvent.Typing e -> typing.typing(session, e.payload());
+                case ClientEvent.React e -> actions.react(session, e.id(), e.payload());
+                case ClientEvent.EditMessage e -> actions.edit(session, e.id(), e.payload());
+                case ClientEvent.DeleteMessage e -> actions.delete(session, e.id(), e.payload());
+                case ClientEvent.CreateRoom e -> rooms.create(session, e.id(), e.payload());
+                case ClientEvent.JoinRoom e -> rooms.join(session, e.id(), e.payload());
+                case ClientEvent.LeaveRoom e -> rooms.leave(session, e.id(), e.payload());
+                case ClientEvent.Invite e -> rooms.invite(session, e.id(), e.payload());
+                case ClientEvent.ListRooms e -> rooms.list(session, e.id());
             }
         } catch (ProtocolException e) {
             refuse(session, e.withRef(event.id()));

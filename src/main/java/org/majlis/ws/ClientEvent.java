@@ -1,5 +1,6 @@
 package org.majlis.ws;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
@@ -18,6 +19,15 @@ import java.util.List;
         @JsonSubTypes.Type(value = ClientEvent.ListUsers.class, name = "users"),
         @JsonSubTypes.Type(value = ClientEvent.History.class, name = "history"),
         @JsonSubTypes.Type(value = ClientEvent.Read.class, name = "read"),
+        @JsonSubTypes.Type(value = ClientEvent.Typing.class, name = "typing"),
+        @JsonSubTypes.Type(value = ClientEvent.React.class, name = "react"),
+        @JsonSubTypes.Type(value = ClientEvent.EditMessage.class, name = "edit_message"),
+        @JsonSubTypes.Type(value = ClientEvent.DeleteMessage.class, name = "delete_message"),
+        @JsonSubTypes.Type(value = ClientEvent.CreateRoom.class, name = "create_room"),
+        @JsonSubTypes.Type(value = ClientEvent.JoinRoom.class, name = "join_room"),
+        @JsonSubTypes.Type(value = ClientEvent.LeaveRoom.class, name = "leave_room"),
+        @JsonSubTypes.Type(value = ClientEvent.Invite.class, name = "invite"),
+        @JsonSubTypes.Type(value = ClientEvent.ListRooms.class, name = "rooms"),
 })
 public sealed interface ClientEvent {
 
@@ -63,5 +73,54 @@ public sealed interface ClientEvent {
 
     /** Everything up to {@code seq} of the room or of the direct conversation with {@code to} is read. */
     record ReadPayload(String room, String to, Long seq) {
+    }
+
+    record Typing(String id, TypingPayload payload) implements ClientEvent {
+    }
+
+    /** The user started ({@code active}) or stopped typing in the room or to {@code to}. */
+    record TypingPayload(String room, String to, Boolean active) {
+    }
+
+    record React(String id, ReactPayload payload) implements ClientEvent {
+    }
+
+    record ReactPayload(String messageId, String emoji, Boolean on) {
+    }
+
+    record EditMessage(String id, EditPayload payload) implements ClientEvent {
+    }
+
+    record EditPayload(String messageId, String message) {
+    }
+
+    record DeleteMessage(String id, MessageRef payload) implements ClientEvent {
+    }
+
+    record MessageRef(String messageId) {
+    }
+
+    record CreateRoom(String id, CreateRoomPayload payload) implements ClientEvent {
+    }
+
+    record CreateRoomPayload(String room, @JsonProperty("private") Boolean isPrivate, List<String> members) {
+    }
+
+    record JoinRoom(String id, RoomRef payload) implements ClientEvent {
+    }
+
+    record LeaveRoom(String id, RoomRef payload) implements ClientEvent {
+    }
+
+    record RoomRef(String room) {
+    }
+
+    record Invite(String id, InvitePayload payload) implements ClientEvent {
+    }
+
+    record InvitePayload(String room, String username) {
+    }
+
+    record ListRooms(String id) implements ClientEvent {
     }
 }

@@ -33,12 +33,21 @@ public sealed interface ServerEvent {
     record UserStatus(String username, String status, String lastSeen) {
     }
 
+    /**
+     * A message. Live ({@code new_message}) the last four are null and left out; in {@code history}
+     * they say whether it was edited (and when) or deleted, and who reacted with what.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record NewMessage(String id, String room, String to, long seq, String from, String message, String sent,
-            String timestamp, List<String> attachments) implements ServerEvent {
+            String timestamp, List<Attachment> attachments, Boolean edited, String editedAt, Boolean deleted,
+            Map<String, List<String>> reactions) implements ServerEvent {
         public String type() {
             return "new_message";
         }
+    }
+
+    /** An uploaded file: the answer to an upload and an element of a message's attachments. */
+    record Attachment(String id, String name, long size, String contentType, String url) {
     }
 
     record Ack(String ref, String messageId, long seq) implements ServerEvent {
@@ -87,6 +96,66 @@ public sealed interface ServerEvent {
     record Pong() implements ServerEvent {
         public String type() {
             return "pong";
+        }
+    }
+
+    /** A room, to a user who has just become a member of it. */
+    record RoomInfo(String room, @JsonProperty("private") boolean isPrivate, String owner, List<String> members)
+            implements ServerEvent {
+        public String type() {
+            return "room";
+        }
+    }
+
+    record MemberJoined(String room, String username) implements ServerEvent {
+        public String type() {
+            return "member_joined";
+        }
+    }
+
+    record MemberLeft(String room, String username) implements ServerEvent {
+        public String type() {
+            return "member_left";
+        }
+    }
+
+    record Rooms(String ref, List<RoomListing> rooms) implements ServerEvent {
+        public String type() {
+            return "rooms";
+        }
+    }
+
+    /** A room in the {@code rooms} answer; {@code members} is a count, {@code joined} whether the caller is one. */
+    record RoomListing(String room, @JsonProperty("private") boolean isPrivate, int members, long lastSeq, long unread,
+            boolean joined) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Typing(String from, String room, String to, boolean active) implements ServerEvent {
+        public String type() {
+            return "typing";
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Reaction(String messageId, String room, String to, String emoji, String by, boolean on) implements ServerEvent {
+        public String type() {
+            return "reaction";
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record MessageEdited(String messageId, String room, String to, String from, String message, String editedAt)
+            implements ServerEvent {
+        public String type() {
+            return "message_edited";
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record MessageDeleted(String messageId, String room, String to, String from) implements ServerEvent {
+        public String type() {
+            return "message_deleted";
         }
     }
 }

@@ -1,6 +1,9 @@
 package org.majlis.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Small builders for payloads in tests. */
 public final class Json {
@@ -14,5 +17,12 @@ public final class Json {
             node.putPOJO((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return node;
+    }
+
+    /** The texts of a JSON array, in order. */
+    public static List<String> strings(JsonNode array) {
+        List<String> strings = new ArrayList<>();
+        array.forEach(n -> strings.add(n.asText()));
+        return strings;
     }
 }

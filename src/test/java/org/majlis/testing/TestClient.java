@@ -22,6 +22,8 @@ import java.util.function.Predicate;
 /** A real WebSocket client for tests: sends raw frames and waits for the server's events. */
 public final class TestClient implements AutoCloseable {
 
+    private JsonNode welcome;
+
     public static final ObjectMapper JSON = new ObjectMapper();
     private static final Vertx VERTX = Vertx.vertx();
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -77,8 +79,13 @@ public final class TestClient implements AutoCloseable {
     public static TestClient guest(URI uri, String name) {
         TestClient client = connect(uri);
         client.send("{\"type\":\"login\",\"payload\":{\"username\":" + quote(name) + "}}");
-        client.await("welcome");
+        client.welcome = client.await("welcome").path("payload");
         return client;
+    }
+
+    /** The payload of the welcome that {@link #guest} waited for. */
+    public JsonNode welcome() {
+        return welcome;
     }
 
     /**

@@ -145,7 +145,9 @@ class OriginalProtocolTest {
             a.send("send_message", "both", org.majlis.testing.Json.object("message", "hi", "room", "general", "to", "x"));
             a.awaitError("invalid_payload", "both");
             a.send("send_message", "att", org.majlis.testing.Json.object("message", "hi", "attachments", List.of("f_1")));
-            a.awaitError("invalid_payload", "att");
+            a.awaitError("not_found", "att");
+            a.send("send_message", "twice", org.majlis.testing.Json.object("message", "hi", "attachments", List.of("f_1", "f_1")));
+            a.awaitError("invalid_payload", "twice");
             String html = "<img src=x onerror=alert(1)> & \"quotes\"";
             a.send("send_message", "html", org.majlis.testing.Json.object("message", html));
             assertEquals(html, a.await("new_message", e -> e.path("payload").path("message").asText().startsWith("<img")).path("payload").path("message").asText(),

@@ -1,4 +1,4 @@
-package org.majlis.messages;
+package org.majlis.store;
 
 /** The database failed; the request is answered with {@code internal}. */
 public final class StoreException extends RuntimeException {

@@ -1,18 +1,21 @@
-package org.majlis.messages;
+package org.majlis.store;
 
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Message ids: {@code m_} and a ULID (time-ordered, 26 Crockford base32 characters). */
-final class MessageIds {
+/** Ids of stored things: a letter, {@code _} and a ULID (time-ordered, 26 Crockford base32 characters). */
+public final class Ids {
 
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
 
-    private MessageIds() {
+    public static final char MESSAGE = 'm';
+    public static final char FILE = 'f';
+
+    private Ids() {
     }
 
-    static String next(long epochMillis) {
+    public static String next(char kind, long epochMillis) {
         char[] out = new char[28];
-        out[0] = 'm';
+        out[0] = kind;
         out[1] = '_';
         for (int i = 9; i >= 0; i--) {
             out[2 + i] = ALPHABET[(int) (epochMillis & 31)];

@@ -1,0 +1,38 @@
+package org.majlis.files;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.majlis.ws.ServerEvent.Attachment;
+
+/** Uploaded files: metadata in the database, bytes in the database or in a directory. All methods block. */
+public interface FileStore {
+
+    /** What a download needs. Exactly one of {@code path} and {@code bytes} is set. */
+    record Content(String name, String contentType, long size, Path path, byte[] bytes) {
+    }
+
+    /** Stores the upload (read from {@code source}) for its owner and describes it. */
+    Attachment save(String ownerKey, String name, String contentType, long size, Path source) throws IOException;
+
+    /** The file when the key matches, else null. */
+    Content open(String id, String key) throws IOException;
+
+    /**
+     * Inside the message writer's transaction: binds the files to the message. Each must exist
+     * ({@code not_found}), belong to {@code ownerKey} ({@code forbidden}) and not be attached yet
+     * ({@code invalid_payload}); refused with a {@link org.majlis.ws.ProtocolException} otherwise.
+     */
+    List<Attachment> attach(Connection connection, String messageId, String ownerKey, List<String> ids) throws SQLException;
+
+    /** Deletes the files (a deleted message's attachments). */
+    void discard(List<String> ids);
+
+    /**
+     * Deletes files whose message is gone (deleted, or removed by retention) and uploads never
+     * attached within {@code unattachedFor} milliseconds; returns how many.
+     */
+    int sweep(long unattachedForMillis);
+}

@@ -1,0 +1,41 @@
+package org.majlis.messages;
+
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.majlis.names.Names;
+import org.majlis.presence.OnlineUser;
+import org.majlis.ws.ClientEvent.TypingPayload;
+import org.majlis.ws.ErrorCode;
+import org.majlis.ws.ProtocolException;
+import org.majlis.ws.ServerEvent.Typing;
+import org.majlis.ws.Session;
+
+/**
+ * {@code typing}: relayed to the other participants (never back to the typist), at most once a
+ * second per user and conversation; the latest state within the second is sent when it ends.
+ * Nothing is stored.
+ */
+@ApplicationScoped
+public class TypingHandler {
+
+    static final long RELAY_INTERVAL_MILLIS = 1000;
+
+    private final Recipients recipients;
+    private final RelayThrottle<Boolean> relays;
+
+    public TypingHandler(Recipients recipients, Vertx vertx) {
+        this.recipients = recipients;
+        this.relays = new RelayThrottle<>(vertx, RELAY_INTERVAL_MILLIS, (earlier, later) -> later);
+    }
+
+    public void typing(Session session, TypingPayload payload) {
+        OnlineUser user = session.requireUser();
+        if (payload == null || payload.active() == null) {
+            throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "active is required");
+        }
+        ConversationId conversation = recipients.conversation(user, payload.room(), payload.to());
+        relays.offer(Names.key(user.name()) + " " + conversation.key(), payload.active(),
+                active -> recipients.deliverExcept(conversation,
+                        new Typing(user.name(), conversation.room(), conversation.to(user.name()), active), user));
+    }
+}

@@ -1,0 +1,66 @@
+package org.majlis.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small helpers for one-statement JDBC calls with positional parameters. */
+public final class Sql {
+
+    @FunctionalInterface
+    public interface Row<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    private Sql() {
+    }
+
+    public static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, parameters)) {
+            return statement.executeUpdate();
+        }
+    }
+
+    public static <T> List<T> query(Connection connection, String sql, Row<T> row, Object... parameters)
+            throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, parameters); ResultSet rows = statement.executeQuery()) {
+            List<T> result = new ArrayList<>();
+            while (rows.next()) {
+                result.add(row.read(rows));
+            }
+            return result;
+        }
+    }
+
+    /** The first row, or null. */
+    public static <T> T first(Connection connection, String sql, Row<T> row, Object... parameters) throws SQLException {
+        List<T> rows = query(connection, sql, row, parameters);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** A unique or primary key was violated (SQLState class 23, the same on H2 and PostgreSQL). */
+    public static boolean isConstraintViolation(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("23");
+    }
+
+    /** "?, ?, ?" for n parameters. */
+    public static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement;
+        } catch (SQLException e) {
+            statement.close();
+            throw e;
+        }
+    }
+}
