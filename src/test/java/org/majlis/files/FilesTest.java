@@ -15,6 +15,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.majlis.testing.FilesTestData;
 import org.majlis.testing.Json;
 import org.majlis.testing.TestClient;
 import org.majlis.testing.Unique;
@@ -22,10 +23,6 @@ import org.majlis.testing.Unique;
 /** Uploads, capability urls, attachments checked against their owner, and safe downloads. */
 @QuarkusTest
 class FilesTest {
-
-    /** The smallest valid PNG: one transparent pixel. */
-    static final byte[] PNG = java.util.Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
     @TestHTTPResource("/ws")
     URI ws;
@@ -44,9 +41,9 @@ class FilesTest {
         String a = Unique.name("fa");
         String b = Unique.name("fb");
         try (TestClient ca = TestClient.guest(ws, a); TestClient cb = TestClient.guest(ws, b)) {
-            JsonPath file = upload(token(ca), "dot.png", "image/png", PNG);
+            JsonPath file = upload(token(ca), "dot.png", "image/png", FilesTestData.PNG);
             assertEquals("image/png", file.getString("contentType"));
-            assertEquals(PNG.length, file.getInt("size"));
+            assertEquals(FilesTestData.PNG.length, file.getInt("size"));
             String url = file.getString("url");
             assertTrue(url.startsWith("/api/files/" + file.getString("id") + "?key="), url);
 
@@ -63,7 +60,7 @@ class FilesTest {
                     .header("Content-Disposition", startsWith("inline"))
                     .header("X-Content-Type-Options", "nosniff")
                     .extract().asByteArray();
-            assertArrayEquals(PNG, served);
+            assertArrayEquals(FilesTestData.PNG, served);
             given().when().get("/api/files/" + file.getString("id") + "?key=wrong").then().statusCode(404);
             given().when().get("/api/files/" + file.getString("id")).then().statusCode(404);
 
