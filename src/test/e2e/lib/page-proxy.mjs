@@ -5,6 +5,11 @@
 // (Content-Security-Policy, nosniff, ...), so the page is tested under the server's real
 // policy. When the jar is down, requests get 502 and upgrades are dropped, as a browser would
 // see with the server gone.
+//
+// Request bodies are announced with `Expect: 100-continue` and sent once the jar says go on.
+// The jar refuses a body over its limit (413) from the request's headers alone and closes; a
+// body sent regardless then fails to write, and Node's HTTP client reports that write error
+// instead of the 413 already on its way (the browser would see 502 where the jar says 413).
 
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
@@ -27,6 +32,9 @@ const BODY_HEADERS = new Set([
   'content-encoding', 'transfer-encoding', 'connection', 'keep-alive',
 ]);
 
+// A server that never answers `Expect: 100-continue` gets the body anyway after this long.
+const CONTINUE_WAIT_MS = 1000;
+
 function pageFile(pageDir, urlPath) {
   let path;
   try {
@@ -40,6 +48,22 @@ function pageFile(pageDir, urlPath) {
   return existsSync(file) && statSync(file).isFile() ? file : null;
 }
 
+/** Sends the body once the jar answers 100 Continue; drops it when the jar answers first (413). */
+function sendBodyWhenAsked(req, upstream) {
+  let decided = false;
+  const decide = (send) => {
+    if (decided) return;
+    decided = true;
+    clearTimeout(timer);
+    if (send) req.pipe(upstream);
+    else req.resume(); // read and discard what the browser still sends
+  };
+  const timer = setTimeout(() => decide(true), CONTINUE_WAIT_MS);
+  upstream.on('continue', () => decide(true));
+  upstream.on('response', () => decide(false));
+  upstream.on('error', () => decide(false));
+}
+
 /**
  * @param {{port: number, backendPort: number, pageDir: string}} options
  * @returns {Promise<{close: () => Promise<void>}>}
@@ -50,6 +74,8 @@ export function startPageProxy({ port, backendPort, pageDir }) {
   const server = createServer((req, res) => {
     const file = (req.method === 'GET' || req.method === 'HEAD') ? pageFile(pageDir, req.url) : null;
     const headers = { ...req.headers };
+    const hasBody = Number(req.headers['content-length']) > 0 || 'transfer-encoding' in req.headers;
+    if (hasBody) headers.expect = '100-continue';
     if (file) {
       delete headers['if-none-match'];
       delete headers['if-modified-since'];
@@ -77,7 +103,8 @@ export function startPageProxy({ port, backendPort, pageDir }) {
       if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
       res.end('majlis server unavailable');
     });
-    req.pipe(upstream);
+    if (hasBody) sendBodyWhenAsked(req, upstream);
+    else req.pipe(upstream);
   });
 
   server.on('connection', (socket) => {
