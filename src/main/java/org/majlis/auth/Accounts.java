@@ -2,6 +2,7 @@ package org.majlis.auth;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.majlis.cluster.UserDirectory;
 import org.majlis.names.Names;
 import org.majlis.presence.OnlineUser;
 import org.majlis.presence.UserRegistry;
@@ -20,8 +21,10 @@ public class Accounts {
 
     private final AccountStore store;
     private final UserRegistry registry;
+    private final UserDirectory users;
 
-    public Accounts(AccountStore store, UserRegistry registry) {
+    public Accounts(AccountStore store, UserRegistry registry, UserDirectory users) {
+        this.users = users;
         this.store = store;
         this.registry = registry;
     }
@@ -36,7 +39,7 @@ public class Accounts {
             return Registration.WEAK_PASSWORD;
         }
         OnlineUser connected = registry.find(name);
-        if (connected != null && connected.guest()) {
+        if ((connected != null && connected.guest()) || users.guestElsewhere(Names.key(name))) {
             return Registration.TAKEN;
         }
         return store.create(name, BcryptUtil.bcryptHash(password, BCRYPT_COST)) ? Registration.CREATED : Registration.TAKEN;

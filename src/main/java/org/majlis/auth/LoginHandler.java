@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.majlis.cluster.UserDirectory;
 import org.majlis.config.MajlisConfig;
 import org.majlis.limits.Limits;
 import org.majlis.messages.ConversationId;
@@ -51,10 +52,12 @@ public class LoginHandler {
     private final Offload offload;
     private final RoomDirectory directory;
     private final RoomHandler rooms;
+    private final UserDirectory users;
 
     public LoginHandler(UserRegistry registry, PresenceService presence, MessageStore store, Accounts accounts,
             TokenService tokens, MajlisConfig config, Vertx vertx, Limits limits, Offload offload, RoomDirectory directory,
-            RoomHandler rooms) {
+            RoomHandler rooms, UserDirectory users) {
+        this.users = users;
         this.directory = directory;
         this.rooms = rooms;
         this.offload = offload;
@@ -124,6 +127,9 @@ public class LoginHandler {
             throw new ProtocolException(ErrorCode.USERNAME_TAKEN, "that name belongs to a registered account");
         }
         if (newGuest) {
+            if (!users.claimGuestName(key)) {
+                throw new ProtocolException(ErrorCode.USERNAME_TAKEN, "a guest of that name is connected to another node");
+            }
             // the name was free, so whoever had it before is gone: its rooms are not this guest's
             rooms.forgetMemberships(key);
         }

@@ -27,6 +27,9 @@ public interface MajlisConfig {
     /** How long the message writer waits after a first message for more to commit together. */
     Duration commitLinger();
 
+    /** How long a stopping node keeps serving with readiness down before it closes connections with 1012. */
+    Duration shutdownDelay();
+
     /** How long presence changes are gathered into one event (the protocol allows 500 ms). */
     Duration presenceBatchDelay();
 
@@ -37,6 +40,23 @@ public interface MajlisConfig {
     Retention retention();
 
     Files files();
+
+    Cluster cluster();
+
+    /** Several nodes sharing PostgreSQL and Redis. */
+    interface Cluster {
+        /** Off: one node, in-process fan-out, presence and limits. */
+        boolean enabled();
+
+        /** This node's name in logs, metrics and Redis (the pod name in Kubernetes). */
+        String nodeName();
+
+        /** How often the node tells Redis it is alive and looks for dead nodes. */
+        Duration heartbeatInterval();
+
+        /** A node silent for this long is dead: its users go offline, its guest names are free. */
+        Duration nodeTimeout();
+    }
 
     /** Uploaded files. */
     interface Files {

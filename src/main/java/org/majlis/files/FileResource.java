@@ -64,6 +64,7 @@ public class FileResource {
         }
         try {
             limits.message(uploader.username());
+            limits.clusterMessage(uploader.username());
         } catch (ProtocolException refused) {
             long retryAfterMs = refused.retryAfterMs() == null ? 1000 : refused.retryAfterMs();
             return Response.status(Response.Status.TOO_MANY_REQUESTS).header("Retry-After", (retryAfterMs + 999) / 1000)

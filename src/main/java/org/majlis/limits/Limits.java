@@ -1,9 +1,13 @@
 package org.majlis.limits;
 
+import io.quarkus.logging.Log;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.majlis.cluster.Cluster;
+import org.majlis.cluster.ClusterRate;
 import org.majlis.config.MajlisConfig;
 import org.majlis.names.Names;
 import org.majlis.ws.ErrorCode;
@@ -18,7 +22,12 @@ public class Limits {
     private final int connectionsPerAddress;
     private final ConcurrentHashMap<String, AtomicInteger> connections = new ConcurrentHashMap<>();
 
-    public Limits(MajlisConfig config, Vertx vertx) {
+    /** The count across nodes in a cluster, else null. */
+    private final ClusterRate clusterRate;
+    private volatile long lastClusterFailureLog;
+
+    public Limits(MajlisConfig config, Vertx vertx, Cluster cluster) {
+        this.clusterRate = cluster.rate();
         MajlisConfig.Limits limits = config.limits();
         this.messages = new TokenBucketLimiter(limits.messagesPerSecond(), limits.messagesBurst());
         this.logins = new TokenBucketLimiter(limits.loginsPerSecond(), limits.loginsBurst());
@@ -33,8 +42,42 @@ public class Limits {
     public void message(String username) {
         long retryAfter = messages.tryAcquire(Names.key(username));
         if (retryAfter > 0) {
-            throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many messages, slow down", null, retryAfter);
+            throw refused(retryAfter);
         }
+    }
+
+    /**
+     * Blocking. In a cluster, the same limit counted across the nodes for each of the senders (in
+     * order; a sender may appear several times): 0 or milliseconds to wait. On one node, all 0:
+     * {@link #message} has counted already.
+     */
+    public long[] clusterMessages(List<String> usernames) {
+        if (clusterRate == null) {
+            return new long[usernames.size()];
+        }
+        try {
+            return clusterRate.take(usernames.stream().map(Names::key).toList());
+        } catch (RuntimeException e) {
+            // Redis away: each node's own limit still holds; chat goes on
+            long now = System.currentTimeMillis();
+            if (now - lastClusterFailureLog > 10_000) {
+                lastClusterFailureLog = now;
+                Log.warnf("the cluster-wide message limit is unavailable (%s): only each node's own limit applies", e.toString());
+            }
+            return new long[usernames.size()];
+        }
+    }
+
+    /** Blocking. {@link #clusterMessages} for one request, refused with {@code rate_limited} over the limit. */
+    public void clusterMessage(String username) {
+        long retryAfter = clusterMessages(List.of(username))[0];
+        if (retryAfter > 0) {
+            throw refused(retryAfter);
+        }
+    }
+
+    public static ProtocolException refused(long retryAfterMs) {
+        return new ProtocolException(ErrorCode.RATE_LIMITED, "too many messages, slow down", null, retryAfterMs);
     }
 
     /** A login attempt from the address: 0 when allowed, else milliseconds to wait. */

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.majlis.config.MajlisConfig;
 import org.majlis.files.FileStore;
+import org.majlis.limits.Limits;
 import org.majlis.names.Names;
 import org.majlis.store.Database;
 import org.majlis.store.GroupCommit;
@@ -42,12 +43,14 @@ public class JdbcMessageStore implements MessageStore {
 
     private final Database database;
     private final FileStore files;
+    private final Limits limits;
     private final ObjectMapper json;
     private final GroupCommit<Draft> writer;
     private volatile long lastOverflowWarning;
 
-    public JdbcMessageStore(Database database, FileStore files, ObjectMapper json, MajlisConfig config) {
+    public JdbcMessageStore(Database database, FileStore files, ObjectMapper json, Limits limits, MajlisConfig config) {
         this.database = database;
+        this.limits = limits;
         this.files = files;
         this.json = json;
         this.writer = new GroupCommit<>("majlis-message-writer", 65_536, MAX_BATCH, config.commitLinger(), new GroupCommit.Batch<>() {
@@ -61,6 +64,11 @@ public class JdbcMessageStore implements MessageStore {
                 drafts.forEach(d -> d.failed().accept(cause));
             }
         });
+    }
+
+    @Override
+    public void drain() {
+        writer.close();
     }
 
     /** Writes what is queued before the datasources close (they close after ShutdownEvent observers). */
@@ -84,13 +92,19 @@ public class JdbcMessageStore implements MessageStore {
         List<Draft> accepted = new ArrayList<>(drafts.size());
         List<StoredMessage> stored = new ArrayList<>(drafts.size());
         Map<Draft, ProtocolException> refused = new LinkedHashMap<>();
+        long[] waits = limits.clusterMessages(drafts.stream().map(Draft::from).toList());
         try (Connection connection = database.connect()) {
             connection.setAutoCommit(false);
             try {
                 Map<ConversationId, long[]> lastSeqs = lockConversations(connection, drafts);
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO messages (conversation_id, " + COLUMNS
                         + ", sender_key, attachments) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    for (Draft draft : drafts) {
+                    for (int i = 0; i < drafts.size(); i++) {
+                        Draft draft = drafts.get(i);
+                        if (waits[i] > 0) {
+                            refused.put(draft, Limits.refused(waits[i]));
+                            continue;
+                        }
                         List<Attachment> attachments = List.of();
                         if (draft.attachments() != null && !draft.attachments().isEmpty()) {
                             try {

@@ -49,6 +49,7 @@ public class MessageActions {
         String messageId = requireId(payload.messageId());
         limits.message(user.name());
         offload.run(session, ref, "reacting", () -> {
+            limits.clusterMessage(user.name());
             StoredMessage message = visible(user, messageId);
             MessageStore.Reacted change = store.react(message.id(), emoji, user.name(), payload.on(), Emoji.MAX_PER_MESSAGE);
             return change == MessageStore.Reacted.UNCHANGED ? null : message;
@@ -69,6 +70,7 @@ public class MessageActions {
         String messageId = requireId(payload.messageId());
         limits.message(user.name());
         offload.run(session, ref, "editing the message", () -> {
+            limits.clusterMessage(user.name());
             StoredMessage message = authored(user, messageId);
             String text = MessageText.check(payload.message(), message.attachments().stream().map(Attachment::id).toList());
             StoredMessage edited = store.edit(messageId, text, System.currentTimeMillis());
@@ -88,6 +90,7 @@ public class MessageActions {
         String messageId = requireId(payload == null ? null : payload.messageId());
         limits.message(user.name());
         offload.run(session, ref, "deleting the message", () -> {
+            limits.clusterMessage(user.name());
             StoredMessage message = authored(user, messageId);
             if (!store.delete(messageId)) {
                 return null;

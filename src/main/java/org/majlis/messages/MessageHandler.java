@@ -2,6 +2,7 @@ package org.majlis.messages;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.majlis.auth.Accounts;
+import org.majlis.cluster.UserDirectory;
 import org.majlis.limits.Limits;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -38,9 +39,11 @@ public class MessageHandler {
     private final Accounts accounts;
     private final Offload offload;
     private final Limits limits;
+    private final UserDirectory users;
 
     public MessageHandler(UserRegistry registry, MessageStore store, Recipients recipients, Accounts accounts,
-            Offload offload, Limits limits) {
+            Offload offload, Limits limits, UserDirectory users) {
+        this.users = users;
         this.limits = limits;
         this.registry = registry;
         this.store = store;
@@ -77,12 +80,16 @@ public class MessageHandler {
             append(session, ref, ConversationId.direct(sender.name(), online.name()), sender, text, body.attachments());
             return;
         }
-        // not connected here: a registered account still receives it (ordered, so a sender's messages keep their order)
-        offload.run(session, ref, "sending the message", () -> accounts.registeredName(address), registered -> {
-            if (registered == null) {
+        // not connected here: a registered account, or a guest on another node, still receives it
+        // (ordered, so a sender's messages keep their order)
+        offload.run(session, ref, "sending the message", () -> {
+            String registered = accounts.registeredName(address);
+            return registered != null ? registered : users.nameElsewhere(address);
+        }, recipient -> {
+            if (recipient == null) {
                 registry.refuse(session, new ProtocolException(ErrorCode.USER_NOT_FOUND, "no such user", ref));
             } else {
-                append(session, ref, ConversationId.direct(sender.name(), registered), sender, text, body.attachments());
+                append(session, ref, ConversationId.direct(sender.name(), recipient), sender, text, body.attachments());
             }
         });
     }

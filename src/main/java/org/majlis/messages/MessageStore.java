@@ -33,6 +33,9 @@ public interface MessageStore {
      */
     void append(Draft draft);
 
+    /** Blocking. Commits what is queued (callbacks included); later appends fail. For a stopping node. */
+    void drain();
+
     /** Blocking. The newest page, or the page before or after a seq, in ascending seq. */
     Page history(ConversationId conversation, Long before, Long after, int limit);
 

@@ -1,8 +1,8 @@
 package org.majlis.messages;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.List;
+import org.majlis.cluster.FanOut;
+import org.majlis.cluster.Target;
 import org.majlis.names.Names;
 import org.majlis.presence.OnlineUser;
 import org.majlis.presence.UserRegistry;
@@ -18,10 +18,12 @@ public class Recipients {
 
     private final UserRegistry registry;
     private final RoomDirectory rooms;
+    private final FanOut fanOut;
 
-    public Recipients(UserRegistry registry, RoomDirectory rooms) {
+    public Recipients(UserRegistry registry, RoomDirectory rooms, FanOut fanOut) {
         this.registry = registry;
         this.rooms = rooms;
+        this.fanOut = fanOut;
     }
 
     /** The conversation a request names with {@code room} or {@code to} (neither: {@code general}); rooms need membership. */
@@ -66,30 +68,13 @@ public class Recipients {
         return key.equals(Names.key(conversation.userA())) || key.equals(Names.key(conversation.userB()));
     }
 
-    /** Sends an event to everyone in the conversation who is connected to this node. */
+    /** Sends an event to everyone in the conversation, on every node. */
     void deliver(ConversationId conversation, ServerEvent event) {
-        deliverExcept(conversation, event, null);
+        fanOut.send(new Target.Conversation(conversation, null), event);
     }
 
     /** As {@link #deliver}, leaving out every connection of {@code except} (who caused the event). */
     void deliverExcept(ConversationId conversation, ServerEvent event, OnlineUser except) {
-        if (conversation.equals(ConversationId.GENERAL) && except == null) {
-            registry.broadcast(event);
-            return;
-        }
-        List<OnlineUser> online = new ArrayList<>();
-        if (conversation.equals(ConversationId.GENERAL)) {
-            online.addAll(registry.onlineUsers());
-        } else if (conversation.isRoom()) {
-            Room room = rooms.find(conversation.room());
-            if (room != null) {
-                room.members().values().forEach(name -> online.add(registry.find(name)));
-            }
-        } else {
-            online.add(registry.find(conversation.userA()));
-            online.add(registry.find(conversation.userB()));
-        }
-        online.remove(except);
-        registry.sendTo(event, online);
+        fanOut.send(new Target.Conversation(conversation, except.name()), event);
     }
 }

@@ -1,5 +1,6 @@
 package org.majlis.presence;
 
+import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -22,6 +23,7 @@ public class OnlineUsersResource {
     }
 
     @GET
+    @Blocking
     @Produces(MediaType.APPLICATION_JSON)
     public Response online(@HeaderParam("Authorization") String authorization) {
         if (tokens.verifyBearer(authorization) == null) {

@@ -3,6 +3,7 @@ package org.majlis.presence;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.majlis.ws.ClientEvent.StatusPayload;
 import org.majlis.ws.ErrorCode;
+import org.majlis.ws.Offload;
 import org.majlis.ws.ProtocolException;
 import org.majlis.ws.ServerEvent.Users;
 import org.majlis.ws.Session;
@@ -13,10 +14,12 @@ public class PresenceHandler {
 
     private final PresenceService presence;
     private final UserRegistry registry;
+    private final Offload offload;
 
-    public PresenceHandler(PresenceService presence, UserRegistry registry) {
+    public PresenceHandler(PresenceService presence, UserRegistry registry, Offload offload) {
         this.presence = presence;
         this.registry = registry;
+        this.offload = offload;
     }
 
     public void setStatus(Session session, StatusPayload payload) {
@@ -30,6 +33,6 @@ public class PresenceHandler {
 
     public void users(Session session, String ref) {
         session.requireUser();
-        registry.reply(session, new Users(ref, presence.snapshot()));
+        offload.run(session, ref, "listing users", () -> new Users(ref, presence.snapshot()), users -> registry.reply(session, users));
     }
 }

@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.majlis.cluster.Cluster;
+import org.majlis.cluster.FanOut;
+import org.majlis.cluster.Target;
+import org.majlis.cluster.UserDirectory;
 import org.majlis.config.MajlisConfig;
 import org.majlis.names.Names;
 import org.majlis.ws.ServerEvent;
@@ -15,28 +19,51 @@ import org.majlis.ws.ServerEvent.UserStatus;
 /**
  * Tells everyone who came, went or changed status. Changes are gathered for a short delay and
  * sent as one {@code presence} event, so a storm of logins costs a few frames, not one per login.
+ * In a cluster the event reaches every node, and a user still connected to another node does not
+ * go offline when its connections here close.
  */
 @ApplicationScoped
-public class PresenceService {
+public class PresenceService implements Cluster.WentOffline {
 
     private final UserRegistry registry;
+    private final FanOut fanOut;
+    private final UserDirectory directory;
+    private final boolean clustered;
     private final Vertx vertx;
     private final long delayMillis;
     private final Map<String, UserStatus> pending = new LinkedHashMap<>();
     private boolean flushScheduled;
 
-    public PresenceService(UserRegistry registry, Vertx vertx, MajlisConfig config) {
+    public PresenceService(UserRegistry registry, FanOut fanOut, UserDirectory directory, Cluster cluster, Vertx vertx,
+            MajlisConfig config) {
         this.registry = registry;
+        this.fanOut = fanOut;
+        this.directory = directory;
+        this.clustered = cluster.enabled();
         this.vertx = vertx;
         this.delayMillis = Math.max(1, config.presenceBatchDelay().toMillis());
     }
 
     public void online(OnlineUser user) {
+        directory.online(user.name(), user.status().wire());
         changed(new UserStatus(user.name(), user.status().wire(), null));
     }
 
+    /** The user's last connection on this node closed. */
     public void offline(OnlineUser user) {
-        changed(new UserStatus(user.name(), Status.OFFLINE.wire(), Instant.now().toString()));
+        directory.offline(user.name());
+        if (user.guest()) {
+            directory.releaseGuestName(Names.key(user.name()));
+        }
+        if (!clustered) {
+            changed(offlineStatus(user.name()));
+            return;
+        }
+        vertx.executeBlocking(() -> directory.onlineElsewhere(user.name()), false).onSuccess(elsewhere -> {
+            if (!elsewhere && registry.find(user.name()) == null) {
+                changed(offlineStatus(user.name()));
+            }
+        });
     }
 
     public void setStatus(OnlineUser user, Status status) {
@@ -44,13 +71,30 @@ public class PresenceService {
         online(user);
     }
 
-    /** Everyone online now, for {@code welcome} and {@code users}. */
-    public List<UserStatus> snapshot() {
-        List<UserStatus> users = new ArrayList<>();
-        for (OnlineUser user : registry.onlineUsers()) {
-            users.add(new UserStatus(user.name(), user.status().wire(), null));
+    /** The users of a departed node: offline at once, in one event. */
+    @Override
+    public void wentOffline(List<String> names) {
+        List<UserStatus> changes = new ArrayList<>();
+        names.stream().filter(name -> registry.find(name) == null).forEach(name -> changes.add(offlineStatus(name)));
+        if (!changes.isEmpty()) {
+            fanOut.send(new Target.Everyone(), new ServerEvent.Presence(changes));
         }
-        return users;
+    }
+
+    /** Everyone online now, for {@code welcome} and {@code users}. Blocking in a cluster (it asks Redis). */
+    public List<UserStatus> snapshot() {
+        Map<String, UserStatus> users = new LinkedHashMap<>();
+        for (OnlineUser user : registry.onlineUsers()) {
+            users.put(Names.key(user.name()), new UserStatus(user.name(), user.status().wire(), null));
+        }
+        if (clustered) {
+            directory.elsewhere().forEach(user -> users.putIfAbsent(Names.key(user.username()), user));
+        }
+        return new ArrayList<>(users.values());
+    }
+
+    private static UserStatus offlineStatus(String name) {
+        return new UserStatus(name, Status.OFFLINE.wire(), Instant.now().toString());
     }
 
     private void changed(UserStatus change) {
@@ -74,7 +118,7 @@ public class PresenceService {
             flushScheduled = false;
         }
         if (!changes.isEmpty()) {
-            registry.broadcast(new ServerEvent.Presence(changes));
+            fanOut.send(new Target.Everyone(), new ServerEvent.Presence(changes));
         }
     }
 }

@@ -3,7 +3,6 @@ package org.majlis.presence;
 import io.quarkus.websockets.next.OpenConnections;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -98,25 +97,20 @@ public class UserRegistry {
         user.status(status);
     }
 
-    /** Sends an event to every logged-in connection of this node. */
-    public void broadcast(ServerEvent event) {
-        delivery.broadcast(frames.encode(event));
+    /** Sends a frame to every logged-in connection of this node. */
+    public void broadcast(Frame frame) {
+        delivery.broadcast(frame);
     }
 
-    /** Sends an event to every connection of the given users. */
-    public void sendTo(ServerEvent event, OnlineUser... users) {
-        sendTo(event, Arrays.asList(users));
-    }
-
-    /** Sends an event to every connection of the given users (null elements are skipped). */
-    public void sendTo(ServerEvent event, Collection<OnlineUser> users) {
+    /** Sends a frame to every connection of the given users on this node (null elements are skipped). */
+    public void sendTo(Frame frame, Collection<OnlineUser> users) {
         List<Outbox> outboxes = new ArrayList<>();
         for (OnlineUser user : users) {
             if (user != null) {
                 user.sessions().forEach(s -> outboxes.add(s.outbox()));
             }
         }
-        delivery.send(frames.encode(event), outboxes);
+        delivery.send(frame, outboxes);
     }
 
     /** Sends the welcome, then whatever was delivered to the session since it logged in. */

@@ -27,7 +27,7 @@ public class RoomDirectory {
 
     public RoomDirectory(RoomStore store) {
         rooms.put(Room.GENERAL.key(), Room.GENERAL);
-        store.loadAll().forEach(this::put);
+        store.loadAll().forEach(this::apply);
     }
 
     /** The room of that name, or null. */
@@ -83,7 +83,8 @@ public class RoomDirectory {
         return selected;
     }
 
-    void put(Room room) {
+    /** Takes the room as it is now (created here, or changed on another node). */
+    public void apply(Room room) {
         rooms.put(room.key(), room);
     }
 

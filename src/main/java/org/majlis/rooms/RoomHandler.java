@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.majlis.auth.Accounts;
+import org.majlis.cluster.FanOut;
+import org.majlis.cluster.Target;
+import org.majlis.cluster.UserDirectory;
 import org.majlis.limits.Limits;
 import org.majlis.messages.ConversationId;
 import org.majlis.messages.MessageStore;
@@ -43,9 +46,13 @@ public class RoomHandler {
     private final Accounts accounts;
     private final Offload offload;
     private final Limits limits;
+    private final FanOut fanOut;
+    private final UserDirectory users;
 
     public RoomHandler(RoomDirectory directory, RoomStore store, MessageStore messages, UserRegistry registry,
-            Accounts accounts, Offload offload, Limits limits) {
+            Accounts accounts, Offload offload, Limits limits, FanOut fanOut, UserDirectory users) {
+        this.fanOut = fanOut;
+        this.users = users;
         this.directory = directory;
         this.store = store;
         this.messages = messages;
@@ -71,6 +78,7 @@ public class RoomHandler {
         limits.message(owner.name());
         boolean isPrivate = Boolean.TRUE.equals(payload.isPrivate());
         offload.run(session, ref, "creating the room", () -> {
+            limits.clusterMessage(owner.name());
             Map<String, String> members = new LinkedHashMap<>();
             members.put(Names.key(owner.name()), owner.name());
             for (String member : invited) {
@@ -83,8 +91,9 @@ public class RoomHandler {
             }
             return room;
         }, room -> {
-            directory.put(room);
-            registry.sendTo(info(room), online(room.memberNames()));
+            directory.apply(room);
+            fanOut.roomChanged(room);
+            fanOut.send(new Target.Users(room.memberNames()), info(room));
         });
     }
 
@@ -128,9 +137,10 @@ public class RoomHandler {
         offload.run(session, ref, "leaving the room", () -> store.removeMember(room, key), removed -> {
             if (removed) {
                 Room after = directory.update(room, current -> current.withoutMember(key));
-                List<OnlineUser> told = online(after.memberNames());
-                told.add(registry.find(user.name()));
-                registry.sendTo(new MemberLeft(room.name(), user.name()), told);
+                fanOut.roomChanged(after);
+                List<String> told = new ArrayList<>(after.memberNames());
+                told.add(user.name());
+                fanOut.send(new Target.Users(told), new MemberLeft(room.name(), user.name()));
             }
         });
     }
@@ -164,6 +174,7 @@ public class RoomHandler {
     /** Stores the membership, then tells the new member ({@code room}) and the others ({@code member_joined}). */
     private void addMember(Session session, String ref, Room room, String requestedName) {
         offload.run(session, ref, "adding the member", () -> {
+            limits.clusterMessage(session.requireUser().name());
             String member = existingUser(requestedName);
             return store.addMember(room, member) ? member : null;
         }, member -> {
@@ -172,10 +183,11 @@ public class RoomHandler {
                 return;
             }
             Room after = directory.update(room, current -> current.withMember(member));
-            registry.sendTo(info(after), registry.find(member));
-            List<OnlineUser> others = online(after.memberNames());
-            others.remove(registry.find(member));
-            registry.sendTo(new MemberJoined(room.name(), member), others);
+            fanOut.roomChanged(after);
+            fanOut.send(new Target.Users(List.of(member)), info(after));
+            List<String> others = new ArrayList<>(after.memberNames());
+            others.remove(member);
+            fanOut.send(new Target.Users(others), new MemberJoined(room.name(), member));
         });
     }
 
@@ -191,6 +203,10 @@ public class RoomHandler {
             if (registered != null) {
                 return registered;
             }
+            String elsewhere = users.nameElsewhere(name);
+            if (elsewhere != null) {
+                return elsewhere;
+            }
         }
         throw new ProtocolException(ErrorCode.USER_NOT_FOUND, "no such user: " + requested);
     }
@@ -200,12 +216,6 @@ public class RoomHandler {
             throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "room is required");
         }
         return room;
-    }
-
-    private List<OnlineUser> online(List<String> names) {
-        List<OnlineUser> online = new ArrayList<>();
-        names.forEach(name -> online.add(registry.find(name)));
-        return online;
     }
 
     private static RoomInfo info(Room room) {

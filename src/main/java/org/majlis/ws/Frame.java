@@ -28,6 +28,13 @@ public final class Frame {
         bytes.release();
     }
 
+    /** The JSON text after the frame header. */
+    String text() {
+        int length = bytes.getByte(bytes.readerIndex() + 1) & 0x7f;
+        int header = length < 126 ? 2 : length == 126 ? 4 : 10;
+        return bytes.toString(bytes.readerIndex() + header, bytes.readableBytes() - header, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public int size() {
         return bytes.readableBytes();
     }

@@ -32,7 +32,7 @@ class HealthAndMetricsTest {
                     .body(containsString("majlis_users_online"))
                     .body(containsString("majlis_frames_in_total"))
                     .body(containsString("majlis_frames_out_total"))
-                    .body(containsString("majlis_errors_total{code=\"unknown_type\"}"));
+                    .body(containsString("majlis_errors_total{code=\"unknown_type\",node=\""));
         }
     }
 

@@ -149,7 +149,12 @@ public final class TestClient implements AutoCloseable {
 
     /** The next event of the type that matches, or of the other type (which matches anyway), whichever is first. */
     public JsonNode await(String type, Predicate<JsonNode> matching, String orType) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        return await(type, matching, orType, WAIT);
+    }
+
+    /** As {@link #await(String, Predicate, String)}, waiting up to {@code wait}. */
+    public JsonNode await(String type, Predicate<JsonNode> matching, String orType, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
         synchronized (received) {
             while (true) {
                 for (int i = 0; i < received.size(); i++) {
@@ -162,7 +167,7 @@ public final class TestClient implements AutoCloseable {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    return fail("no " + type + " event within " + WAIT + "; received " + received);
+                    return fail("no " + type + " event within " + wait + "; received " + received);
                 }
                 try {
                     received.wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);

@@ -1,0 +1,67 @@
+package org.majlis.cluster;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.vertx.mutiny.redis.client.Response;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The message limit across nodes: one token bucket per user in Redis, taken from atomically by a
+ * script with Redis' own clock, so every node sees the same bucket. Blocking: called where work
+ * already runs off the event loop (the message writer, once per batch; worker threads).
+ */
+public class ClusterRate {
+
+    /** KEYS: one bucket per message; ARGV: tokens per millisecond, burst. Returns 0 or the milliseconds to wait, per key. */
+    private static final String TAKE = """
+            local now = redis.call('TIME')
+            local nowMs = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
+            local rate = tonumber(ARGV[1])
+            local burst = tonumber(ARGV[2])
+            local waits = {}
+            for i, key in ipairs(KEYS) do
+              local bucket = redis.call('HMGET', key, 'tokens', 'at')
+              local tokens = tonumber(bucket[1]) or burst
+              local at = tonumber(bucket[2]) or nowMs
+              tokens = math.min(burst, tokens + math.max(0, nowMs - at) * rate)
+              if tokens >= 1 then
+                tokens = tokens - 1
+                waits[i] = 0
+              else
+                waits[i] = math.ceil((1 - tokens) / rate)
+              end
+              redis.call('HSET', key, 'tokens', tostring(tokens), 'at', tostring(nowMs))
+              redis.call('PEXPIRE', key, math.ceil(burst / rate) + 1000)
+            end
+            return waits
+            """;
+
+    private final RedisDataSource redis;
+    private final String perMillisecond;
+    private final String burst;
+
+    public ClusterRate(RedisDataSource redis, double perSecond, int burst) {
+        this.redis = redis;
+        this.perMillisecond = Double.toString(perSecond / 1000);
+        this.burst = Integer.toString(burst);
+    }
+
+    /** Takes one message from each user's bucket (a user may appear several times); 0 or milliseconds to wait, in order. */
+    public long[] take(List<String> userKeys) {
+        long[] waits = new long[userKeys.size()];
+        if (userKeys.isEmpty()) {
+            return waits;
+        }
+        List<String> arguments = new ArrayList<>();
+        arguments.add(TAKE);
+        arguments.add(Integer.toString(userKeys.size()));
+        userKeys.forEach(user -> arguments.add("majlis:rate:" + user));
+        arguments.add(perMillisecond);
+        arguments.add(burst);
+        Response reply = redis.execute("EVAL", arguments.toArray(String[]::new));
+        for (int i = 0; i < waits.length; i++) {
+            waits[i] = reply.get(i).toLong();
+        }
+        return waits;
+    }
+}

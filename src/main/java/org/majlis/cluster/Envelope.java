@@ -1,0 +1,54 @@
+package org.majlis.cluster;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.majlis.messages.ConversationId;
+import org.majlis.names.Names;
+import org.majlis.rooms.Room;
+
+/**
+ * An event on its way to the other nodes: who sent it, its target, and the event's JSON as this
+ * node encoded it. Field names are short: every event of the cluster crosses Redis in one.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@io.quarkus.runtime.annotations.RegisterForReflection
+record Envelope(String node, String kind, String key, String room, String a, String b, String except, List<String> users,
+        String event, Boolean isPrivate) {
+
+    static Envelope of(String node, Target target, String event) {
+        return switch (target) {
+            case Target.Everyone everyone -> new Envelope(node, "all", null, null, null, null, null, null, event, null);
+            case Target.Users users -> new Envelope(node, "users", null, null, null, null, null, users.names(), event, null);
+            case Target.Conversation c -> new Envelope(node, "conversation", c.conversation().key(), c.conversation().room(),
+                    c.conversation().userA(), c.conversation().userB(), c.except(), null, event, null);
+        };
+    }
+
+    /** A room as it is now: {@code a} is its owner, {@code users} its members. */
+    static Envelope ofRoom(String node, Room room) {
+        return new Envelope(node, ROOM, null, room.name(), room.owner(), null, null, room.memberNames(), null, room.isPrivate());
+    }
+
+    boolean describesRoom() {
+        return ROOM.equals(kind);
+    }
+
+    Room toRoom() {
+        Map<String, String> members = new LinkedHashMap<>();
+        users.forEach(name -> members.put(Names.key(name), name));
+        return new Room(room, Boolean.TRUE.equals(isPrivate), a, members);
+    }
+
+    private static final String ROOM = "room";
+
+    Target target() {
+        return switch (kind) {
+            case "all" -> new Target.Everyone();
+            case "users" -> new Target.Users(users);
+            case "conversation" -> new Target.Conversation(new ConversationId(key, room, a, b), except);
+            default -> throw new IllegalArgumentException("unknown target kind " + kind);
+        };
+    }
+}

@@ -1,0 +1,64 @@
+package org.majlis.cluster;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import org.majlis.messages.ConversationId;
+import org.majlis.names.Names;
+import org.majlis.presence.OnlineUser;
+import org.majlis.presence.UserRegistry;
+import org.majlis.rooms.Room;
+import org.majlis.rooms.RoomDirectory;
+import org.majlis.ws.Frame;
+
+/** Resolves a target against the connections of this node and writes the frame to them. */
+@ApplicationScoped
+public class LocalDelivery {
+
+    private final UserRegistry registry;
+    private final RoomDirectory rooms;
+
+    public LocalDelivery(UserRegistry registry, RoomDirectory rooms) {
+        this.registry = registry;
+        this.rooms = rooms;
+    }
+
+    /** A room as another node changed it. */
+    void roomChanged(Room room) {
+        rooms.apply(room);
+    }
+
+    /** Writes the frame to the target's connections on this node; the frame is released. */
+    void deliver(Target target, Frame frame) {
+        switch (target) {
+            case Target.Everyone everyone -> registry.broadcast(frame);
+            case Target.Users users -> registry.sendTo(frame, online(users.names()));
+            case Target.Conversation c when c.conversation().equals(ConversationId.GENERAL) && c.except() == null ->
+                    registry.broadcast(frame);
+            case Target.Conversation c -> {
+                List<OnlineUser> online = new ArrayList<>(members(c.conversation()));
+                if (c.except() != null) {
+                    online.removeIf(user -> user == null || Names.key(user.name()).equals(Names.key(c.except())));
+                }
+                registry.sendTo(frame, online);
+            }
+        }
+    }
+
+    private List<OnlineUser> members(ConversationId conversation) {
+        if (conversation.equals(ConversationId.GENERAL)) {
+            return new ArrayList<>(registry.onlineUsers());
+        }
+        if (conversation.isRoom()) {
+            Room room = rooms.find(conversation.room());
+            return room == null ? List.of() : online(room.memberNames());
+        }
+        return online(List.of(conversation.userA(), conversation.userB()));
+    }
+
+    private List<OnlineUser> online(List<String> names) {
+        List<OnlineUser> online = new ArrayList<>(names.size());
+        names.forEach(name -> online.add(registry.find(name)));
+        return online;
+    }
+}

@@ -1,0 +1,27 @@
+package org.majlis.cluster;
+
+import org.majlis.rooms.Room;
+import org.majlis.ws.Frames;
+import org.majlis.ws.ServerEvent;
+
+/** The embedded default: every recipient is on this node. */
+public class LocalFanOut implements FanOut {
+
+    private final LocalDelivery local;
+    private final Frames frames;
+
+    public LocalFanOut(LocalDelivery local, Frames frames) {
+        this.local = local;
+        this.frames = frames;
+    }
+
+    @Override
+    public void send(Target target, ServerEvent event) {
+        local.deliver(target, frames.encode(event));
+    }
+
+    @Override
+    public void roomChanged(Room room) {
+        // the directory of this node, the only one, has it already
+    }
+}

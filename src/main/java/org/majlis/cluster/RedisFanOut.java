@@ -1,0 +1,127 @@
+package org.majlis.cluster;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.RedisConnection;
+import io.vertx.mutiny.redis.client.Request;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.majlis.rooms.Room;
+import org.majlis.ws.Frames;
+import org.majlis.ws.ServerEvent;
+
+/**
+ * Cluster fan-out over Redis pub/sub: an event is delivered to this node's connections at once and
+ * published once on {@value #CHANNEL}; every other node delivers it to its own connections. One
+ * dedicated connection publishes, so the other nodes receive this node's events in the order it
+ * sent them.
+ */
+public class RedisFanOut implements FanOut {
+
+    static final String CHANNEL = "majlis:events";
+
+    private final LocalDelivery local;
+    private final Frames frames;
+    private final ObjectMapper json;
+    private final Redis redis;
+    private final String node;
+    private final AtomicReference<RedisConnection> publisher = new AtomicReference<>();
+    private final AtomicBoolean connecting = new AtomicBoolean();
+    private volatile long lastFailureLog;
+
+    public RedisFanOut(LocalDelivery local, Frames frames, ObjectMapper json, Redis redis, RedisDataSource data, String node) {
+        this.local = local;
+        this.frames = frames;
+        this.json = json;
+        this.redis = redis;
+        this.node = node;
+        data.pubsub(String.class).subscribe(CHANNEL, this::received);
+        publisher.set(redis.connect().await().atMost(Duration.ofSeconds(10)));
+    }
+
+    @Override
+    public void send(Target target, ServerEvent event) {
+        String text = frames.json(event);
+        local.deliver(target, frames.encodeJson(text));
+        publish(Envelope.of(node, target, text));
+    }
+
+    @Override
+    public void roomChanged(Room room) {
+        publish(Envelope.ofRoom(node, room));
+    }
+
+    private void publish(Envelope message) {
+        String envelope;
+        try {
+            envelope = json.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        RedisConnection connection = publisher();
+        if (connection == null) {
+            return;
+        }
+        connection.send(Request.cmd(Command.PUBLISH).arg(CHANNEL).arg(envelope)).subscribe()
+                .with(ok -> { }, failure -> {
+                    publisher.compareAndSet(connection, null);
+                    failed(failure);
+                });
+    }
+
+    private void received(String message) {
+        try {
+            Envelope envelope = json.readValue(message, Envelope.class);
+            if (node.equals(envelope.node())) {
+                return;
+            }
+            if (envelope.describesRoom()) {
+                local.roomChanged(envelope.toRoom());
+            } else {
+                local.deliver(envelope.target(), frames.encodeJson(envelope.event()));
+            }
+        } catch (JsonProcessingException | RuntimeException e) {
+            Log.warnf(e, "dropped an unreadable event from another node");
+        }
+    }
+
+    /** The publishing connection; null while it is being opened again after a failure. */
+    private RedisConnection publisher() {
+        RedisConnection connection = publisher.get();
+        if (connection == null) {
+            reconnect();
+        }
+        return connection;
+    }
+
+    private void reconnect() {
+        if (!connecting.compareAndSet(false, true)) {
+            return;
+        }
+        redis.connect().subscribe().with(opened -> {
+            opened.exceptionHandler(failure -> {
+                publisher.compareAndSet(opened, null);
+                failed(failure);
+            });
+            publisher.set(opened);
+            connecting.set(false);
+        }, failure -> {
+            connecting.set(false);
+            failed(failure);
+        });
+    }
+
+    /** Other nodes miss events while Redis is away; their clients catch up with history. */
+    private void failed(Throwable failure) {
+        long now = System.currentTimeMillis();
+        if (now - lastFailureLog > 10_000) {
+            lastFailureLog = now;
+            Log.warnf("publishing to Redis failed (%s): other nodes miss events until it is back", failure.toString());
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.majlis.cluster;
+
+import java.util.List;
+import org.majlis.messages.ConversationId;
+
+/** Who an event is for, resolved on each node against the connections it holds. */
+public sealed interface Target {
+
+    /** Every logged-in connection. */
+    record Everyone() implements Target {
+    }
+
+    /** Everyone in the conversation (room members, or the two of a direct one) but {@code except}, if set. */
+    record Conversation(ConversationId conversation, String except) implements Target {
+    }
+
+    /** Every connection of these users. */
+    record Users(List<String> names) implements Target {
+    }
+}

@@ -1,0 +1,73 @@
+package org.majlis.cluster;
+
+import java.util.List;
+import org.majlis.ws.ServerEvent.UserStatus;
+
+/**
+ * What the other nodes need to know about this node's users: who is online with which status,
+ * and which guest names are taken. One node keeps nothing here ({@link #LOCAL}); a cluster keeps
+ * it in Redis ({@link RedisUserDirectory}). Methods that answer block (worker threads only).
+ */
+public interface UserDirectory {
+
+    /** Claims a guest name for this node; false when another live node holds it. */
+    boolean claimGuestName(String key);
+
+    /** Gives a guest name back (its last connection here closed). */
+    void releaseGuestName(String key);
+
+    /** Whether a guest of that name is connected to another live node. */
+    boolean guestElsewhere(String key);
+
+    /** The user is online here with that status (recorded in order, without waiting). */
+    void online(String name, String status);
+
+    /** The user's last connection here closed (recorded in order, without waiting). */
+    void offline(String name);
+
+    /** Everyone online on the other live nodes. */
+    List<UserStatus> elsewhere();
+
+    /** The user's name as connected to another live node, or null. */
+    String nameElsewhere(String name);
+
+    /** Whether the user is online on another live node. */
+    default boolean onlineElsewhere(String name) {
+        return nameElsewhere(name) != null;
+    }
+
+    /** The single node: nobody is elsewhere. */
+    UserDirectory LOCAL = new UserDirectory() {
+        @Override
+        public boolean claimGuestName(String key) {
+            return true;
+        }
+
+        @Override
+        public void releaseGuestName(String key) {
+        }
+
+        @Override
+        public boolean guestElsewhere(String key) {
+            return false;
+        }
+
+        @Override
+        public void online(String name, String status) {
+        }
+
+        @Override
+        public void offline(String name) {
+        }
+
+        @Override
+        public List<UserStatus> elsewhere() {
+            return List.of();
+        }
+
+        @Override
+        public String nameElsewhere(String name) {
+            return null;
+        }
+    };
+}

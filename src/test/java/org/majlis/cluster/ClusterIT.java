@@ -1,0 +1,185 @@
+package org.majlis.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.majlis.testing.Json;
+import org.majlis.testing.ServerProcess;
+import org.majlis.testing.TestClient;
+import org.majlis.testing.Unique;
+
+/**
+ * Two nodes as separate processes on the local PostgreSQL and Redis (real connections), with the
+ * protocol's default limits: what happens on one is seen on the other, and a node that dies or
+ * stops does not lose anything.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    private static final Duration OFFLINE_WITHIN = Duration.ofSeconds(30);
+    private static ServerProcess nodeA;
+    private static ServerProcess nodeB;
+    private static Path data;
+
+    /** A node; they share one data directory, so they sign tokens with the same generated keys. */
+    static ServerProcess node(String name) throws Exception {
+        return ServerProcess.start(data, data.resolve(name + ".log"), "-Dquarkus.profile=prod,cluster",
+                "-Dmajlis.cluster.node-name=" + Unique.name(name + "-"), "-Dmajlis.cluster.heartbeat-interval=2s",
+                "-Dmajlis.cluster.node-timeout=8s");
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        data = ServerProcess.tempDir("cluster-");
+        nodeA = node("a");
+        nodeB = node("b");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (ServerProcess node : new ServerProcess[] {nodeA, nodeB}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void roomAndDirectMessagesPresenceAndNamesCrossNodes() {
+        String room = Unique.name("span");
+        String a = Unique.name("ca");
+        String b = Unique.name("cb");
+        try (TestClient onA = TestClient.guest(nodeA.ws(), a); TestClient onB = TestClient.guest(nodeB.ws(), b)) {
+            // presence and the online list cross nodes
+            onA.await("presence", p -> p.toString().contains(b));
+            onA.send("users", "u", Json.object());
+            assertTrue(onA.await("users").toString().contains(b), "B's user is listed on A");
+
+            // a private room created on A with a member on B
+            onA.send("create_room", "c", Json.object("room", room, "private", true, "members", List.of(b)));
+            JsonNode info = onB.await("room").path("payload");
+            assertEquals(List.of(a, b), Json.strings(info.path("members")));
+            onA.send("send_message", "m1", Json.object("room", room, "message", "from A"));
+            assertEquals("from A", onB.await("new_message").path("payload").path("message").asText());
+            onB.send("send_message", "m2", Json.object("room", room, "message", "from B"));
+            JsonNode stored = onB.await("ack", e -> true, "error");
+            assertEquals("ack", stored.path("type").asText(), stored::toString);
+            assertEquals("from B", onA.await("new_message", e -> "from B".equals(e.path("payload").path("message").asText()))
+                    .path("payload").path("message").asText());
+
+            // direct messages both ways
+            onB.send("private_message", "p1", Json.object("to", a, "message", "psst"));
+            JsonNode direct = onA.await("new_message", e -> "psst".equals(e.path("payload").path("message").asText())).path("payload");
+            assertEquals(b, direct.path("from").asText());
+            assertEquals(a, direct.path("to").asText());
+
+            // typing crosses nodes too
+            onA.send("typing", null, Json.object("room", room, "active", true));
+            assertEquals(a, onB.await("typing").path("payload").path("from").asText());
+
+            // a guest name in use on A is taken on B
+            try (TestClient twin = TestClient.connect(nodeB.ws())) {
+                twin.send("login", null, Json.object("username", a.toUpperCase()));
+                twin.awaitError("username_taken", null);
+            }
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theMessageLimitIsSharedByTheNodes() throws Exception {
+        String name = Unique.name("lim");
+        try (TestClient onA = TestClient.guest(nodeA.ws(), name); TestClient onB = TestClient.connect(nodeB.ws())) {
+            onB.send("login", null, Json.object("token", onA.welcome().path("token").asText()));
+            onB.await("welcome");
+            // start at the beginning of a counting window (2 s with the default 10/s and bursts of 20)
+            while (System.currentTimeMillis() % 2000 > 100) {
+                Thread.sleep(10);
+            }
+            for (int i = 0; i < 15; i++) {
+                onA.send("send_message", "a" + i, Json.object("message", "a " + i));
+            }
+            for (int i = 0; i < 15; i++) {
+                onA.await("ack", e -> true, "error");
+            }
+            for (int i = 0; i < 15; i++) {
+                onB.send("send_message", "b" + i, Json.object("message", "b " + i));
+            }
+            int refused = 0;
+            for (int i = 0; i < 15; i++) {
+                JsonNode answer = onB.await("ack", e -> true, "error");
+                if ("error".equals(answer.path("type").asText())) {
+                    assertEquals("rate_limited", answer.path("payload").path("code").asText(), answer::toString);
+                    refused++;
+                }
+            }
+            assertTrue(refused >= 5, "B refused " + refused + " of 15 although A had used 15 of the burst of 20");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aKilledNodesUsersGoOfflineAndItsClientsCatchUpOnTheOther() throws Exception {
+        String room = Unique.name("lifeboat");
+        String stranded = Unique.name("str");
+        String watcher = Unique.name("wat");
+        TestClient onA = TestClient.guest(nodeA.ws(), stranded);
+        try (TestClient onB = TestClient.guest(nodeB.ws(), watcher)) {
+            onA.send("create_room", "c", Json.object("room", room, "members", List.of(watcher)));
+            onB.await("room");
+            onA.send("send_message", "seen", Json.object("room", room, "message", "before the crash"));
+            long lastSeen = onA.await("ack").path("payload").path("seq").asLong();
+            String token = onA.welcome().path("token").asText();
+
+            nodeA.kill();
+            onA.close();
+            long killedAt = System.currentTimeMillis();
+            List<String> missed = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                onB.send("send_message", "w" + i, Json.object("room", room, "message", "while away " + i));
+                missed.add("while away " + i);
+                onB.await("ack");
+            }
+            onB.await("presence", p -> p.path("payload").path("changes").toString().contains("\"username\":\"" + stranded
+                    + "\",\"status\":\"offline\""), null, OFFLINE_WITHIN);
+            assertTrue(System.currentTimeMillis() - killedAt < OFFLINE_WITHIN.toMillis());
+
+            // the stranded client comes back on B with its session token and catches up
+            try (TestClient back = TestClient.connect(nodeB.ws())) {
+                back.send("login", null, Json.object("token", token));
+                JsonNode welcome = back.await("welcome").path("payload");
+                assertEquals(stranded, welcome.path("username").asText());
+                back.send("history", "h", Json.object("room", room, "after", lastSeen));
+                JsonNode page = back.await("history").path("payload");
+                List<String> texts = new ArrayList<>();
+                page.path("messages").forEach(m -> texts.add(m.path("message").asText()));
+                assertEquals(missed, texts, "every message sent while away, once, in order");
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aGracefulStopClosesWith1012() throws Exception {
+        ServerProcess nodeC = node("c");
+        TestClient client = TestClient.guest(nodeC.ws(), Unique.name("leaving"));
+        try {
+            nodeC.close();
+            assertEquals(1012, client.awaitClose());
+        } finally {
+            client.close();
+        }
+    }
+}
