@@ -15,20 +15,20 @@ import org.majlis.rooms.Room;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @io.quarkus.runtime.annotations.RegisterForReflection
 record Envelope(String node, String kind, String key, String room, String a, String b, String except, List<String> users,
-        String event, Boolean isPrivate) {
+        String event, Boolean isPrivate, Long seq) {
 
     static Envelope of(String node, Target target, String event) {
         return switch (target) {
-            case Target.Everyone everyone -> new Envelope(node, "all", null, null, null, null, null, null, event, null);
-            case Target.Users users -> new Envelope(node, "users", null, null, null, null, null, users.names(), event, null);
+            case Target.Everyone everyone -> new Envelope(node, "all", null, null, null, null, null, null, event, null, null);
+            case Target.Users users -> new Envelope(node, "users", null, null, null, null, null, users.names(), event, null, null);
             case Target.Conversation c -> new Envelope(node, "conversation", c.conversation().key(), c.conversation().room(),
-                    c.conversation().userA(), c.conversation().userB(), c.except(), null, event, null);
+                    c.conversation().userA(), c.conversation().userB(), c.except(), null, event, null, c.seq() == 0 ? null : c.seq());
         };
     }
 
     /** A room as it is now: {@code a} is its owner, {@code users} its members. */
     static Envelope ofRoom(String node, Room room) {
-        return new Envelope(node, ROOM, null, room.name(), room.owner(), null, null, room.memberNames(), null, room.isPrivate());
+        return new Envelope(node, ROOM, null, room.name(), room.owner(), null, null, room.memberNames(), null, room.isPrivate(), null);
     }
 
     boolean describesRoom() {
@@ -47,7 +47,7 @@ record Envelope(String node, String kind, String key, String room, String a, Str
         return switch (kind) {
             case "all" -> new Target.Everyone();
             case "users" -> new Target.Users(users);
-            case "conversation" -> new Target.Conversation(new ConversationId(key, room, a, b), except);
+            case "conversation" -> new Target.Conversation(new ConversationId(key, room, a, b), except, seq == null ? 0 : seq);
             default -> throw new IllegalArgumentException("unknown target kind " + kind);
         };
     }

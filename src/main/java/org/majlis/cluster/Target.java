@@ -10,8 +10,11 @@ public sealed interface Target {
     record Everyone() implements Target {
     }
 
-    /** Everyone in the conversation (room members, or the two of a direct one) but {@code except}, if set. */
-    record Conversation(ConversationId conversation, String except) implements Target {
+    /**
+     * Everyone in the conversation (room members, or the two of a direct one) but {@code except},
+     * if set. A message has its {@code seq} (delivered in seq order); other events have 0.
+     */
+    record Conversation(ConversationId conversation, String except, long seq) implements Target {
     }
 
     /** Every connection of these users. */

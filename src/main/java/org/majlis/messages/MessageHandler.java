@@ -100,7 +100,7 @@ public class MessageHandler {
         store.append(new MessageStore.Draft(conversation, Ids.next(Ids.MESSAGE, now), sender.name(), text, now,
                 attachments == null ? List.of() : List.copyOf(attachments),
                 stored -> {
-                    recipients.deliver(stored.conversation(), toEvent(stored, null));
+                    recipients.deliverMessage(stored.conversation(), stored.seq(), toEvent(stored, null));
                     if (ref != null) {
                         registry.reply(session, new Ack(ref, stored.id(), stored.seq()));
                     }

@@ -70,11 +70,16 @@ public class Recipients {
 
     /** Sends an event to everyone in the conversation, on every node. */
     void deliver(ConversationId conversation, ServerEvent event) {
-        fanOut.send(new Target.Conversation(conversation, null), event);
+        fanOut.send(new Target.Conversation(conversation, null, 0), event);
+    }
+
+    /** Sends a stored message to everyone in the conversation, on every node in seq order. */
+    void deliverMessage(ConversationId conversation, long seq, ServerEvent event) {
+        fanOut.send(new Target.Conversation(conversation, null, seq), event);
     }
 
     /** As {@link #deliver}, leaving out every connection of {@code except} (who caused the event). */
     void deliverExcept(ConversationId conversation, ServerEvent event, OnlineUser except) {
-        fanOut.send(new Target.Conversation(conversation, except.name()), event);
+        fanOut.send(new Target.Conversation(conversation, except.name(), 0), event);
     }
 }
