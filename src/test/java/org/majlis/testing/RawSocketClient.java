@@ -40,10 +40,14 @@ public final class RawSocketClient implements AutoCloseable {
 
     /** Sends a masked text frame, as a client must. */
     public void sendText(String text) throws IOException {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        sendFrame(0x1, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends a final, masked frame with any opcode and payload (invalid UTF-8 in a text frame, say). */
+    public void sendFrame(int opcode, byte[] payload) throws IOException {
         byte[] mask = new byte[4];
         ThreadLocalRandom.current().nextBytes(mask);
-        out.write(0x81);
+        out.write(0x80 | opcode);
         if (payload.length < 126) {
             out.write(0x80 | payload.length);
         } else if (payload.length <= 0xFFFF) {
@@ -61,6 +65,22 @@ public final class RawSocketClient implements AutoCloseable {
             out.write(payload[i] ^ mask[i % 4]);
         }
         out.flush();
+    }
+
+    /** The next frame: its text, or "close <code>" for a close frame. */
+    public String readFrame() throws IOException {
+        int opcode = in.readUnsignedByte() & 0x0F;
+        long length = in.readUnsignedByte() & 0x7F;
+        if (length == 126) {
+            length = in.readUnsignedShort();
+        } else if (length == 127) {
+            length = in.readLong();
+        }
+        byte[] payload = in.readNBytes((int) length);
+        if (opcode == 8) {
+            return "close " + (payload.length >= 2 ? ((payload[0] & 0xFF) << 8 | (payload[1] & 0xFF)) : 1005);
+        }
+        return new String(payload, StandardCharsets.UTF_8);
     }
 
     /** Reads frames until a close frame and returns its status code (-1 if the socket just ended). */

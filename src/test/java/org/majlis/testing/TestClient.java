@@ -205,6 +205,15 @@ public final class TestClient implements AutoCloseable {
         }
     }
 
+    /** Removes and returns every event of the type received so far. */
+    public List<JsonNode> drain(String type) {
+        List<JsonNode> drained = new ArrayList<>();
+        synchronized (received) {
+            received.removeIf(event -> type.equals(event.path("type").asText()) && drained.add(event));
+        }
+        return drained;
+    }
+
     /** Whether an event of the type has arrived and not been awaited yet. */
     public boolean hasReceived(String type) {
         synchronized (received) {
