@@ -2,6 +2,7 @@ package org.majlis.cluster;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
@@ -37,7 +38,7 @@ public class Cluster {
     }
 
     public Cluster(MajlisConfig config, LocalDelivery local, Frames frames, ObjectMapper json, Database database, Vertx vertx,
-            Instance<RedisDataSource> redis, Instance<Redis> lowLevelRedis,
+            Instance<RedisDataSource> redis, Instance<ReactiveRedisDataSource> reactiveRedis, Instance<Redis> lowLevelRedis,
             Instance<WentOffline> wentOffline) {
         MajlisConfig.Cluster cluster = config.cluster();
         this.enabled = cluster.enabled();
@@ -53,10 +54,10 @@ public class Cluster {
             throw new IllegalStateException("cluster mode needs the shared PostgreSQL store: activate the pg datasource"
                     + " (profile prod,cluster or quarkus.datasource.pg.active=true)");
         }
-        fanOut = new RedisFanOut(local, frames, json, lowLevelRedis.get(), redis.get(), node);
+        fanOut = new RedisFanOut(local, frames, json, lowLevelRedis.get(), vertx, node);
         RedisUserDirectory directory = new RedisUserDirectory(redis.get(), node, cluster.nodeTimeout());
         users = directory;
-        rate = new ClusterRate(redis.get(), config.limits().messagesPerSecond(), config.limits().messagesBurst());
+        rate = new ClusterRate(reactiveRedis.get(), config.limits().messagesPerSecond(), config.limits().messagesBurst());
         vertx.setPeriodic(cluster.heartbeatInterval().toMillis(), id -> vertx.executeBlocking(() -> {
             directory.heartbeat(this::userLeft);
             return null;

@@ -1,14 +1,16 @@
 package org.majlis.cluster;
 
-import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import java.time.Duration;
 import io.vertx.mutiny.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The message limit across nodes: one token bucket per user in Redis, taken from atomically by a
- * script with Redis' own clock, so every node sees the same bucket. Blocking: called where work
- * already runs off the event loop (the message writer, once per batch; worker threads).
+ * script with Redis' own clock, so every node sees the same bucket. Blocking (at most
+ * {@link #TIMEOUT}): called where work already runs off the event loop (the message writer, once
+ * per batch; worker threads).
  */
 public class ClusterRate {
 
@@ -36,11 +38,14 @@ public class ClusterRate {
             return waits
             """;
 
-    private final RedisDataSource redis;
+    /** A message waits for Redis at most this long; then the node's own limit decides. */
+    private static final Duration TIMEOUT = Duration.ofMillis(300);
+
+    private final ReactiveRedisDataSource redis;
     private final String perMillisecond;
     private final String burst;
 
-    public ClusterRate(RedisDataSource redis, double perSecond, int burst) {
+    public ClusterRate(ReactiveRedisDataSource redis, double perSecond, int burst) {
         this.redis = redis;
         this.perMillisecond = Double.toString(perSecond / 1000);
         this.burst = Integer.toString(burst);
@@ -58,7 +63,7 @@ public class ClusterRate {
         userKeys.forEach(user -> arguments.add("majlis:rate:" + user));
         arguments.add(perMillisecond);
         arguments.add(burst);
-        Response reply = redis.execute("EVAL", arguments.toArray(String[]::new));
+        Response reply = redis.execute("EVAL", arguments.toArray(String[]::new)).await().atMost(TIMEOUT);
         for (int i = 0; i < waits.length; i++) {
             waits[i] = reply.get(i).toLong();
         }

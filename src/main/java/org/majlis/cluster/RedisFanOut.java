@@ -3,11 +3,12 @@ package org.majlis.cluster;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
-import io.quarkus.redis.datasource.RedisDataSource;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.RedisConnection;
 import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,16 +33,18 @@ public class RedisFanOut implements FanOut {
     private final String node;
     private final AtomicReference<RedisConnection> publisher = new AtomicReference<>();
     private final AtomicBoolean connecting = new AtomicBoolean();
+    private final Vertx vertx;
     private volatile long lastFailureLog;
 
-    public RedisFanOut(LocalDelivery local, Frames frames, ObjectMapper json, Redis redis, RedisDataSource data, String node) {
+    public RedisFanOut(LocalDelivery local, Frames frames, ObjectMapper json, Redis redis, Vertx vertx, String node) {
         this.local = local;
         this.frames = frames;
         this.json = json;
         this.redis = redis;
+        this.vertx = vertx;
         this.node = node;
-        data.pubsub(String.class).subscribe(CHANNEL, this::received);
-        publisher.set(redis.connect().await().atMost(Duration.ofSeconds(10)));
+        subscribe();
+        publisher.set(watched(redis.connect().await().atMost(Duration.ofSeconds(10)), () -> { }));
     }
 
     @Override
@@ -104,16 +107,58 @@ public class RedisFanOut implements FanOut {
             return;
         }
         redis.connect().subscribe().with(opened -> {
-            opened.exceptionHandler(failure -> {
-                publisher.compareAndSet(opened, null);
-                failed(failure);
-            });
-            publisher.set(opened);
+            publisher.set(watched(opened, () -> { }));
             connecting.set(false);
         }, failure -> {
             connecting.set(false);
             failed(failure);
         });
+    }
+
+    /**
+     * The subscribing connection, opened again (after a second) whenever it fails or Redis closes
+     * it: events published meanwhile are lost to this node, and its clients catch up with history.
+     */
+    private void subscribe() {
+        redis.connect().subscribe().with(connection -> {
+            watched(connection, this::subscribeLater);
+            connection.handler(this::pushed);
+            connection.send(Request.cmd(Command.SUBSCRIBE).arg(CHANNEL)).subscribe().with(ok -> { }, failure -> {
+                failed(failure);
+                connection.close().subscribe().with(closed -> { }, ignored -> { });
+            });
+        }, failure -> {
+            failed(failure);
+            subscribeLater();
+        });
+    }
+
+    private void subscribeLater() {
+        vertx.setTimer(1000, id -> subscribe());
+    }
+
+    /** A message on the subscribed channel: ["message", channel, payload]. */
+    private void pushed(Response response) {
+        if (response.size() == 3 && "message".equals(response.get(0).toString())) {
+            received(response.get(2).toString());
+        }
+    }
+
+    /** Marks the connection broken (and runs {@code lost}) when it fails or ends. */
+    private RedisConnection watched(RedisConnection connection, Runnable lost) {
+        AtomicBoolean gone = new AtomicBoolean();
+        Runnable broken = () -> {
+            if (gone.compareAndSet(false, true)) {
+                publisher.compareAndSet(connection, null);
+                lost.run();
+            }
+        };
+        connection.exceptionHandler(failure -> {
+            failed(failure);
+            broken.run();
+        });
+        connection.endHandler(broken);
+        return connection;
     }
 
     /** Other nodes miss events while Redis is away; their clients catch up with history. */

@@ -24,7 +24,8 @@ public class Limits {
 
     /** The count across nodes in a cluster, else null. */
     private final ClusterRate clusterRate;
-    private volatile long lastClusterFailureLog;
+    private static final long CLUSTER_RETRY_MILLIS = 5000;
+    private volatile long clusterBypassUntil;
 
     public Limits(MajlisConfig config, Vertx vertx, Cluster cluster) {
         this.clusterRate = cluster.rate();
@@ -52,18 +53,17 @@ public class Limits {
      * {@link #message} has counted already.
      */
     public long[] clusterMessages(List<String> usernames) {
-        if (clusterRate == null) {
+        long now = System.currentTimeMillis();
+        if (clusterRate == null || now < clusterBypassUntil) {
             return new long[usernames.size()];
         }
         try {
             return clusterRate.take(usernames.stream().map(Names::key).toList());
         } catch (RuntimeException e) {
-            // Redis away: each node's own limit still holds; chat goes on
-            long now = System.currentTimeMillis();
-            if (now - lastClusterFailureLog > 10_000) {
-                lastClusterFailureLog = now;
-                Log.warnf("the cluster-wide message limit is unavailable (%s): only each node's own limit applies", e.toString());
-            }
+            // Redis away: each node's own limit still holds and chat goes on; Redis is asked again a little later
+            clusterBypassUntil = now + CLUSTER_RETRY_MILLIS;
+            Log.warnf("the cluster-wide message limit is unavailable (%s): only each node's own limit applies for %d ms",
+                    e.toString(), CLUSTER_RETRY_MILLIS);
             return new long[usernames.size()];
         }
     }
