@@ -155,6 +155,24 @@ describe('majlis-client', { timeout: 20_000 }, () => {
     client.close();
   });
 
+  test('catchUp asks history after a seq, page by page while hasMore', async () => {
+    const { client, ws } = await loggedInClient();
+    const result = client.catchUp({ room: 'general' }, 10, { limit: 2 });
+    const answer = (messages, hasMore) => {
+      const frame = ws.lastSent('history');
+      ws.serverSend({ type: 'history', payload: { ref: frame.id, room: 'general', messages, hasMore, readSeqs: { omar: 11 } } });
+      return frame.payload;
+    };
+    await until(() => ws.lastSent('history'));
+    assert.deepEqual(answer([{ id: 'm11', seq: 11 }, { id: 'm12', seq: 12 }], true), { room: 'general', after: 10, limit: 2 });
+    await until(() => ws.lastSent('history').payload.after === 12);
+    answer([{ id: 'm13', seq: 13 }], false);
+    const { messages, readSeqs } = await result;
+    assert.deepEqual(messages.map((m) => m.id), ['m11', 'm12', 'm13']);
+    assert.deepEqual(readSeqs, { omar: 11 });
+    client.close();
+  });
+
   test('reconnects with backoff after a drop and logs in again as the same user', async () => {
     const { client, ws } = await loggedInClient('sara');
     const states = [];

@@ -6,22 +6,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
 import {
-  conversationEntry, launchBrowser, loginAs, messagesWithText, openPage, screenshot, sendWithEnter,
+  assertNoDuplicates, conversationEntry, launchBrowser, loginAs, messagesWithText, openPage, screenshot, sendWithEnter,
   shownMessageIds, shownMessageTexts, signIn, userEntry, waitReconnected, waitUntil,
 } from './lib/browser.mjs';
 
 const T = 60_000;
 const TOTAL = 60;
 const label = (i) => `history message ${String(i).padStart(2, '0')}`;
-
-/** The ids shown are unique and the seqs strictly ascending. */
-async function assertNoDuplicates(page) {
-  const ids = await shownMessageIds(page);
-  assert.equal(new Set(ids).size, ids.length, `duplicates among ${ids.length} messages`);
-  const seqs = await page.getByTestId('message').evaluateAll((nodes) => nodes.map((n) => Number(n.dataset.seq)));
-  for (let i = 1; i < seqs.length; i++) assert.ok(seqs[i] > seqs[i - 1], `seq order at ${i}: ${seqs[i - 1]} then ${seqs[i]}`);
-  return ids;
-}
 
 describe('history on the page', { timeout: 300_000 }, () => {
   let server;

@@ -1,5 +1,6 @@
 // The page survives a server restart: banner while disconnected, automatic reconnect with
-// backoff, logged in again under the same name, and chatting works afterwards.
+// backoff, logged in again under the same name, a message written while the server was down
+// delivered once, and chatting works afterwards.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -42,11 +43,13 @@ describe('reconnecting after a server restart', { timeout: 180_000 }, () => {
       check: (text) => /reconnect/i.test(text), message: 'the banner to say it is reconnecting',
     });
     assert.equal(await karim.page.getByTestId('banner').isVisible(), true);
-    // Sending while disconnected is refused on the page, nothing is lost from the composer.
-    await layla.page.getByTestId('composer').fill('typed while offline');
-    await layla.page.getByTestId('composer').press('Enter');
-    await layla.page.getByTestId('composer-error').waitFor({ state: 'visible' });
-    assert.equal(await layla.page.getByTestId('composer').inputValue(), 'typed while offline');
+    // A message written while disconnected waits on the page, marked as such, to go out later.
+    await sendWithEnter(layla.page, 'typed while offline');
+    const waiting = layla.page.locator('[data-testid="message"][data-status="queued"]');
+    await waiting.waitFor({ state: 'visible' });
+    assert.equal(await waiting.getByTestId('message-text').textContent(), 'typed while offline');
+    assert.match(await waiting.getByTestId('message-state').textContent(), /waiting/i);
+    assert.equal(await layla.page.getByTestId('composer').inputValue(), '');
 
     server = await startServer({ name: 'reconnect-2', port, dataDir });
     // Backoff is at most a few seconds here; "Retry now" skips the wait when offered.
@@ -64,8 +67,12 @@ describe('reconnecting after a server restart', { timeout: 180_000 }, () => {
     await userEntry(karim.page, 'Layla').waitFor({ state: 'visible' });
   });
 
-  test('chatting works again after the reconnect', { timeout: 30_000 }, async () => {
-    await layla.page.getByTestId('composer').fill('');
+  test('the message written offline arrives once; chatting works again', { timeout: 30_000 }, async () => {
+    await messagesWithText(karim.page, 'typed while offline').waitFor({ state: 'visible' });
+    await waitUntil(() => messagesWithText(layla.page, 'typed while offline').getAttribute('data-message-id'), {
+      check: (id) => id?.startsWith('m_'), message: 'the queued message to be acked',
+    });
+    assert.equal(await messagesWithText(karim.page, 'typed while offline').count(), 1);
     await sendWithEnter(layla.page, 'after the restart');
     await messagesWithText(karim.page, 'after the restart').waitFor({ state: 'visible' });
     await userEntry(karim.page, 'Layla').click();

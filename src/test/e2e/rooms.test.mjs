@@ -5,10 +5,10 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { crc32, deflateSync } from 'node:zlib';
+import { pngImage } from './lib/images.mjs';
 import { startServer } from './lib/server.mjs';
 import {
-  conversationEntry, launchBrowser, loginAs, messagesWithText, openPage, screenshot, sendWithEnter,
+  conversationEntry, createRoom, launchBrowser, loginAs, messagesWithText, openPage, screenshot, sendWithEnter,
   userEntry, waitUntil,
 } from './lib/browser.mjs';
 
@@ -18,29 +18,6 @@ const KARIM = 'Karim';
 const OMAR = 'Omar';
 const TEAM = 'team-x';
 const TEAM_KEY = `room:${TEAM}`;
-
-/** A valid PNG of `width` x `height` pixels of one colour. */
-function pngImage(width, height, [r, g, b] = [15, 118, 110]) {
-  const chunk = (type, data) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth
-  header[9] = 2; // colour type: RGB
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => [r, g, b]).flat())]);
-  const pixels = Buffer.concat(Array.from({ length: height }, () => row));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header), chunk('IDAT', deflateSync(pixels)), chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 /** Text shown by the typing indicator of the open conversation. */
 const typingText = (page) => page.getByTestId('typing').textContent();
@@ -61,19 +38,6 @@ async function waitUploaded(page, count) {
   await waitUntil(() => page.getByTestId('upload').evaluateAll((nodes) => nodes.map((n) => n.dataset.state)), {
     check: (states) => states.length === count && states.every((s) => s === 'done'),
     message: `${count} upload(s) to finish`,
-  });
-}
-
-/** Creates a room through the dialog; `members` is typed into its members field. */
-async function createRoom(page, name, { isPrivate = false, members = '' } = {}) {
-  await page.getByTestId('new-room').click();
-  await page.getByTestId('room-name').fill(name);
-  if (isPrivate) await page.getByTestId('room-private').check();
-  await page.getByTestId('room-members').fill(members);
-  await page.getByTestId('room-create').click();
-  await page.getByTestId('room-dialog').waitFor({ state: 'hidden' });
-  await waitUntil(() => page.getByTestId('conversation-title').textContent(), {
-    check: (title) => title === `# ${name}`, message: `the new room ${name} to open`,
   });
 }
 

@@ -1,9 +1,11 @@
 // Debian's chromium driven by playwright-core (no browser download), plus small helpers
 // for the Majlis page: polling assertions, guest login, watching for dialogs and page errors.
 
-import { existsSync, mkdirSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { OUTPUT_DIR } from './server.mjs';
+import { OUTPUT_DIR, REPO_ROOT } from './server.mjs';
 
 export const CHROMIUM = process.env.MAJLIS_CHROMIUM || '/usr/bin/chromium';
 const CHROMIUM_WAIT_MS = 5 * 60_000; // it may still be being installed by apt
@@ -30,10 +32,15 @@ export async function launchBrowser() {
 
 /**
  * A page in its own browser context (own storage: a separate user), with a record of the
- * dialogs that fired (and were dismissed), uncaught page errors and console errors.
+ * dialogs that fired (and were dismissed), uncaught page errors and console errors. `locale`
+ * sets navigator.languages; `colorScheme` the prefers-color-scheme the page sees.
  */
-export async function openPage(browser, baseUrl, { viewport = { width: 1100, height: 760 } } = {}) {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'en-US' });
+export async function openPage(browser, baseUrl, {
+  viewport = { width: 1100, height: 760 }, locale = 'en-US', colorScheme = 'light', initScript = null,
+} = {}) {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport, locale, colorScheme });
+  // Runs in the page before its own scripts (stubs such as a recording Notification).
+  if (initScript) await context.addInitScript(initScript);
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const record = { dialogs: [], pageErrors: [], consoleErrors: [] };
@@ -118,6 +125,39 @@ export async function screenshot(page, name) {
   const path = `${OUTPUT_DIR}/${name}`;
   await page.screenshot({ path, fullPage: false, animations: 'disabled' });
   return path;
+}
+
+/** Where the README's screenshots live (src/docs/screenshots). */
+export const DOCS_SCREENSHOTS = join(REPO_ROOT, 'src', 'docs', 'screenshots');
+
+/** A screenshot in target/e2e/, copied for the README to src/docs/screenshots/<docsName>. */
+export async function screenshotForDocs(page, name, docsName) {
+  const path = await screenshot(page, name);
+  mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+  copyFileSync(path, join(DOCS_SCREENSHOTS, docsName));
+  return path;
+}
+
+/** Creates a room through the dialog; `members` is typed into its members field. */
+export async function createRoom(page, name, { isPrivate = false, members = '' } = {}) {
+  await page.getByTestId('new-room').click();
+  await page.getByTestId('room-name').fill(name);
+  if (isPrivate) await page.getByTestId('room-private').check();
+  await page.getByTestId('room-members').fill(members);
+  await page.getByTestId('room-create').click();
+  await page.getByTestId('room-dialog').waitFor({ state: 'hidden' });
+  await waitUntil(() => page.getByTestId('conversation-title').textContent(), {
+    check: (title) => title === `# ${name}`, message: `the new room ${name} to open`,
+  });
+}
+
+/** The ids shown are unique and the seqs strictly ascending; returns the ids. */
+export async function assertNoDuplicates(page) {
+  const ids = await shownMessageIds(page);
+  assert.equal(new Set(ids).size, ids.length, `duplicates among ${ids.length} messages`);
+  const seqs = await page.getByTestId('message').evaluateAll((nodes) => nodes.map((n) => Number(n.dataset.seq)));
+  for (let i = 1; i < seqs.length; i++) assert.ok(seqs[i] > seqs[i - 1], `seq order at ${i}: ${seqs[i - 1]} then ${seqs[i]}`);
+  return ids;
 }
 
 function cssString(value) {

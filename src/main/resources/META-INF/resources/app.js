@@ -1,16 +1,22 @@
 // The Majlis web page: login screen (guest name, or an account: sign in / register), then the
-// chat (rooms, direct conversations, online list, history, unread counts, typing indicators,
-// read receipts, reactions, edits and deletes, file attachments).
+// chat (rooms, direct conversations with last-message previews, online list with last seen,
+// history, unread counts in the sidebar and the tab title, typing indicators, read receipts,
+// reactions, edits and deletes, file attachments, messages queued while offline), settings
+// (language, theme, desktop notifications) and a live region that reads new messages out.
 //
 // Rule for everything below: user-supplied text (names, messages) reaches the DOM only through
 // textContent / createTextNode / attribute setters, never through innerHTML.
 //
 // Session: the session token of the last `welcome` is kept in sessionStorage (this tab only,
 // gone when the tab closes; never a cookie, never localStorage), so a reload logs back in with
-// it. Log out removes it and closes the socket.
+// it. Log out removes it and closes the socket. Preferences (language, theme, notifications) are
+// not secrets and outlive the tab: they are kept in localStorage.
 
 import { MajlisClient, loginAccount, registerAccount } from './majlis-client.js';
-import { t, errorText, formatList, formatSize, plural } from './i18n.js';
+import {
+  LANGUAGES, errorText, formatList, formatSize, getLocale, isRightToLeft, plural, preferredLocale, setLocale, t,
+} from './i18n.js';
+import { DesktopNotifier, mentions } from './notifications.js';
 import { INLINE_IMAGE_TYPES, UploadTray } from './uploads.js';
 
 const STATUSES = ['online', 'away', 'busy'];
@@ -24,6 +30,11 @@ const TYPING_REFRESH_MS = 3000;   // while typing goes on, tell the others again
 const TYPING_EXPIRY_MS = 6000;    // an indicator nobody refreshed for this long is dropped
 const CONFIRM_WINDOW_MS = 4000;   // a destructive button waits this long for its second click
 const SEEN_BY_NAMES = 5;          // names listed under "Seen by" before "and N more"
+const LANGUAGE_KEY = 'majlis.language';
+const THEME_KEY = 'majlis.theme';
+const THEMES = ['system', 'light', 'dark'];
+const PREVIEW_LENGTH = 80;        // characters of the last message shown under a conversation's name
+const ANNOUNCE_LENGTH = 200;      // characters of a new message read out by screen readers
 
 const $ = (id) => document.getElementById(id);
 
@@ -102,6 +113,15 @@ const el = {
   browseStatus: $('browse-status'),
   browseList: $('browse-list'),
   browseClose: $('browse-close'),
+  languageToggle: $('language-toggle'),
+  skipLink: $('skip-link'),
+  openSettings: $('open-settings'),
+  settingsDialog: $('settings-dialog'),
+  languageSelect: $('language-select'),
+  themeSelect: $('theme-select'),
+  notifyToggle: $('notify-toggle'),
+  notifyStatus: $('notify-status'),
+  announcer: $('announcer'),
 };
 
 
@@ -117,6 +137,7 @@ const state = {
   guest: true,
   myStatus: 'online',
   users: new Map(),          // fold(name) -> { username, status }  (everyone online but me)
+  lastSeen: new Map(),       // fold(name) -> ISO time a user went offline (from presence)
   conversations: new Map(),  // key -> Conversation
   activeKey: null,
   historySupported: true,
@@ -128,6 +149,7 @@ const state = {
 };
 
 const client = new MajlisClient();
+const notifier = new DesktopNotifier();
 const uploads = new UploadTray(el.uploadList, {
   token: () => client.session?.token || null,
   onError: (text) => showComposerError(text),
@@ -151,7 +173,8 @@ class Conversation {
     this.loadingOlder = false;
     this.hasMoreBefore = false;
     this.historyFailed = false;
-    this.pending = new Map();         // client frame id -> { id, text, attachments, status, error }
+    this.pending = new Map();         // client frame id -> { id, text, attachments, status, error, uncertain }
+    this.latest = null;               // newest message known without loading history (for the preview)
     this.draft = '';
     this.isPrivate = false;           // rooms only
     this.owner = null;
@@ -299,6 +322,87 @@ function saveReadMark(conv) {
   storageSet(READ_KEY_PREFIX + fold(state.me), JSON.stringify(marks));
 }
 
+// ------------------------------------------------------------ preferences
+
+function preference(key) {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function setPreference(key, value) {
+  try {
+    window.localStorage.setItem(key, value);
+  } catch { /* storage disabled: the choice lasts for this page only */ }
+}
+
+/** Switches the interface language: <html lang dir>, every string, and what is on screen. */
+function applyLanguage(name) {
+  const locale = setLocale(name);
+  document.documentElement.lang = locale;
+  document.documentElement.dir = isRightToLeft(locale) ? 'rtl' : 'ltr';
+  applyStaticText();
+  fillLanguageControls();
+  if (state.view === 'chat') renderChat();
+}
+
+function chooseLanguage(name) {
+  if (!(name in LANGUAGES)) return;
+  setPreference(LANGUAGE_KEY, name);
+  applyLanguage(name);
+}
+
+/** The settings' language list and the login screen's switch, each language named in itself. */
+function fillLanguageControls() {
+  el.languageSelect.replaceChildren(...Object.entries(LANGUAGES).map(([code, label]) => {
+    const option = new Option(label, code);
+    option.lang = code;
+    return option;
+  }));
+  el.languageSelect.value = getLocale();
+  const other = Object.keys(LANGUAGES).find((code) => code !== getLocale());
+  el.languageToggle.textContent = LANGUAGES[other];
+  el.languageToggle.lang = other;
+  el.languageToggle.dataset.language = other;
+}
+
+/** 'system' follows prefers-color-scheme; 'light' and 'dark' override it (style.css, :root). */
+function applyTheme(theme) {
+  const chosen = THEMES.includes(theme) ? theme : 'system';
+  if (chosen === 'system') delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = chosen;
+  el.themeSelect.value = chosen;
+}
+
+function chooseTheme(theme) {
+  setPreference(THEME_KEY, theme);
+  applyTheme(theme);
+}
+
+function openSettings() {
+  renderNotificationSetting();
+  el.settingsDialog.showModal();
+  el.languageSelect.focus();
+}
+
+function renderNotificationSetting() {
+  el.notifyToggle.checked = notifier.enabled;
+  el.notifyToggle.disabled = !notifier.supported;
+  const problem = !notifier.supported ? 'settings.notifications_unsupported'
+    : notifier.permission === 'denied' ? 'settings.notifications_denied' : null;
+  el.notifyStatus.textContent = problem ? t(problem) : '';
+  el.notifyStatus.hidden = !problem;
+}
+
+/** The checkbox's change event is a user gesture: the browser may ask for permission here. */
+async function onNotifyToggle() {
+  if (el.notifyToggle.checked) await notifier.enable();
+  else notifier.disable();
+  renderNotificationSetting();
+}
+
 // ------------------------------------------------------------ static text
 
 function applyStaticText() {
@@ -307,7 +411,25 @@ function applyStaticText() {
     node.placeholder = t(node.dataset.i18nPlaceholder);
   }
   for (const node of document.querySelectorAll('[data-i18n-title]')) node.title = t(node.dataset.i18nTitle);
-  document.title = t('app.title');
+  for (const node of document.querySelectorAll('[data-i18n-label]')) node.setAttribute('aria-label', t(node.dataset.i18nLabel));
+  updateTitle(0);
+}
+
+/** "(3) Majlis": the unread count in the tab title. */
+function updateTitle(unread) {
+  document.title = unread > 0 ? `(${unread > 999 ? '999+' : unread}) ${t('app.title')}` : t('app.title');
+}
+
+/** Everything on the chat screen again (after a language change). */
+function renderChat() {
+  el.meKind.textContent = t(state.guest ? 'account.guest' : 'account.member');
+  renderSidebar();
+  renderHeader();
+  const conv = activeConversation();
+  if (conv) renderMessages(conv);
+  renderTyping();
+  renderHistoryStatus();
+  updateBanner();
 }
 
 // ------------------------------------------------------------------ login
@@ -452,6 +574,7 @@ function backToLogin(errorCode) {
   const name = state.me;
   state.me = null;
   state.users.clear();
+  state.lastSeen.clear();
   state.conversations.clear();
   state.activeKey = null;
   state.editing = null;
@@ -459,7 +582,7 @@ function backToLogin(errorCode) {
   state.membersOpen = false;
   el.editBar.hidden = true;
   uploads.clear();
-  for (const dialog of [el.roomDialog, el.browseDialog]) if (dialog.open) dialog.close();
+  for (const dialog of [el.roomDialog, el.browseDialog, el.settingsDialog]) if (dialog.open) dialog.close();
   el.messageList.replaceChildren();
   el.historyStatus.hidden = true;
   showComposerError('');
@@ -540,8 +663,12 @@ function onWelcome(payload) {
   } else {
     // Reconnected: restore our status and fetch what we missed while away.
     if (state.myStatus !== 'online') client.setStatus(state.myStatus);
-    for (const conv of state.conversations.values()) catchUp(conv, seenBefore.get(conv.key) ?? conv.lastSeq);
+    // Messages written while offline go out once the gaps are filled: one whose send got no
+    // answer is then known to be stored (it came back in the catch-up) or not (it is sent again).
+    const caughtUp = [...state.conversations.values()].map((conv) => catchUp(conv, seenBefore.get(conv.key) ?? conv.lastSeq));
+    Promise.allSettled(caughtUp).then(sendQueued);
   }
+  for (const [conv] of listed) loadLatest(conv);
   renderSidebar();
   renderHeader();
   updateBanner();
@@ -634,21 +761,29 @@ async function catchUp(conv, from) {
     if (conv.key === state.activeKey) await loadNewest(conv);
     return;
   }
-  let cursor = from;
-  for (let guard = 0; guard < 50; guard++) {
-    if (conv.serverLastSeq && conv.serverLastSeq <= cursor) return;
-    try {
-      const page = await client.history(conv.target, { after: cursor, limit: 200 });
-      const messages = Array.isArray(page.messages) ? page.messages : [];
-      noteReadSeqs(conv, page.readSeqs);
-      addMessages(conv, messages, { mode: 'gap' });
-      const highest = messages.reduce((max, m) => Math.max(max, Number(m.seq) || 0), cursor);
-      if (!page.hasMore || highest <= cursor) return;
-      cursor = highest;
-    } catch (e) {
-      historyUnsupported(e);
-      return;
+  if (conv.serverLastSeq && conv.serverLastSeq <= from) return;
+  try {
+    const { messages, readSeqs } = await client.catchUp(conv.target, from);
+    noteReadSeqs(conv, readSeqs);
+    addMessages(conv, messages, { mode: 'gap' });
+  } catch (e) {
+    historyUnsupported(e);
+  }
+}
+
+/** The newest message of a conversation not opened yet, for its preview in the sidebar. */
+async function loadLatest(conv) {
+  const known = lastMessage(conv);
+  if (!state.historySupported || conv.historyLoaded || conv.serverLastSeq <= (Number(known?.seq) || 0)) return;
+  try {
+    const page = await client.history(conv.target, { limit: 1 });
+    const newest = Array.isArray(page.messages) ? page.messages.at(-1) : null;
+    if (newest && state.conversations.get(conv.key) === conv) {
+      conv.latest = newest;
+      renderSidebar();
     }
+  } catch (e) {
+    historyUnsupported(e);
   }
 }
 
@@ -699,7 +834,7 @@ function addMessages(conv, messages, { mode = 'live' } = {}) {
     fresh.push(msg);
     if (seq > conv.lastSeq) conv.lastSeq = seq;
     const mine = sameName(msg.from, state.me);
-    if (mine && (mode === 'live' || mode === 'gap')) adoptPending(conv, msg, { uncertain: mode === 'gap' });
+    if (mine && mode !== 'older') adoptPending(conv, msg, { live: mode === 'live' });
     if ((mode === 'live' || mode === 'gap') && !mine && !isReading(conv) && seq > conv.readSeq) conv.unread += 1;
   }
   if (fresh.length === 0) return;
@@ -751,7 +886,31 @@ function messageNode(id) {
 function onNewMessage(msg) {
   if (!msg || typeof msg !== 'object') return;
   const conv = conversationOfMessage(msg);
+  const isNew = !conv.byId.has(messageId(msg));
   addMessages(conv, [msg]);
+  if (!isNew || sameName(msg.from, state.me)) return;
+  announce(conv, msg);
+  notifyDesktop(conv, msg);
+}
+
+/** Screen readers read the new message in the open conversation, and a short line for others. */
+function announce(conv, msg) {
+  el.announcer.textContent = conv.key === state.activeKey
+    ? t('announce.message', { name: msg.from, text: clip(messageSummary(msg), ANNOUNCE_LENGTH) })
+    : conv.kind === 'room' ? t('announce.room', { name: msg.from, room: conv.name })
+      : t('announce.direct', { name: msg.from });
+}
+
+/** A desktop notification for a direct message or a mention of our name, while the tab is hidden. */
+function notifyDesktop(conv, msg) {
+  if (document.visibilityState !== 'hidden') return;
+  const direct = conv.kind === 'direct';
+  if (!direct && !mentions(msg.message, state.me)) return;
+  notifier.show(direct ? t('notify.direct', { name: msg.from }) : t('notify.mention', { name: msg.from, room: conv.name }), {
+    body: clip(messageSummary(msg), ANNOUNCE_LENGTH),
+    tag: conv.key,
+    onClick: () => openConversation(conv.key),
+  });
 }
 
 /** The user is looking at this conversation right now. */
@@ -784,7 +943,7 @@ function formatTime(msg) {
   if (msg.timestamp) {
     const d = new Date(msg.timestamp);
     if (!Number.isNaN(d.getTime())) {
-      return { text: d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }), iso: d.toISOString(), full: d.toLocaleString() };
+      return { text: d.toLocaleTimeString(getLocale(), { hour: '2-digit', minute: '2-digit' }), iso: d.toISOString(), full: d.toLocaleString(getLocale()) };
     }
   }
   const sent = typeof msg.sent === 'string' ? msg.sent : '';
@@ -1013,8 +1172,8 @@ function renderPending(pending) {
   status.className = 'message-state';
   status.dataset.testid = 'message-state';
   meta.append(status);
-  if (pending.status === 'sending') {
-    status.textContent = t('chat.sending');
+  if (pending.status === 'sending' || pending.status === 'queued') {
+    status.textContent = t(pending.status === 'queued' ? 'chat.queued' : 'chat.sending');
     return li;
   }
   li.classList.add('failed');
@@ -1114,8 +1273,7 @@ function renderHeader() {
     if (conv.memberCount != null && isGroupRoom(conv)) parts.push(plural('rooms.member_count', conv.memberCount));
     el.subtitle.textContent = parts.join(' · ');
   } else {
-    const user = state.users.get(fold(conv.name));
-    el.subtitle.textContent = t(`status.${user ? user.status : 'offline'}`);
+    el.subtitle.textContent = presenceText(conv.name);
   }
   el.composer.placeholder = conv.kind === 'room'
     ? t('chat.composer_placeholder_room', { name: conv.name })
@@ -1145,11 +1303,24 @@ function conversationItem(conv) {
     const user = state.users.get(fold(conv.name));
     icon.classList.add('status-dot');
     icon.dataset.status = user ? user.status : 'offline';
+    button.title = presenceText(conv.name);
   }
+  const text = document.createElement('span');
+  text.className = 'conversation-text';
   const name = document.createElement('bdi');
   name.className = 'conversation-name';
   name.textContent = conv.name;
-  button.append(icon, name);
+  text.append(name);
+  const last = lastMessage(conv);
+  if (last) {
+    const preview = document.createElement('span');
+    preview.className = 'conversation-preview';
+    preview.dataset.testid = 'conversation-preview';
+    preview.dir = 'auto';
+    preview.textContent = previewText(conv, last);
+    text.append(preview);
+  }
+  button.append(icon, text);
 
   if (conv.unread > 0 && !active) {
     button.classList.add('has-unread');
@@ -1162,6 +1333,39 @@ function conversationItem(conv) {
   }
   li.append(button);
   return li;
+}
+
+/** The newest message of a conversation: loaded, live, or fetched for the preview. */
+function lastMessage(conv) {
+  const loaded = conv.messages.at(-1) || null;
+  if (!conv.latest || (loaded && Number(loaded.seq) >= Number(conv.latest.seq))) return loaded;
+  return conv.latest;
+}
+
+/** A message as one short line: its text, or that it has files, or that it was deleted. */
+function messageSummary(msg) {
+  if (msg.deleted) return t('message.deleted');
+  const text = String(msg.message ?? '').replace(/\s+/g, ' ').trim();
+  if (text) return text;
+  return Array.isArray(msg.attachments) && msg.attachments.length > 0 ? t('preview.attachment') : '';
+}
+
+/** At most `length` characters (code points, so no emoji is cut in half). */
+function clip(text, length) {
+  const chars = [...text];
+  return chars.length > length ? `${chars.slice(0, length).join('')}…` : text;
+}
+
+/** "You: …", "sara: …" in a room, the text alone in a direct conversation (named after the partner). */
+function previewText(conv, msg) {
+  const text = clip(messageSummary(msg), PREVIEW_LENGTH);
+  if (sameName(msg.from, state.me)) return t('preview.mine', { text });
+  return conv.kind === 'room' ? t('preview.theirs', { name: msg.from, text }) : text;
+}
+
+/** When a conversation last had a message (ms), for ordering direct conversations. */
+function lastActivity(conv) {
+  return Date.parse(lastMessage(conv)?.timestamp || '') || 0;
 }
 
 /** '#' for a public room, a padlock (drawn, not an emoji: no emoji font needed) for a private one. */
@@ -1216,7 +1420,9 @@ function renderSidebar() {
   const all = [...state.conversations.values()];
   const rooms = all.filter((c) => c.kind === 'room')
     .sort((a, b) => (a.name === GENERAL ? -1 : b.name === GENERAL ? 1 : byName(a.name, b.name)));
-  const directs = all.filter((c) => c.kind === 'direct').sort((a, b) => byName(a.name, b.name));
+  // The most recent direct conversation first, like a phone's message list.
+  const directs = all.filter((c) => c.kind === 'direct')
+    .sort((a, b) => lastActivity(b) - lastActivity(a) || byName(a.name, b.name));
   el.roomList.replaceChildren(...rooms.map(conversationItem));
   el.directList.replaceChildren(...directs.map(conversationItem));
   el.noDirects.hidden = directs.length > 0;
@@ -1228,10 +1434,11 @@ function renderSidebar() {
 
   el.meDot.dataset.status = state.myStatus;
 
-  const unread = all.reduce((n, c) => n + (c.key === state.activeKey ? 0 : c.unread), 0);
+  // The open conversation counts too while the tab is hidden (nobody reads it then).
+  const unread = all.reduce((n, c) => n + c.unread, 0);
   el.menuUnread.hidden = unread === 0;
   el.menuUnread.textContent = unread > 99 ? '99+' : String(unread);
-  document.title = unread > 0 ? `(${unread}) ${t('app.title')}` : t('app.title');
+  updateTitle(unread);
 }
 
 
@@ -1309,6 +1516,7 @@ function memberItem(conv, name) {
   dot.dataset.status = sameName(name, state.me) ? state.myStatus : state.users.get(fold(name))?.status || 'offline';
   const label = document.createElement('bdi');
   label.textContent = name;
+  li.title = sameName(name, state.me) ? t(`status.${state.myStatus}`) : presenceText(name);
   li.append(dot, label);
   if (sameName(name, conv.owner)) {
     const owner = document.createElement('span');
@@ -1517,8 +1725,27 @@ function applyPresence(change) {
     return;
   }
   const key = fold(change.username);
-  if (status === 'offline') state.users.delete(key);
-  else state.users.set(key, { username: change.username, status: STATUSES.includes(status) ? status : 'online' });
+  if (status === 'offline') {
+    state.users.delete(key);
+    if (typeof change.lastSeen === 'string') state.lastSeen.set(key, change.lastSeen);
+  } else {
+    state.users.set(key, { username: change.username, status: STATUSES.includes(status) ? status : 'online' });
+    state.lastSeen.delete(key);
+  }
+}
+
+/** "Online", "Away", "Busy", or for someone offline "Last seen 14:05" when the page saw them go. */
+function presenceText(name) {
+  const user = state.users.get(fold(name));
+  if (user) return t(`status.${user.status}`);
+  const lastSeen = Date.parse(state.lastSeen.get(fold(name)) || '');
+  if (!Number.isFinite(lastSeen)) return t('status.offline');
+  if (Date.now() - lastSeen < 60_000) return t('presence.last_seen_recently');
+  const sameDay = new Date(lastSeen).toDateString() === new Date().toDateString();
+  const time = new Date(lastSeen).toLocaleString(getLocale(), sameDay
+    ? { hour: '2-digit', minute: '2-digit' }
+    : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  return t('presence.last_seen', { time });
 }
 
 function onPresence(payload) {
@@ -1582,15 +1809,15 @@ function removePendingNode(conv, pending) {
 }
 
 /**
- * Our own message came back as a new_message before its ack: it replaces the oldest pending
- * message with the same text (frames of one connection arrive in order).
+ * Our own message came back: it replaces the oldest pending message with the same text and files.
+ * Live (a new_message before its ack): one being sent, since frames of one connection arrive in
+ * order. Any copy, live or from history: one whose send got no answer before the connection
+ * dropped (`uncertain`), which the server may have stored after all; it is then not sent again.
  */
-function adoptPending(conv, msg, { uncertain = false } = {}) {
+function adoptPending(conv, msg, { live }) {
   for (const pending of conv.pending.values()) {
-    // After a reconnect, a send that failed without an answer may have been stored after all.
-    const unknownFate = uncertain && pending.status === 'failed'
-      && ['disconnected', 'timeout'].includes(pending.error?.code);
-    if ((pending.status === 'sending' || unknownFate) && pending.text === msg.message
+    const candidate = pending.uncertain || (live && pending.status === 'sending');
+    if (candidate && pending.text === msg.message
         && attachmentIds(pending.attachments) === attachmentIds(msg.attachments)) {
       conv.pending.delete(pending.id);
       pending.messageId = msg.id;
@@ -1617,6 +1844,12 @@ async function transmit(conv, pending) {
     onAcked(conv, pending, ack);
   } catch (e) {
     if (!conv.pending.has(pending.id)) return; // discarded, or its new_message already arrived
+    if (e.code === 'disconnected' || e.code === 'timeout') pending.uncertain = true;
+    if (e.code === 'disconnected' && client.state !== 'closed') {
+      // The connection dropped: it goes again (same id) after the reconnect, unless the catch-up finds it stored.
+      queue(conv, pending);
+      return;
+    }
     pending.status = 'failed';
     pending.error = e;
     updatePendingNode(conv, pending);
@@ -1625,6 +1858,23 @@ async function transmit(conv, pending) {
       if (isNearBottom()) scrollToBottom();
     } else {
       showNotice(sendErrorText(e));
+    }
+  }
+}
+
+/** Keeps a message until the connection is back (shown as waiting); sendQueued sends it. */
+function queue(conv, pending) {
+  pending.status = 'queued';
+  pending.error = null;
+  updatePendingNode(conv, pending);
+}
+
+/** After a reconnect and its catch-up: every queued message, in the order they were written. */
+function sendQueued() {
+  if (!client.loggedIn) return;
+  for (const conv of state.conversations.values()) {
+    for (const pending of [...conv.pending.values()]) {
+      if (pending.status === 'queued') transmit(conv, pending);
     }
   }
 }
@@ -1656,11 +1906,6 @@ function sendCurrent() {
   const text = el.composer.value;
   const attachments = uploads.uploaded;
   if (!conv || (text.trim() === '' && attachments.length === 0 && !uploads.busy)) return;
-  if (!client.loggedIn) {
-    // Nothing typed is lost: the text stays in the composer.
-    showComposerError(errorText('disconnected'));
-    return;
-  }
   if (uploads.busy) {
     showComposerError(t('files.wait'));
     return;
@@ -1671,11 +1916,12 @@ function sendCurrent() {
   autosize();
   stopTypingNotice();
   uploads.clear();
-  const pending = { id: client.newId('m'), text, attachments, status: 'sending', error: null };
+  // Offline, the message waits with its id and goes out after the reconnect (sendQueued).
+  const pending = { id: client.newId('m'), text, attachments, status: 'queued', error: null, uncertain: false };
   conv.pending.set(pending.id, pending);
   updatePendingNode(conv, pending);
   scrollToBottom();
-  transmit(conv, pending);
+  if (client.loggedIn) transmit(conv, pending);
 }
 
 /** Clicks on buttons inside the message list: retry / discard a pending message, or act on a sent one. */
@@ -1712,12 +1958,9 @@ function onPendingAction(conv, button) {
     el.empty.hidden = conv.messages.length + conv.pending.size > 0;
     return;
   }
-  if (!client.loggedIn) {
-    showComposerError(errorText('disconnected'));
-    return;
-  }
   showComposerError('');
-  transmit(conv, pending);
+  if (client.loggedIn) transmit(conv, pending);
+  else queue(conv, pending);
 }
 
 function onComposerKeydown(event) {
@@ -1878,12 +2121,19 @@ function confirmThen(button, questionKey, action) {
   }, CONFIRM_WINDOW_MS);
 }
 
+/** Closes the open reaction picker, if any; true when there was one. */
+function closeReactionPicker({ focusToggle = false } = {}) {
+  const toggle = el.messageList.querySelector('[data-action="react-menu"][aria-expanded="true"]');
+  el.messageList.querySelectorAll('.reaction-picker').forEach((picker) => picker.remove());
+  toggle?.setAttribute('aria-expanded', 'false');
+  if (toggle && focusToggle) toggle.focus();
+  return Boolean(toggle);
+}
+
 function toggleReactionPicker(toggle) {
   const message = toggle.closest('.message');
   const open = message.querySelector('.reaction-picker');
-  el.messageList.querySelectorAll('.reaction-picker').forEach((picker) => picker.remove());
-  el.messageList.querySelectorAll('[data-action="react-menu"][aria-expanded="true"]')
-    .forEach((button) => button.setAttribute('aria-expanded', 'false'));
+  closeReactionPicker();
   if (open) return;
   toggle.setAttribute('aria-expanded', 'true');
   const picker = reactionPicker();
@@ -1926,6 +2176,7 @@ function onMessageEdited(payload) {
   if (!found) return;
   Object.assign(found.msg, { message: String(payload.message ?? ''), edited: true, editedAt: payload.editedAt });
   rerenderMessage(found.conv, found.msg);
+  renderSidebar();
 }
 
 function onMessageDeleted(payload) {
@@ -1934,6 +2185,7 @@ function onMessageDeleted(payload) {
   Object.assign(found.msg, { message: '', deleted: true, attachments: [], reactions: {} });
   if (state.editing?.messageId === found.msg.id) stopEditing();
   rerenderMessage(found.conv, found.msg);
+  renderSidebar();
 }
 
 /** Edits go through the composer: it takes the message's text, Enter saves, Escape cancels. */
@@ -2054,7 +2306,6 @@ function updateBanner() {
   el.bannerAction.hidden = !action;
   el.bannerAction.dataset.action = action || '';
   if (action) el.bannerAction.textContent = t(action === 'retry' ? 'banner.retry' : 'banner.reload');
-  el.send.disabled = Boolean(text);
 }
 
 function onBannerAction() {
@@ -2068,6 +2319,32 @@ function openSidebar() {
   el.chatView.classList.add('sidebar-open');
   el.scrim.hidden = false;
   el.menuToggle.setAttribute('aria-expanded', 'true');
+  // Keyboard users land in the drawer, on the open conversation.
+  (el.sidebar.querySelector('[aria-current="true"]') || el.sidebar.querySelector('button'))?.focus();
+}
+
+const sidebarOpen = () => el.chatView.classList.contains('sidebar-open');
+
+/** Alt+ArrowUp / Alt+ArrowDown: the previous / next conversation in the sidebar's order. */
+function stepConversation(step) {
+  const keys = [...el.sidebar.querySelectorAll('[data-testid="conversation"]')].map((b) => b.dataset.conversation);
+  const next = keys[keys.indexOf(state.activeKey) + step];
+  if (next) openConversation(next);
+}
+
+function onGlobalKeydown(event) {
+  if (event.key === 'Escape' && !event.defaultPrevented) {
+    if (closeReactionPicker({ focusToggle: true })) return;
+    if (sidebarOpen()) {
+      closeSidebar();
+      el.menuToggle.focus();
+    }
+    return;
+  }
+  if (event.altKey && state.view === 'chat' && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+    event.preventDefault();
+    stepConversation(event.key === 'ArrowUp' ? -1 : 1);
+  }
 }
 
 function closeSidebar() {
@@ -2080,7 +2357,8 @@ function closeSidebar() {
 // ------------------------------------------------------------------ wiring
 
 function init() {
-  applyStaticText();
+  applyTheme(preference(THEME_KEY));
+  applyLanguage(preference(LANGUAGE_KEY) || preferredLocale());
 
   el.loginForm.addEventListener('submit', onLoginSubmit);
   el.loginName.addEventListener('input', () => showLoginError(''));
@@ -2128,13 +2406,20 @@ function init() {
   el.statusSelect.addEventListener('change', onStatusChange);
   el.bannerAction.addEventListener('click', onBannerAction);
   el.menuToggle.addEventListener('click', () => {
-    if (el.chatView.classList.contains('sidebar-open')) closeSidebar();
+    if (sidebarOpen()) closeSidebar();
     else openSidebar();
   });
   el.scrim.addEventListener('click', closeSidebar);
-  document.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') closeSidebar();
+  document.addEventListener('keydown', onGlobalKeydown);
+  el.skipLink.addEventListener('click', (event) => {
+    event.preventDefault();
+    el.composer.focus();
   });
+  el.languageToggle.addEventListener('click', () => chooseLanguage(el.languageToggle.dataset.language));
+  el.languageSelect.addEventListener('change', () => chooseLanguage(el.languageSelect.value));
+  el.themeSelect.addEventListener('change', () => chooseTheme(el.themeSelect.value));
+  el.openSettings.addEventListener('click', openSettings);
+  el.notifyToggle.addEventListener('change', onNotifyToggle);
 
   // Event delegation: one listener per list, items are re-rendered freely.
   el.sidebar.addEventListener('click', (event) => {

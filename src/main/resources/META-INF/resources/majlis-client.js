@@ -8,6 +8,7 @@
 //   client.on('state', (state, info) => ...);     // connecting | open | reconnecting | closed
 //   const welcome = await client.login({ username: 'sara' });   // or { token }
 //   const ack = await client.sendMessage('general', 'Hello');   // resolves with the ack payload
+//   const dm = await client.privateMessage('sara', 'Hi', {}, { id: client.newId() }); // a resend reuses the id
 //
 // Accounts (REST): `await registerAccount(name, password)` then `await loginAccount(name,
 // password)` gives `{ token, expiresAt, username }`; `client.login({ token })` then logs in.
@@ -21,7 +22,12 @@
 // Reconnection: after an unexpected close the client reconnects with exponential backoff
 // (1 s doubling up to 30 s, with jitter) and logs in again as the same user (the session
 // token of the last welcome when there is one, else the same name). A fresh `welcome` event is
-// emitted each time; listeners use it to catch up with `history`.
+// emitted each time; listeners compare its `lastSeq`s with what they saw and call
+// `catchUp(conversation, lastSeenSeq)` for the gaps.
+//
+// Requests sent while disconnected reject at once with `disconnected` (nothing is buffered in
+// the socket): a caller that wants to send later keeps the text and the frame id and sends again
+// after the next `welcome`, as the page does.
 
 const DEFAULT_BACKOFF = { initialMs: 1000, maxMs: 30000, jitter: 0.25 };
 const REQUEST_TIMEOUT_MS = 15000;
@@ -423,6 +429,28 @@ export class MajlisClient {
     if (after != null) payload.after = after;
     if (limit != null) payload.limit = limit;
     return this.request('history', payload);
+  }
+
+  /**
+   * Catching up after a reconnect: every message of `conversation` after `afterSeq`, in order,
+   * page by page while `hasMore` (at most `maxPages` pages of `limit`). Resolves with
+   * `{ messages, readSeqs }`; compare with what you have by `id` (a live `new_message` may be in
+   * the pages too).
+   */
+  async catchUp(conversation, afterSeq, { limit = 200, maxPages = 50 } = {}) {
+    const messages = [];
+    const readSeqs = {};
+    let cursor = Number(afterSeq) || 0;
+    for (let page = 0; page < maxPages; page++) {
+      const reply = await this.history(conversation, { after: cursor, limit });
+      const batch = Array.isArray(reply.messages) ? reply.messages : [];
+      messages.push(...batch);
+      Object.assign(readSeqs, reply.readSeqs || {});
+      const highest = batch.reduce((max, m) => Math.max(max, Number(m.seq) || 0), cursor);
+      if (!reply.hasMore || highest <= cursor) break;
+      cursor = highest;
+    }
+    return { messages, readSeqs };
   }
 
   markRead(conversation, seq) {
