@@ -429,47 +429,28 @@ public class JdbcMessageStore implements MessageStore {
 
     @Override
     public boolean delete(String messageId) {
-        try (Connection connection = database.connect()) {
-            connection.setAutoCommit(false);
-            try {
-                boolean changed = Sql.update(connection, "UPDATE messages SET body = '', attachments = NULL, deleted = TRUE"
-                        + " WHERE id = ? AND deleted = FALSE", messageId) > 0;
-                Sql.update(connection, "DELETE FROM reactions WHERE message_id = ?", messageId);
-                connection.commit();
-                return changed;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
+        return Sql.transaction(database, connection -> {
+            boolean changed = Sql.update(connection, "UPDATE messages SET body = '', attachments = NULL, deleted = TRUE"
+                    + " WHERE id = ? AND deleted = FALSE", messageId) > 0;
+            Sql.update(connection, "DELETE FROM reactions WHERE message_id = ?", messageId);
+            return changed;
+        });
     }
 
     @Override
     public Reacted react(String messageId, String emoji, String username, boolean on, int maxEmoji) {
         String userKey = Names.key(username);
-        try (Connection connection = database.connect()) {
-            connection.setAutoCommit(false);
-            try {
-                // the row lock orders concurrent reactions on one message, so the emoji limit holds
-                Boolean deleted = Sql.first(connection, "SELECT deleted FROM messages WHERE id = ? FOR UPDATE",
-                        row -> row.getBoolean(1), messageId);
-                if (deleted == null || deleted) {
-                    throw new ProtocolException(ErrorCode.NOT_FOUND, "no such message");
-                }
-                Reacted result = on ? addReaction(connection, messageId, emoji, username, userKey, maxEmoji)
-                        : Sql.update(connection, "DELETE FROM reactions WHERE message_id = ? AND emoji = ? AND username_key = ?",
-                                messageId, emoji, userKey) > 0 ? Reacted.REMOVED : Reacted.UNCHANGED;
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
+        return Sql.transaction(database, connection -> {
+            // the row lock orders concurrent reactions on one message, so the emoji limit holds
+            Boolean deleted = Sql.first(connection, "SELECT deleted FROM messages WHERE id = ? FOR UPDATE",
+                    row -> row.getBoolean(1), messageId);
+            if (deleted == null || deleted) {
+                throw new ProtocolException(ErrorCode.NOT_FOUND, "no such message");
             }
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
+            return on ? addReaction(connection, messageId, emoji, username, userKey, maxEmoji)
+                    : Sql.update(connection, "DELETE FROM reactions WHERE message_id = ? AND emoji = ? AND username_key = ?",
+                            messageId, emoji, userKey) > 0 ? Reacted.REMOVED : Reacted.UNCHANGED;
+        });
     }
 
     private static Reacted addReaction(Connection connection, String messageId, String emoji, String username, String userKey,

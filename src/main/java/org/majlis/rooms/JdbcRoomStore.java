@@ -44,26 +44,21 @@ public class JdbcRoomStore implements RoomStore {
     @Override
     public boolean create(Room room) {
         long now = System.currentTimeMillis();
-        try (Connection connection = database.connect()) {
-            connection.setAutoCommit(false);
-            try {
+        try {
+            return Sql.transaction(database, connection -> {
                 Sql.update(connection, """
                         INSERT INTO conversations (id, room_name, is_private, owner, last_seq, created_at)
                         VALUES (?, ?, ?, ?, 0, ?)""", room.conversation().key(), room.name(), room.isPrivate(), room.owner(), now);
                 for (String member : room.members().values()) {
                     insertMember(connection, room, member, now);
                 }
-                connection.commit();
                 return true;
-            } catch (SQLException e) {
-                connection.rollback();
-                if (Sql.isConstraintViolation(e)) {
-                    return false;
-                }
-                throw e;
+            });
+        } catch (StoreException e) {
+            if (e.getCause() instanceof SQLException cause && Sql.isConstraintViolation(cause)) {
+                return false;
             }
-        } catch (SQLException e) {
-            throw new StoreException(e);
+            throw e;
         }
     }
 

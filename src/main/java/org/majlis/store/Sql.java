@@ -15,7 +15,29 @@ public final class Sql {
         T read(ResultSet row) throws SQLException;
     }
 
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
     private Sql() {
+    }
+
+    /** Runs the work in one transaction on a connection of its own: committed, or rolled back when it throws. */
+    public static <T> T transaction(Database database, Work<T> work) {
+        try (Connection connection = database.connect()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
     }
 
     public static int update(Connection connection, String sql, Object... parameters) throws SQLException {
