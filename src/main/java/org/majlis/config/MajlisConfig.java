@@ -27,6 +27,9 @@ public interface MajlisConfig {
     /** How long the message writer waits after a first message for more to commit together. */
     Duration commitLinger();
 
+    /** A connection that sends nothing, not even a pong to the server's ping, for this long is closed with 1001. */
+    Duration deadClientTimeout();
+
     /** How long a stopping node keeps serving with readiness down before it closes connections with 1012. */
     Duration shutdownDelay();
 

@@ -5,6 +5,7 @@ import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.UserData.TypedKey;
 import io.quarkus.websockets.next.WebSocket;
@@ -43,7 +44,7 @@ import org.majlis.ws.ClientEvent.SetStatus;
 public class ChatSocket {
 
     public static final int CLOSE_SLOW_CONSUMER = 1013;
-    private static final TypedKey<Session> SESSION = new TypedKey<>("majlis.session");
+    static final TypedKey<Session> SESSION = new TypedKey<>("majlis.session");
 
     private final Delivery delivery;
     private final UserRegistry registry;
@@ -100,7 +101,7 @@ public class ChatSocket {
     @NonBlocking
     void message(ClientEvent event, WebSocketConnection connection) {
         metrics.frameIn();
-        Session session = connection.userData().get(SESSION);
+        Session session = heard(connection);
         try {
             if (!(event instanceof Login || event instanceof Ping)) {
                 session.requireUser();
@@ -132,18 +133,25 @@ public class ChatSocket {
         }
     }
 
+    /** The answer to the server's ping: the client is alive ({@link DeadClientReaper}). */
+    @OnPongMessage
+    @NonBlocking
+    void pong(Buffer ignored, WebSocketConnection connection) {
+        heard(connection);
+    }
+
     @OnBinaryMessage
     @NonBlocking
     void binary(Buffer ignored, WebSocketConnection connection) {
         metrics.frameIn();
-        refuse(connection.userData().get(SESSION), new ProtocolException(ErrorCode.BAD_REQUEST, "frames must be text"));
+        refuse(heard(connection), new ProtocolException(ErrorCode.BAD_REQUEST, "frames must be text"));
     }
 
     /** A frame that could not be decoded ends here; the connection stays open. */
     @OnError
     @NonBlocking
     void error(Throwable failure, WebSocketConnection connection) {
-        Session session = connection.userData().get(SESSION);
+        Session session = heard(connection);
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ProtocolException refusal) {
                 metrics.frameIn();
@@ -171,6 +179,15 @@ public class ChatSocket {
         if (wentOffline != null) {
             presence.offline(wentOffline);
         }
+    }
+
+    /** The connection's session, marked as heard from now. */
+    private static Session heard(WebSocketConnection connection) {
+        Session session = connection.userData().get(SESSION);
+        if (session != null) {
+            session.heard(System.currentTimeMillis());
+        }
+        return session;
     }
 
     private void refuse(Session session, ProtocolException refusal) {

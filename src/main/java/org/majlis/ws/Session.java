@@ -14,6 +14,8 @@ public final class Session {
     private long strikeWindowStart;
     private volatile OnlineUser user;
     private volatile Runnable onClose = () -> { };
+    /** When the client last sent anything, a pong included. */
+    private volatile long lastHeardMillis = System.currentTimeMillis();
 
     public Session(WebSocketConnection connection, String address) {
         this.connection = connection;
@@ -37,6 +39,15 @@ public final class Session {
             strikes = 0;
         }
         return ++strikes;
+    }
+
+    /** The client sent a frame (any frame, a pong included). */
+    void heard(long nowMillis) {
+        lastHeardMillis = nowMillis;
+    }
+
+    long lastHeardMillis() {
+        return lastHeardMillis;
     }
 
     public WebSocketConnection connection() {

@@ -1,5 +1,6 @@
 package org.majlis.ws;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -9,9 +10,14 @@ import io.quarkus.test.junit.TestProfile;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.majlis.testing.RawSocketClient;
 import org.majlis.testing.TestClient;
+import org.majlis.testing.Unique;
 
-/** The server pings on its own; the interval (30 s by default) is shortened here. */
+/**
+ * The server pings on its own and closes clients that answer nothing; the interval (30 s) and
+ * the dead-client timeout (75 s) are shortened here.
+ */
 @QuarkusTest
 @TestProfile(HeartbeatTest.FastPing.class)
 class HeartbeatTest {
@@ -19,7 +25,7 @@ class HeartbeatTest {
     public static class FastPing implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.websockets-next.server.auto-ping-interval", "200ms");
+            return Map.of("quarkus.websockets-next.server.auto-ping-interval", "200ms", "majlis.dead-client-timeout", "1s");
         }
     }
 
@@ -34,6 +40,18 @@ class HeartbeatTest {
                 Thread.sleep(50);
             }
             assertTrue(client.pingCount() >= 2, "pings seen: " + client.pingCount());
+        }
+    }
+
+    @Test
+    void aClientThatVanishedIsClosedWhileOneThatAnswersPingsStays() throws Exception {
+        try (RawSocketClient vanished = new RawSocketClient(ws, 65536); TestClient alive = TestClient.guest(ws, Unique.name("alive"))) {
+            // the raw client reads nothing and answers no ping, like a peer whose network dropped
+            long start = System.currentTimeMillis();
+            assertEquals(DeadClientReaper.CLOSE_GOING_AWAY, vanished.readUntilClose());
+            assertTrue(System.currentTimeMillis() - start < 5000);
+            Thread.sleep(1500);
+            alive.assertAlive(); // Vert.x answers pings with pongs, as browsers do
         }
     }
 }
