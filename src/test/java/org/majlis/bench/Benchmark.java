@@ -22,7 +22,9 @@ import org.majlis.testing.ServerProcess;
  *
  * <pre>
  * Benchmark --jar target/quarkus-app/quarkus-run.jar --out target/bench [--server-arg X]...
- *           [--duration SECONDS] [--warmup SECONDS] (broadcast|broadcast-max|private|store|store-max|idle|startup|all)...
+ *           [--duration SECONDS] [--warmup SECONDS] (broadcast|broadcast-max|private|store|store-max|idle|startup|all|soak)...
+ *
+ * soak is not part of all: run it on its own with a long --duration (600 s at least).
  * </pre>
  */
 public final class Benchmark {
@@ -32,6 +34,9 @@ public final class Benchmark {
     private static final int CLIENTS = 1000;
     private static final int STORE_CLIENTS = 50;
     private static final int IDLE_CONNECTIONS = 10_000;
+    /** The soak: 100 clients in general, all sending, 100 messages/s in total (10,000 deliveries/s). */
+    private static final int SOAK_CLIENTS = 100;
+    private static final double SOAK_RATE = 100;
     private static final int CORES = Runtime.getRuntime().availableProcessors();
     private static final Duration DRAIN = Duration.ofSeconds(5);
     /**
@@ -68,7 +73,7 @@ public final class Benchmark {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("usage: Benchmark --jar JAR [--out DIR] [--server-arg X]... [--duration S] [--warmup S] "
-                    + "(" + String.join("|", SCENARIOS) + "|all)...");
+                    + "(" + String.join("|", SCENARIOS) + "|all|soak)...");
             System.exit(2);
         }
         System.exit(bench.run() ? 0 : 1);
@@ -85,7 +90,7 @@ public final class Benchmark {
                 case "--warmup" -> warmup = Duration.ofSeconds(Long.parseLong(value(args, ++i, arg)));
                 case "all" -> scenarios.addAll(SCENARIOS);
                 default -> {
-                    if (!SCENARIOS.contains(arg)) {
+                    if (!SCENARIOS.contains(arg) && !"soak".equals(arg)) {
                         throw new IllegalArgumentException("unknown argument: " + arg);
                     }
                     scenarios.add(arg);
@@ -120,6 +125,7 @@ public final class Benchmark {
                     case "store" -> store(scenario, 1000, 0);
                     case "store-max" -> store(scenario, 0, 64);
                     case "idle" -> idle();
+                    case "soak" -> soak();
                     default -> startup();
                 };
                 System.out.println(result.line());
@@ -165,9 +171,26 @@ public final class Benchmark {
                         : pool.start(senders, rate, 0, STORE_CLIENTS, warmup, duration));
     }
 
+    /**
+     * A long steady load (the whole --duration): every message must reach every client, no
+     * connection may be closed or stuck, and the live heap (after a full GC) must not grow
+     * between the end of the warm-up and the end of the run.
+     */
+    private Result soak() throws Exception {
+        int[] senders = IntStream.range(0, SOAK_CLIENTS).toArray();
+        return load("soak", SOAK_CLIENTS, 1, senders, c -> c.expect(senders, null),
+                pool -> pool.start(senders, SOAK_RATE, 0, SOAK_CLIENTS, warmup, duration), true);
+    }
+
     /** Clients b0..b{clients-1} logged in, then the load that start begins; measured from the clients' side. */
     private Result load(String name, int clients, int threads, int[] senders, Consumer<BenchClient> expectations,
             Function<ClientPool, long[]> start) throws Exception {
+        return load(name, clients, threads, senders, expectations, start, false);
+    }
+
+    /** As above; with heapCheck, the live heap after a full GC at the start and at the end of the measured time. */
+    private Result load(String name, int clients, int threads, int[] senders, Consumer<BenchClient> expectations,
+            Function<ClientPool, long[]> start, boolean heapCheck) throws Exception {
         try (ServerProcess server = startServer(name); ClientPool pool = new ClientPool(server.port(), clients, threads)) {
             server.awaitReady(Duration.ofSeconds(60));
             long t0 = System.nanoTime();
@@ -179,9 +202,11 @@ public final class Benchmark {
             Thread.sleep(1000); // the presence events of the last logins go out first
             long[] measured = start.apply(pool);
             sleepUntil(measured[0]);
+            long heapStart = heapCheck ? ProcStats.liveHeapKib(server.pid()) : 0;
             Sample a = Sample.of(server);
             sleepUntil(measured[1]);
             Sample b = Sample.of(server);
+            long heapEnd = heapCheck ? ProcStats.liveHeapKib(server.pid()) : 0;
             long rss = ProcStats.rssKib(server.pid());
             if (!pool.awaitDelivered(DRAIN)) {
                 System.out.println("  not every message was delivered " + DRAIN.toSeconds() + "s after the load stopped");
@@ -216,6 +241,9 @@ public final class Benchmark {
                     .put("others-cpu", b.othersPercent(a), "%");
             if (pool.clients[0].isPrivate()) {
                 r.put("echoes", stats.echoes, "").put("echo-lost", losses.echoLost(), "");
+            }
+            if (heapCheck) {
+                r.put("heap-start", heapStart / 1024.0, "MiB").put("heap-end", heapEnd / 1024.0, "MiB");
             }
             return r.put("unacked", losses.unacked(), "")
                     .put("seq-errors", stats.seqErrors, "")
