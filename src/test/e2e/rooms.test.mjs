@@ -340,6 +340,18 @@ describe('rooms, typing, receipts, reactions, edits and files on the page', { ti
     await screenshot(nadia.page, 'chat-room-members.png');
   });
 
+  test('after a reload the members panel lists the members again', { timeout: T }, async () => {
+    await nadia.page.reload();
+    await nadia.page.getByTestId('chat').waitFor({ state: 'visible' });
+    const entry = conversationEntry(nadia.page, TEAM_KEY);
+    await entry.waitFor();
+    await entry.click();
+    await waitUntil(() => memberNames(nadia.page), {
+      check: (names) => [NADIA, KARIM, OMAR].every((name) => names.includes(name)),
+      message: 'every member listed after the reload',
+    });
+  });
+
   test('no script errors, no CSP violations, no dialogs', { timeout: T }, async () => {
     for (const p of pages) {
       assert.deepEqual(p.record.pageErrors, []);

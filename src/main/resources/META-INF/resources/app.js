@@ -1532,6 +1532,12 @@ function toggleMembers() {
   showInviteStatus('');
   renderMembers();
   if (state.membersOpen) el.inviteName.focus();
+  const conv = activeConversation();
+  if (state.membersOpen && conv && conv.members === null) {
+    // After a reload the page knows only the count: joining a room one is in answers with the
+    // `room` event and its member list (the event handler fills it in).
+    client.joinRoom(conv.name).catch(() => {});
+  }
 }
 
 function showInviteStatus(text, isError = false) {

@@ -93,8 +93,17 @@ public class RoomDirectory {
         return rooms.compute(room.key(), (key, current) -> change.apply(current == null ? room : current));
     }
 
-    /** Drops the user from every room's member list. */
-    void removeFromAll(String userKey) {
-        rooms.replaceAll((key, room) -> room.members().containsKey(userKey) ? room.withoutMember(userKey) : room);
+    /** Drops the user from every room's member list; returns the rooms that changed, as they are now. */
+    List<Room> removeFromAll(String userKey) {
+        List<Room> changed = new ArrayList<>();
+        rooms.replaceAll((key, room) -> {
+            if (!room.members().containsKey(userKey)) {
+                return room;
+            }
+            Room without = room.withoutMember(userKey);
+            changed.add(without);
+            return without;
+        });
+        return changed;
     }
 }
