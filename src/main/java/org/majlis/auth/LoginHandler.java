@@ -111,7 +111,7 @@ public class LoginHandler {
         boolean cameOnline = registry.login(session, name, guest, byToken);
         OnlineUser user = session.user();
         boolean newGuest = guest && !byToken && cameOnline;
-        offload.run(session, ref, "login", () -> prepare(user, newGuest), prepared -> {
+        offload.run(session, ref, "login", () -> prepare(user, newGuest, byToken), prepared -> {
             registry.welcome(session, prepared.welcome());
             closeWhenExpired(session, prepared.expiresAt());
             if (cameOnline) {
@@ -121,7 +121,7 @@ public class LoginHandler {
     }
 
     /** Blocking: the account check, the counts and the session token. */
-    private Prepared prepare(OnlineUser user, boolean newGuest) {
+    private Prepared prepare(OnlineUser user, boolean newGuest, boolean byToken) {
         String key = Names.key(user.name());
         if (user.guest() && accounts.registeredName(user.name()) != null) {
             throw new ProtocolException(ErrorCode.USERNAME_TAKEN, "that name belongs to a registered account");
@@ -132,6 +132,8 @@ public class LoginHandler {
             }
             // the name was free, so whoever had it before is gone: its rooms are not this guest's
             rooms.forgetMemberships(key);
+        } else if (user.guest() && byToken) {
+            users.joinGuestName(key);
         }
         Map<ConversationId, Room> mine = new LinkedHashMap<>();
         directory.roomsOf(key).forEach(room -> mine.put(room.conversation(), room));

@@ -20,15 +20,31 @@ import org.majlis.ws.ServerEvent.UserStatus;
 /**
  * {@link UserDirectory} in Redis. Keys: {@code majlis:nodes} (the nodes), {@code majlis:alive:<node>}
  * (refreshed every heartbeat, expires after the node timeout), {@code majlis:online:<node>}
- * (name key to "status name"), {@code majlis:names} (guest name key to the node holding it). A node that
- * misses its heartbeats is reaped by the first live node that notices: its users go offline
+ * (name key to "status name"), {@code majlis:guest:<name key>} (the nodes where a guest of that
+ * name is connected) and {@code majlis:guests-of:<node>}. A node that misses its heartbeats is reaped by the first live node that notices: its users go offline
  * unless they are connected elsewhere, and its guest names are free again.
  */
 public class RedisUserDirectory implements UserDirectory {
 
     private static final String NODES = "majlis:nodes";
-    private static final String NAMES = "majlis:names";
+    /**
+     * KEYS: the name's holders, this node's names; ARGV: this node, 1 to refuse when another live
+     * node holds the name (a new guest) or 0 to join them (a guest back with its session token).
+     */
+    private static final String HOLD = """
+            if ARGV[2] == '1' then
+              for _, holder in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+                if holder ~= ARGV[1] and redis.call('EXISTS', 'majlis:alive:' .. holder) == 1 then
+                  return 0
+                end
+              end
+            end
+            redis.call('SADD', KEYS[1], ARGV[1])
+            redis.call('SADD', KEYS[2], KEYS[1])
+            return 1
+            """;
 
+    private final RedisDataSource redis;
     private final String node;
     private final Duration timeout;
     private final HashCommands<String, String, String> hashes;
@@ -39,6 +55,7 @@ public class RedisUserDirectory implements UserDirectory {
     private final ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("majlis-redis-writer").daemon().factory());
 
     public RedisUserDirectory(RedisDataSource redis, String node, Duration timeout) {
+        this.redis = redis;
         this.node = node;
         this.timeout = timeout;
         this.hashes = redis.hash(String.class);
@@ -57,32 +74,45 @@ public class RedisUserDirectory implements UserDirectory {
         return "majlis:alive:" + node;
     }
 
+    private static String guest(String key) {
+        return "majlis:guest:" + key;
+    }
+
+    private static String guestsOf(String node) {
+        return "majlis:guests-of:" + node;
+    }
+
     @Override
     public boolean claimGuestName(String key) {
-        if (hashes.hsetnx(NAMES, key, node)) {
-            return true;
-        }
-        String holder = hashes.hget(NAMES, key);
-        if (holder == null || holder.equals(node) || !isAlive(holder)) {
-            hashes.hset(NAMES, key, node);
-            return true;
-        }
-        return false;
+        return holdGuestName(key, true);
+    }
+
+    @Override
+    public void joinGuestName(String key) {
+        holdGuestName(key, false);
+    }
+
+    /** Adds this node to the name's holders, when {@code alone}, only if no other live node holds it. Atomic. */
+    private boolean holdGuestName(String key, boolean alone) {
+        return redis.execute("EVAL", HOLD, "2", guest(key), guestsOf(node), node, alone ? "1" : "0").toInteger() == 1;
     }
 
     @Override
     public void releaseGuestName(String key) {
         writer.execute(() -> {
-            if (node.equals(hashes.hget(NAMES, key))) {
-                hashes.hdel(NAMES, key);
-            }
+            sets.srem(guest(key), node);
+            sets.srem(guestsOf(node), guest(key));
         });
     }
 
     @Override
     public boolean guestElsewhere(String key) {
-        String holder = hashes.hget(NAMES, key);
-        return holder != null && !holder.equals(node) && isAlive(holder);
+        for (String holder : sets.smembers(guest(key))) {
+            if (!holder.equals(node) && isAlive(holder)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -144,11 +174,10 @@ public class RedisUserDirectory implements UserDirectory {
     private void reap(String dead, Consumer<List<String>> wentOffline) {
         Map<String, String> users = hashes.hgetall(online(dead));
         keys.del(online(dead));
-        for (Map.Entry<String, String> claim : hashes.hgetall(NAMES).entrySet()) {
-            if (claim.getValue().equals(dead)) {
-                hashes.hdel(NAMES, claim.getKey());
-            }
+        for (String held : sets.smembers(guestsOf(dead))) {
+            sets.srem(held, dead);
         }
+        keys.del(guestsOf(dead));
         sets.srem(NODES, dead);
         List<String> offline = new ArrayList<>();
         for (String entry : users.values()) {

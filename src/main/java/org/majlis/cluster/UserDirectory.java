@@ -13,6 +13,9 @@ public interface UserDirectory {
     /** Claims a guest name for this node; false when another live node holds it. */
     boolean claimGuestName(String key);
 
+    /** A guest back with its session token holds its name here too, wherever else it is connected. */
+    void joinGuestName(String key);
+
     /** Gives a guest name back (its last connection here closed). */
     void releaseGuestName(String key);
 
@@ -41,6 +44,10 @@ public interface UserDirectory {
         @Override
         public boolean claimGuestName(String key) {
             return true;
+        }
+
+        @Override
+        public void joinGuestName(String key) {
         }
 
         @Override

@@ -98,6 +98,26 @@ class ClusterIT {
     }
 
     @Test
+    @Order(1)
+    void aGuestBackOnAnotherNodeKeepsItsNameWhenItsFirstConnectionCloses() throws Exception {
+        String name = Unique.name("roam");
+        TestClient first = TestClient.guest(nodeA.ws(), name);
+        try (TestClient back = TestClient.connect(nodeB.ws())) {
+            // a page reload that the load balancer sends to the other node
+            back.send("login", null, Json.object("token", first.welcome().path("token").asText()));
+            assertEquals(name, back.await("welcome").path("payload").path("username").asText());
+            first.close();
+            Thread.sleep(1000); // the first connection's node gives the name back
+            try (TestClient impostor = TestClient.connect(nodeA.ws())) {
+                impostor.send("login", null, Json.object("username", name));
+                impostor.awaitError("username_taken", null);
+            }
+        }
+        // once the guest has left everywhere, the name is free again
+        TestClient.guestOnceFree(nodeA.ws(), name).close();
+    }
+
+    @Test
     @Order(2)
     void theMessageLimitIsSharedByTheNodes() throws Exception {
         String name = Unique.name("lim");
