@@ -1,5 +1,6 @@
 package org.majlis.cluster;
 
+import io.quarkus.logging.Log;
 import io.vertx.core.Vertx;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,8 +38,8 @@ final class Sequencer {
             Conversation c = conversations.computeIfAbsent(conversationKey, k -> new Conversation());
             c.touched = System.currentTimeMillis();
             if (c.last == 0 || seq <= c.last + 1) {
-                deliver.run();
                 c.last = Math.max(c.last, seq);
+                run(deliver);
                 drain(c);
                 return;
             }
@@ -56,8 +57,8 @@ final class Sequencer {
             Conversation c = conversations.get(conversationKey);
             c.timerSet = false;
             c.waiting.forEach((seq, deliver) -> {
-                deliver.run();
                 c.last = Math.max(c.last, seq);
+                run(deliver);
             });
             c.waiting.clear();
         }
@@ -66,8 +67,17 @@ final class Sequencer {
     private static void drain(Conversation c) {
         while (!c.waiting.isEmpty() && c.waiting.firstKey() <= c.last + 1) {
             Map.Entry<Long, Runnable> next = c.waiting.pollFirstEntry();
-            next.getValue().run();
             c.last = Math.max(c.last, next.getKey());
+            run(next.getValue());
+        }
+    }
+
+    /** One failed delivery must not hold back the conversation's next messages. */
+    private static void run(Runnable deliver) {
+        try {
+            deliver.run();
+        } catch (RuntimeException e) {
+            Log.error("a delivery failed", e);
         }
     }
 
