@@ -22,17 +22,18 @@ import org.majlis.testing.ServerProcess;
  *
  * <pre>
  * Benchmark --jar target/quarkus-app/quarkus-run.jar --out target/bench [--server-arg X]...
- *           [--duration SECONDS] [--warmup SECONDS] (broadcast|broadcast-max|private|store|store-max|idle|startup|all|soak)...
+ *           [--duration SECONDS] [--warmup SECONDS] (broadcast|broadcast-max|broadcast-slow|private|store|store-max|idle|startup|all|soak)...
  *
  * soak is not part of all: run it on its own with a long --duration (600 s at least).
  * </pre>
  */
 public final class Benchmark {
 
-    private static final List<String> SCENARIOS = List.of("broadcast", "broadcast-max", "private", "store", "store-max",
-            "idle", "startup");
+    private static final List<String> SCENARIOS = List.of("broadcast", "broadcast-max", "broadcast-slow", "private", "store",
+            "store-max", "idle", "startup");
     private static final int CLIENTS = 1000;
     private static final int STORE_CLIENTS = 50;
+    private static final int SLOW_READERS = 50;
     private static final int IDLE_CONNECTIONS = 10_000;
     /** The soak: 100 clients in general, all sending, 100 messages/s in total (10,000 deliveries/s). */
     private static final int SOAK_CLIENTS = 100;
@@ -121,6 +122,7 @@ public final class Benchmark {
                 Result result = switch (scenario) {
                     case "broadcast" -> broadcast(scenario, 200, 0, 1);
                     case "broadcast-max" -> broadcast(scenario, 0, 16, 2);
+                    case "broadcast-slow" -> broadcastWithSlowReaders();
                     case "private" -> privateChat();
                     case "store" -> store(scenario, 1000, 0);
                     case "store-max" -> store(scenario, 0, 64);
@@ -150,6 +152,30 @@ public final class Benchmark {
         int[] senders = {0, 1};
         return load(name, CLIENTS, threads, senders, c -> c.expect(senders, null),
                 pool -> pool.start(senders, rate, window, CLIENTS, warmup, duration));
+    }
+
+    /**
+     * {@code broadcast} again with 50 more clients in general that read one byte a second: the
+     * latency of the 1000 others is compared with {@code broadcast}'s.
+     */
+    private Result broadcastWithSlowReaders() throws Exception {
+        int[] senders = {0, 1};
+        SlowReaders[] slow = new SlowReaders[1];
+        try {
+            Result result = load("broadcast-slow", CLIENTS, 1, senders, c -> c.expect(senders, null), pool -> {
+                try {
+                    slow[0] = new SlowReaders(pool.port(), SLOW_READERS);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return pool.start(senders, 200, 0, CLIENTS, warmup, duration);
+            });
+            return result.put("slow-readers", SLOW_READERS, "").put("slow-ended", slow[0].ended(), "");
+        } finally {
+            if (slow[0] != null) {
+                slow[0].close();
+            }
+        }
     }
 
     /** 500 pairs (2p, 2p+1), both sides sending: each message reaches the recipient and echoes to the sender. */

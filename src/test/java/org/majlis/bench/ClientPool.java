@@ -69,6 +69,10 @@ final class ClientPool implements AutoCloseable {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000);
     }
 
+    int port() {
+        return server.getPort();
+    }
+
     /** Opens connection number index and logs it in as b{index}; completes on its welcome. */
     CompletableFuture<BenchClient> connect(int index) {
         BenchClient client = new BenchClient(index, this);

@@ -67,6 +67,15 @@ public final class RawSocketClient implements AutoCloseable {
         out.flush();
     }
 
+    /** One byte of whatever the server sent (frames unparsed), or -1 once the connection has ended. */
+    public int readByte() throws IOException {
+        try {
+            return in.read();
+        } catch (java.net.SocketException e) {
+            return -1;
+        }
+    }
+
     /** The next frame: its text, or "close <code>" for a close frame. */
     public String readFrame() throws IOException {
         int opcode = in.readUnsignedByte() & 0x0F;
