@@ -1,6 +1,5 @@
 package org.majlis.cluster;
 
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +17,10 @@ public class LocalDelivery {
 
     private final UserRegistry registry;
     private final RoomDirectory rooms;
-    private final Sequencer sequencer;
 
-    public LocalDelivery(UserRegistry registry, RoomDirectory rooms, Vertx vertx) {
+    public LocalDelivery(UserRegistry registry, RoomDirectory rooms) {
         this.registry = registry;
         this.rooms = rooms;
-        this.sequencer = new Sequencer(vertx);
     }
 
     /** A room as another node changed it. */
@@ -31,16 +28,8 @@ public class LocalDelivery {
         rooms.apply(room);
     }
 
-    /** Writes the frame to the target's connections on this node, messages in seq order; the frame is released. */
+    /** Writes the frame to the target's connections on this node; the frame is released. */
     void deliver(Target target, Frame frame) {
-        if (target instanceof Target.Conversation c && c.seq() > 0) {
-            sequencer.submit(c.conversation().key(), c.seq(), () -> deliverNow(target, frame));
-        } else {
-            deliverNow(target, frame);
-        }
-    }
-
-    private void deliverNow(Target target, Frame frame) {
         switch (target) {
             case Target.Everyone everyone -> registry.broadcast(frame);
             case Target.Users users -> registry.sendTo(frame, online(users.names()));

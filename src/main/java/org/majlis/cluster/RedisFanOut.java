@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.majlis.rooms.Room;
+import org.majlis.ws.Frame;
 import org.majlis.ws.Frames;
 import org.majlis.ws.ServerEvent;
 
@@ -34,6 +35,7 @@ public class RedisFanOut implements FanOut {
     private final AtomicReference<RedisConnection> publisher = new AtomicReference<>();
     private final AtomicBoolean connecting = new AtomicBoolean();
     private final Vertx vertx;
+    private final Sequencer sequencer;
     private volatile long lastFailureLog;
 
     public RedisFanOut(LocalDelivery local, Frames frames, ObjectMapper json, Redis redis, Vertx vertx, String node) {
@@ -42,6 +44,7 @@ public class RedisFanOut implements FanOut {
         this.json = json;
         this.redis = redis;
         this.vertx = vertx;
+        this.sequencer = new Sequencer(vertx);
         this.node = node;
         subscribe();
         publisher.set(watched(redis.connect().await().atMost(Duration.ofSeconds(10)), () -> { }));
@@ -49,9 +52,23 @@ public class RedisFanOut implements FanOut {
 
     @Override
     public void send(Target target, ServerEvent event) {
-        String text = frames.json(event);
-        local.deliver(target, frames.encodeJson(text));
+        Frame frame = frames.encode(event);
+        String text = frame.text();
+        deliverHere(target, frame);
         publish(Envelope.of(node, target, text));
+    }
+
+    /**
+     * Delivers to this node's connections; messages go through the sequencer, since this node's
+     * own messages and other nodes' arrive by different paths. Only a cluster needs it: one node
+     * delivers each conversation's messages in commit order anyway.
+     */
+    private void deliverHere(Target target, Frame frame) {
+        if (target instanceof Target.Conversation c && c.seq() > 0) {
+            sequencer.submit(c.conversation().key(), c.seq(), () -> local.deliver(target, frame));
+        } else {
+            local.deliver(target, frame);
+        }
     }
 
     @Override
@@ -86,7 +103,7 @@ public class RedisFanOut implements FanOut {
             if (envelope.describesRoom()) {
                 local.roomChanged(envelope.toRoom());
             } else {
-                local.deliver(envelope.target(), frames.encodeJson(envelope.event()));
+                deliverHere(envelope.target(), frames.encodeJson(envelope.event()));
             }
         } catch (JsonProcessingException | RuntimeException e) {
             Log.warnf(e, "dropped an unreadable event from another node");

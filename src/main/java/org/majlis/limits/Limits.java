@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.majlis.cluster.Cluster;
 import org.majlis.cluster.ClusterRate;
 import org.majlis.config.MajlisConfig;
@@ -48,29 +49,29 @@ public class Limits {
     }
 
     /**
-     * Blocking. In a cluster, the same limit counted across the nodes for each of the senders (in
-     * order; a sender may appear several times): 0 or milliseconds to wait. On one node, all 0:
-     * {@link #message} has counted already.
+     * Blocking. In a cluster, the same limit counted across the nodes for the sender of each item
+     * (in order; a sender may appear several times): 0 or milliseconds to wait. On one node, all 0
+     * ({@link #message} has counted already) and nothing else is done.
      */
-    public long[] clusterMessages(List<String> usernames) {
+    public <T> long[] clusterMessages(List<T> items, Function<T, String> sender) {
         long now = System.currentTimeMillis();
         if (clusterRate == null || now < clusterBypassUntil) {
-            return new long[usernames.size()];
+            return new long[items.size()];
         }
         try {
-            return clusterRate.take(usernames.stream().map(Names::key).toList());
+            return clusterRate.take(items.stream().map(item -> Names.key(sender.apply(item))).toList());
         } catch (RuntimeException e) {
             // Redis away: each node's own limit still holds and chat goes on; Redis is asked again a little later
             clusterBypassUntil = now + CLUSTER_RETRY_MILLIS;
             Log.warnf("the cluster-wide message limit is unavailable (%s): only each node's own limit applies for %d ms",
                     e.toString(), CLUSTER_RETRY_MILLIS);
-            return new long[usernames.size()];
+            return new long[items.size()];
         }
     }
 
     /** Blocking. {@link #clusterMessages} for one request, refused with {@code rate_limited} over the limit. */
     public void clusterMessage(String username) {
-        long retryAfter = clusterMessages(List.of(username))[0];
+        long retryAfter = clusterMessages(List.of(username), Function.identity())[0];
         if (retryAfter > 0) {
             throw refused(retryAfter);
         }

@@ -92,7 +92,7 @@ public class JdbcMessageStore implements MessageStore {
         List<Draft> accepted = new ArrayList<>(drafts.size());
         List<StoredMessage> stored = new ArrayList<>(drafts.size());
         Map<Draft, ProtocolException> refused = new LinkedHashMap<>();
-        long[] waits = limits.clusterMessages(drafts.stream().map(Draft::from).toList());
+        long[] waits = limits.clusterMessages(drafts, Draft::from);
         try (Connection connection = database.connect()) {
             connection.setAutoCommit(false);
             try {
@@ -332,37 +332,24 @@ public class JdbcMessageStore implements MessageStore {
 
     @Override
     public long markRead(ConversationId conversation, String username, long seq) {
+        String userKey = Names.key(username);
         try (Connection connection = database.connect()) {
-            long mark;
-            try (PreparedStatement last = connection.prepareStatement("SELECT last_seq FROM conversations WHERE id = ?")) {
-                last.setString(1, conversation.key());
-                try (ResultSet rows = last.executeQuery()) {
-                    mark = rows.next() ? Math.min(seq, rows.getLong(1)) : 0;
-                }
-            }
+            Long last = Sql.first(connection, "SELECT last_seq FROM conversations WHERE id = ?", row -> row.getLong(1),
+                    conversation.key());
+            long mark = last == null ? 0 : Math.min(seq, last);
             if (mark <= 0) {
                 return -1;
             }
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE read_marks SET seq = ? WHERE conversation_id = ? AND username_key = ? AND seq < ?")) {
-                update.setLong(1, mark);
-                update.setString(2, conversation.key());
-                update.setString(3, Names.key(username));
-                update.setLong(4, mark);
-                if (update.executeUpdate() > 0) {
-                    return mark;
-                }
+            if (Sql.update(connection, "UPDATE read_marks SET seq = ? WHERE conversation_id = ? AND username_key = ? AND seq < ?",
+                    mark, conversation.key(), userKey, mark) > 0) {
+                return mark;
             }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO read_marks (conversation_id, username_key, username, seq) VALUES (?, ?, ?, ?)")) {
-                insert.setString(1, conversation.key());
-                insert.setString(2, Names.key(username));
-                insert.setString(3, username);
-                insert.setLong(4, mark);
-                insert.executeUpdate();
+            try {
+                Sql.update(connection, "INSERT INTO read_marks (conversation_id, username_key, username, seq) VALUES (?, ?, ?, ?)",
+                        conversation.key(), userKey, username, mark);
                 return mark;
             } catch (SQLException e) {
-                if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                if (Sql.isConstraintViolation(e)) {
                     return -1; // a mark exists already and is not lower
                 }
                 throw e;
@@ -375,15 +362,9 @@ public class JdbcMessageStore implements MessageStore {
     @Override
     public Map<String, Long> readSeqs(ConversationId conversation) {
         Map<String, Long> marks = new HashMap<>();
-        try (Connection connection = database.connect();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT username, seq FROM read_marks WHERE conversation_id = ?")) {
-            select.setString(1, conversation.key());
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    marks.put(rows.getString(1), rows.getLong(2));
-                }
-            }
+        try (Connection connection = database.connect()) {
+            Sql.query(connection, "SELECT username, seq FROM read_marks WHERE conversation_id = ?",
+                    row -> marks.put(row.getString(1), row.getLong(2)), conversation.key());
         } catch (SQLException e) {
             throw new StoreException(e);
         }

@@ -6,10 +6,10 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.majlis.config.MajlisConfig;
 import org.majlis.store.Database;
+import org.majlis.store.Sql;
 
 /**
  * Deletes messages beyond the configured age or count, periodically, on a worker thread. Numbering
@@ -37,23 +37,24 @@ public class Retention {
         }
     }
 
-    /** Applies the limits now; returns the number of messages deleted. Blocking. */
+    /**
+     * Applies the limits now; returns the number of messages deleted. Their reactions go with them
+     * (their files with the next file sweep). Blocking.
+     */
     public int apply() {
         int deleted = 0;
         try (Connection connection = database.connect()) {
             if (config.maxAge().isPresent()) {
-                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM messages WHERE sent_at < ?")) {
-                    delete.setLong(1, System.currentTimeMillis() - config.maxAge().get().toMillis());
-                    deleted += delete.executeUpdate();
-                }
+                deleted += Sql.update(connection, "DELETE FROM messages WHERE sent_at < ?",
+                        System.currentTimeMillis() - config.maxAge().get().toMillis());
             }
             if (config.maxCount().isPresent()) {
-                try (PreparedStatement delete = connection.prepareStatement("""
+                deleted += Sql.update(connection, """
                         DELETE FROM messages WHERE seq <= (SELECT c.last_seq - ? FROM conversations c
-                            WHERE c.id = messages.conversation_id)""")) {
-                    delete.setLong(1, config.maxCount().getAsLong());
-                    deleted += delete.executeUpdate();
-                }
+                            WHERE c.id = messages.conversation_id)""", config.maxCount().getAsLong());
+            }
+            if (deleted > 0) {
+                Sql.update(connection, "DELETE FROM reactions WHERE NOT EXISTS (SELECT 1 FROM messages m WHERE m.id = reactions.message_id)");
             }
         } catch (SQLException e) {
             Log.error("retention failed; it is tried again at the next interval", e);

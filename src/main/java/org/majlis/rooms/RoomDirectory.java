@@ -93,6 +93,11 @@ public class RoomDirectory {
         return rooms.compute(room.key(), (key, current) -> change.apply(current == null ? room : current));
     }
 
+    /** Whether the user is listed in any room (everybody is in {@code general} without being listed). */
+    boolean isMemberOfAny(String userKey) {
+        return rooms.values().stream().anyMatch(room -> room.members().containsKey(userKey));
+    }
+
     /** Drops the user from every room's member list; returns the rooms that changed, as they are now. */
     List<Room> removeFromAll(String userKey) {
         List<Room> changed = new ArrayList<>();

@@ -167,8 +167,10 @@ public class RoomHandler {
 
     /** Blocking: drops a former guest of that name from every room (a new guest now has the name). */
     public void forgetMemberships(String userKey) {
-        store.removeFromAll(userKey);
-        directory.removeFromAll(userKey).forEach(fanOut::roomChanged);
+        if (directory.isMemberOfAny(userKey)) { // most new guests are not: no database work for them
+            store.removeFromAll(userKey);
+            directory.removeFromAll(userKey).forEach(fanOut::roomChanged);
+        }
     }
 
     /** Stores the membership, then tells the new member ({@code room}) and the others ({@code member_joined}). */

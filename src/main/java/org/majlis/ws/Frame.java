@@ -28,8 +28,8 @@ public final class Frame {
         bytes.release();
     }
 
-    /** The JSON text after the frame header. */
-    String text() {
+    /** The JSON text after the frame header (what another node needs to make the same frame). */
+    public String text() {
         int length = bytes.getByte(bytes.readerIndex() + 1) & 0x7f;
         int header = length < 126 ? 2 : length == 126 ? 4 : 10;
         return bytes.toString(bytes.readerIndex() + header, bytes.readableBytes() - header, java.nio.charset.StandardCharsets.UTF_8);

@@ -48,17 +48,7 @@ public class Frames {
         }
     }
 
-    /** The event as the JSON text of its frame, to hand to other nodes. */
-    public String json(ServerEvent event) {
-        Frame frame = encode(event);
-        try {
-            return frame.text();
-        } finally {
-            frame.release();
-        }
-    }
-
-    /** A frame of JSON text encoded elsewhere (by {@link #json} on another node). */
+    /** A frame of JSON text encoded elsewhere (by another node). */
     public Frame encodeJson(String json) {
         byte[] utf8 = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         ByteBuf buf = PooledByteBufAllocator.DEFAULT.directBuffer(HEADER_ROOM + utf8.length);
