@@ -21,6 +21,15 @@ public interface MajlisConfig {
     /** Bytes a connection may leave unread before it is closed with 1013. */
     long outboundBufferLimit();
 
+    /**
+     * Outbound memory (frames waiting for clients) the whole process may hold before every
+     * connection is held to a small unread limit; absent: half the maximum direct memory.
+     */
+    Optional<MemorySize> outboundMemoryBudget();
+
+    /** After the server sends a close frame, how long the client has to read it before the connection is dropped. */
+    Duration closeGrace();
+
     /** How long an event loop waits to gather deliveries into one write per connection (0: no wait). */
     Duration deliveryCoalesce();
 

@@ -41,13 +41,29 @@ public class HistoryHandler {
             throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "before and after are seq numbers");
         }
         ConversationId conversation = recipients.conversation(user, request.room(), request.to());
-        offload.run(session, ref, "history", () -> {
-            MessageStore.Page page = store.history(conversation, request.before(), request.after(), limit);
-            Map<String, Long> readSeqs = store.readSeqs(conversation);
-            return new ServerEvent.History(ref, conversation.room(), conversation.to(user.name()),
-                    page.messages().stream()
-                            .map(m -> MessageHandler.toEvent(m, page.reactions().getOrDefault(m.id(), Map.of()))).toList(),
-                    page.hasMore(), readSeqs);
-        }, page -> registry.reply(session, page));
+        // one page in memory per connection at a time: the next is read once this one is handed to the socket
+        boolean queued = session.historyRequests().submit(next -> {
+            if (!session.outbox().accepting()) {
+                next.run();
+                return;
+            }
+            offload.run(session, ref, "history", () -> page(conversation, user, request, limit, ref), page -> {
+                registry.reply(session, page);
+                next.run();
+            }, next);
+        });
+        if (!queued) {
+            throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many history requests waiting", null, 1000L);
+        }
+    }
+
+    private ServerEvent.History page(ConversationId conversation, OnlineUser user, HistoryPayload request, int limit,
+            String ref) {
+        MessageStore.Page page = store.history(conversation, request.before(), request.after(), limit);
+        Map<String, Long> readSeqs = store.readSeqs(conversation);
+        return new ServerEvent.History(ref, conversation.room(), conversation.to(user.name()),
+                page.messages().stream()
+                        .map(m -> MessageHandler.toEvent(m, page.reactions().getOrDefault(m.id(), Map.of()))).toList(),
+                page.hasMore(), readSeqs);
     }
 }

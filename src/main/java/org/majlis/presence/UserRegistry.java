@@ -138,6 +138,9 @@ public class UserRegistry {
 
     /** Sends an event to one connection. */
     public void reply(Session session, ServerEvent event) {
+        if (!session.outbox().accepting()) {
+            return; // closing or gone: encoding it would only hold memory
+        }
         Frame frame = frames.encode(event);
         try {
             session.outbox().send(frame);

@@ -23,9 +23,13 @@ public class Delivery {
     private final ChatMetrics metrics;
     private final long pendingLimit;
     private final long coalesceNanos;
+    private final OutboundBudget budget;
+    private final long closeGraceMillis;
 
-    public Delivery(ChatMetrics metrics, MajlisConfig config) {
+    public Delivery(ChatMetrics metrics, OutboundBudget budget, MajlisConfig config) {
         this.metrics = metrics;
+        this.budget = budget;
+        this.closeGraceMillis = config.closeGrace().toMillis();
         this.pendingLimit = config.outboundBufferLimit();
         this.coalesceNanos = config.deliveryCoalesce().toNanos();
     }
@@ -38,7 +42,7 @@ public class Delivery {
             batchers.add(created);
             return created;
         });
-        return new Outbox(ctx, batcher, pendingLimit, onOverflow);
+        return new Outbox(ctx, batcher, pendingLimit, budget, closeGraceMillis, onOverflow);
     }
 
     /** From now on the connection receives broadcasts. */

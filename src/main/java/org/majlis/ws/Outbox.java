@@ -6,6 +6,7 @@ import io.netty.channel.ChannelPromise;
 import io.netty.channel.VoidChannelPromise;
 import io.netty.handler.ssl.SslHandler;
 import java.util.ArrayList;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The write side of one connection, below the framework: frames are written to the Netty channel
@@ -18,12 +19,15 @@ public final class Outbox {
     final LoopBatcher batcher;
     private final ChannelPromise ignoreResult;
     private final long pendingLimit;
+    private final OutboundBudget budget;
+    private final long closeGraceMillis;
     private final Runnable onOverflow;
 
     boolean flushRequested;
     /** Position in the batcher's broadcast list, or -1 when not logged in. */
     int memberIndex = -1;
-    private boolean overflowed;
+    /** Set once the connection overflowed or is being closed: nothing more is written or encoded for it. */
+    private volatile boolean closing;
     /**
      * Frames are complete bytes: without TLS no handler has anything to add, so they go straight to
      * the channel's outbound buffer instead of walking the pipeline (a measurable share per delivery).
@@ -32,10 +36,13 @@ public final class Outbox {
     /** Frames that arrived between login and welcome, sent right after the welcome. */
     private ArrayList<Frame> held;
 
-    Outbox(ChannelHandlerContext ctx, LoopBatcher batcher, long pendingLimit, Runnable onOverflow) {
+    Outbox(ChannelHandlerContext ctx, LoopBatcher batcher, long pendingLimit, OutboundBudget budget,
+            long closeGraceMillis, Runnable onOverflow) {
         this.ctx = ctx;
         this.batcher = batcher;
         this.pendingLimit = pendingLimit;
+        this.budget = budget;
+        this.closeGraceMillis = closeGraceMillis;
         this.onOverflow = onOverflow;
         this.ignoreResult = new VoidChannelPromise(ctx.channel(), false);
         this.direct = ctx.pipeline().get(SslHandler.class) == null;
@@ -46,11 +53,34 @@ public final class Outbox {
         batcher.submit(frame.retain(), this, false);
     }
 
+    /** Whether frames for this connection are still written: false once it overflowed or is closing. */
+    public boolean accepting() {
+        return !closing && ctx.channel().isActive();
+    }
+
+    /**
+     * The connection is being closed (its close frame is on the way): nothing more is written, and
+     * the channel itself is closed after the grace period even if the close frame never gets out
+     * (a client that stopped reading would otherwise keep its unread bytes in memory for ever).
+     */
+    public void closing() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        ctx.executor().schedule(() -> {
+            if (ctx.channel().isOpen()) {
+                ctx.channel().close();
+            }
+        }, closeGraceMillis, TimeUnit.MILLISECONDS);
+    }
+
     /**
      * From now until {@link #sendReleasingHold} every frame for this connection waits, so that
      * deliveries that race with a login's database work come after its welcome. On the loop.
      */
     public void hold() {
+        dropHeld();
         held = new ArrayList<>();
     }
 
@@ -82,7 +112,7 @@ public final class Outbox {
             }
             return;
         }
-        if (overflowed || !ctx.channel().isActive()) {
+        if (closing || !ctx.channel().isActive()) {
             return;
         }
         if (direct) {
@@ -96,7 +126,10 @@ public final class Outbox {
         }
     }
 
-    /** Flushes, then closes the connection if what it has not read yet exceeds the limit. */
+    /**
+     * Flushes, then closes the connection if what it has not read yet exceeds the limit: the
+     * configured one, or a much smaller one while the process' outbound memory is over its budget.
+     */
     void flush() {
         flushRequested = false;
         if (direct) {
@@ -105,8 +138,8 @@ public final class Outbox {
             ctx.flush();
         }
         ChannelOutboundBuffer pending = ctx.channel().unsafe().outboundBuffer();
-        if (!overflowed && pending != null && pending.totalPendingWriteBytes() > pendingLimit) {
-            overflowed = true;
+        long limit = budget.underPressure() ? Math.min(pendingLimit, OutboundBudget.PRESSURE_LIMIT) : pendingLimit;
+        if (!closing && pending != null && pending.totalPendingWriteBytes() > limit) {
             onOverflow.run();
         }
     }

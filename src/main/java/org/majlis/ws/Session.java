@@ -7,9 +7,13 @@ import org.majlis.presence.OnlineUser;
 /** One WebSocket connection: its outbox and, after login, its user. */
 public final class Session {
 
+    static final int MAX_WAITING_HISTORY = 500;
+
     private final WebSocketConnection connection;
     private final String address;
     private Outbox outbox;
+    /** History pages are read one at a time per connection; this many more may wait. */
+    private final SerialQueue historyRequests = new SerialQueue(MAX_WAITING_HISTORY);
     private int strikes;
     private long strikeWindowStart;
     private volatile OnlineUser user;
@@ -50,6 +54,11 @@ public final class Session {
         return lastHeardMillis;
     }
 
+    /** The connection's history requests, run one at a time. On the event loop. */
+    public SerialQueue historyRequests() {
+        return historyRequests;
+    }
+
     public WebSocketConnection connection() {
         return connection;
     }
@@ -66,8 +75,14 @@ public final class Session {
         this.user = user;
     }
 
-    /** Closes the connection with a close code and reason; closing twice is harmless. */
+    /**
+     * Closes the connection with a close code and reason; closing twice is harmless. Nothing more
+     * is sent to it, and its channel is closed outright if the close handshake does not end in time.
+     */
     public void close(int code, String reason) {
+        if (outbox != null) {
+            outbox.closing();
+        }
         connection.close(new CloseReason(code, reason)).subscribe().with(ok -> { }, alreadyClosed -> { });
     }
 

@@ -9,6 +9,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
+import org.majlis.testing.Json;
 import org.majlis.testing.TestClient;
 import org.majlis.testing.Unique;
 
@@ -20,28 +21,19 @@ class PresenceTest {
     URI ws;
 
 
-    private static boolean changes(JsonNode presence, String user, String status) {
-        for (JsonNode change : presence.path("payload").path("changes")) {
-            if (user.equals(change.path("username").asText()) && status.equals(change.path("status").asText())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     @Test
     void othersSeeAUserComeChangeStatusAndGo() {
         String watcher = Unique.name("watcher");
         String sara = Unique.name("sara");
         try (TestClient w = TestClient.guest(ws, watcher)) {
             TestClient s = TestClient.guest(ws, sara);
-            w.await("presence", p -> changes(p, sara, "online"));
+            w.await("presence", p -> Json.presenceOf(p, sara, "online"));
             s.send("{\"type\":\"status\",\"payload\":{\"status\":\"away\"}}");
-            w.await("presence", p -> changes(p, sara, "away"));
+            w.await("presence", p -> Json.presenceOf(p, sara, "away"));
             s.send("{\"type\":\"status\",\"payload\":{\"status\":\"busy\"}}");
-            w.await("presence", p -> changes(p, sara, "busy"));
+            w.await("presence", p -> Json.presenceOf(p, sara, "busy"));
             s.close();
-            JsonNode offline = w.await("presence", p -> changes(p, sara, "offline"));
+            JsonNode offline = w.await("presence", p -> Json.presenceOf(p, sara, "offline"));
             for (JsonNode change : offline.path("payload").path("changes")) {
                 if (sara.equals(change.path("username").asText())) {
                     assertTrue(change.path("lastSeen").asText().endsWith("Z"), change::toString);

@@ -25,4 +25,14 @@ public final class Json {
         array.forEach(n -> strings.add(n.asText()));
         return strings;
     }
+
+    /** Whether a {@code presence} event says that the user has that status now. */
+    public static boolean presenceOf(JsonNode presence, String user, String status) {
+        for (JsonNode change : presence.path("payload").path("changes")) {
+            if (user.equals(change.path("username").asText()) && status.equals(change.path("status").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
 }
