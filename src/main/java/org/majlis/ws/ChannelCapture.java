@@ -6,6 +6,7 @@ import io.quarkus.websockets.next.UserData.TypedKey;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.net.impl.ConnectionBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.majlis.limits.ClientAddress;
 
 /**
@@ -20,6 +21,15 @@ public class ChannelCapture implements HttpUpgradeCheck {
     static final TypedKey<ChannelHandlerContext> CHANNEL = new TypedKey<>("majlis.channel");
     static final TypedKey<String> ADDRESS = new TypedKey<>("majlis.address");
 
+    private final int maxMessageSize;
+    private final boolean compression;
+
+    public ChannelCapture(@ConfigProperty(name = "quarkus.websockets-next.server.max-message-size") int maxMessageSize,
+            @ConfigProperty(name = "quarkus.websockets-next.server.per-message-compression-supported") boolean compression) {
+        this.maxMessageSize = maxMessageSize;
+        this.compression = compression;
+    }
+
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
         if (!(context.httpRequest().connection() instanceof ConnectionBase connection)) {
@@ -27,7 +37,7 @@ public class ChannelCapture implements HttpUpgradeCheck {
         }
         ChannelHandlerContext ctx = connection.channelHandlerContext();
         if (ctx.pipeline().get(FrameViolations.class) == null) {
-            ctx.pipeline().addBefore(ctx.name(), "majlis-frame-violations", FrameViolations.INSTANCE);
+            ctx.pipeline().addBefore(ctx.name(), "majlis-frame-violations", new FrameViolations(maxMessageSize, compression));
         }
         context.userData().put(CHANNEL, ctx);
         context.userData().put(ADDRESS, ClientAddress.of(context.httpRequest()));

@@ -13,6 +13,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClosedException;
+import java.io.IOException;
 import org.majlis.auth.BearerCheck;
 import org.majlis.auth.Identity;
 import org.majlis.auth.LoginHandler;
@@ -159,8 +160,9 @@ public class ChatSocket {
                 return;
             }
         }
-        if (connection.isClosed() || failure instanceof HttpClosedException) {
-            return;
+        if (connection.isClosed() || failure instanceof HttpClosedException || failure instanceof IOException) {
+            Log.debugf("connection %s ended: %s", connection.id(), failure);
+            return; // a client that went away (a reset, a dropped network) is not the server's failure
         }
         Log.errorf(failure, "unexpected failure on connection %s", connection.id());
         refuse(session, new ProtocolException(ErrorCode.INTERNAL, "server error"));

@@ -45,9 +45,17 @@ public final class RawSocketClient implements AutoCloseable {
 
     /** Sends a final, masked frame with any opcode and payload (invalid UTF-8 in a text frame, say). */
     public void sendFrame(int opcode, byte[] payload) throws IOException {
+        sendFrame(true, 0, opcode, payload);
+    }
+
+    /**
+     * Sends a masked frame with every header field chosen: {@code fin} false for a fragment (the
+     * next ones use opcode 0), {@code rsv} the three reserved bits (0 to 7).
+     */
+    public void sendFrame(boolean fin, int rsv, int opcode, byte[] payload) throws IOException {
         byte[] mask = new byte[4];
         ThreadLocalRandom.current().nextBytes(mask);
-        out.write(0x80 | opcode);
+        out.write((fin ? 0x80 : 0) | (rsv & 7) << 4 | opcode);
         if (payload.length < 126) {
             out.write(0x80 | payload.length);
         } else if (payload.length <= 0xFFFF) {
@@ -113,6 +121,12 @@ public final class RawSocketClient implements AutoCloseable {
             }
             in.skipNBytes(length);
         }
+    }
+
+    /** Ends the connection with a TCP reset instead of a close, as a crashed client or a dropped network can. */
+    public void reset() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
     }
 
     @Override
