@@ -20,6 +20,7 @@ import org.majlis.rooms.Room;
 import org.majlis.rooms.RoomDirectory;
 import org.majlis.rooms.RoomHandler;
 import org.majlis.ws.ClientEvent.LoginPayload;
+import org.majlis.ws.CloseCodes;
 import org.majlis.ws.ErrorCode;
 import org.majlis.ws.Offload;
 import org.majlis.ws.ProtocolException;
@@ -36,7 +37,6 @@ import org.majlis.ws.Session;
 @ApplicationScoped
 public class LoginHandler {
 
-    public static final int CLOSE_POLICY = 1008;
 
     private record Prepared(Welcome welcome, Instant expiresAt) {
     }
@@ -151,7 +151,7 @@ public class LoginHandler {
 
     private void closeWhenExpired(Session session, Instant expiresAt) {
         long delay = Math.max(1, Duration.between(Instant.now(), expiresAt).toMillis());
-        long timer = vertx.setTimer(delay, id -> session.close(CLOSE_POLICY, "session expired: log in again"));
+        long timer = vertx.setTimer(delay, id -> session.close(CloseCodes.POLICY, "session expired: log in again"));
         session.onClose(() -> vertx.cancelTimer(timer));
     }
 }

@@ -39,6 +39,9 @@ public interface MajlisConfig {
     /** A connection that sends nothing, not even a pong to the server's ping, for this long is closed with 1001. */
     Duration deadClientTimeout();
 
+    /** A connection that has not logged in this long after opening is closed with 1008. */
+    Duration loginTimeout();
+
     /** How long a stopping node keeps serving with readiness down before it closes connections with 1012. */
     Duration shutdownDelay();
 

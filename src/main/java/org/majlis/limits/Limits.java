@@ -5,7 +5,6 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.majlis.cluster.Cluster;
 import org.majlis.cluster.ClusterRate;
@@ -21,7 +20,7 @@ public class Limits {
     private final TokenBucketLimiter messages;
     private final TokenBucketLimiter logins;
     private final int connectionsPerAddress;
-    private final ConcurrentHashMap<String, AtomicInteger> connections = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Integer> connections = new ConcurrentHashMap<>();
 
     /** The count across nodes in a cluster, else null. */
     private final ClusterRate clusterRate;
@@ -86,17 +85,24 @@ public class Limits {
         return logins.tryAcquire(address);
     }
 
-    /** Whether the address may open one more connection. */
-    public boolean mayConnect(String address) {
-        AtomicInteger open = connections.get(address);
-        return open == null || open.get() < connectionsPerAddress;
-    }
-
-    public void connected(String address) {
-        connections.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
+    /**
+     * Counts one more connection of the address if it has a free slot; false, and nothing counted,
+     * when it has its maximum. Check and count are one atomic step, so a burst cannot overshoot.
+     */
+    public boolean tryConnect(String address) {
+        boolean[] counted = {false};
+        connections.compute(address, (a, open) -> {
+            int now = open == null ? 0 : open;
+            if (now >= connectionsPerAddress) {
+                return open;
+            }
+            counted[0] = true;
+            return now + 1;
+        });
+        return counted[0];
     }
 
     public void disconnected(String address) {
-        connections.computeIfPresent(address, (a, open) -> open.decrementAndGet() <= 0 ? null : open);
+        connections.computeIfPresent(address, (a, open) -> open <= 1 ? null : open - 1);
     }
 }

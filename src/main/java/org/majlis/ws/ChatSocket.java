@@ -18,7 +18,6 @@ import org.majlis.auth.BearerCheck;
 import org.majlis.auth.Identity;
 import org.majlis.auth.LoginHandler;
 import org.majlis.config.MajlisConfig;
-import org.majlis.limits.Limits;
 import org.majlis.messages.HistoryHandler;
 import org.majlis.messages.MessageActions;
 import org.majlis.messages.MessageHandler;
@@ -44,7 +43,6 @@ import org.majlis.ws.ClientEvent.SetStatus;
 @WebSocket(path = "/ws")
 public class ChatSocket {
 
-    public static final int CLOSE_SLOW_CONSUMER = 1013;
     static final TypedKey<Session> SESSION = new TypedKey<>("majlis.session");
 
     private final Delivery delivery;
@@ -59,13 +57,12 @@ public class ChatSocket {
     private final MessageActions actions;
     private final RoomHandler rooms;
     private final ChatMetrics metrics;
-    private final Limits limits;
     private final int abuseStrikes;
     private final long abuseWindowMillis;
 
     public ChatSocket(Delivery delivery, UserRegistry registry, PresenceService presence, LoginHandler login,
             MessageHandler messages, PresenceHandler presenceRequests, HistoryHandler history, ReadHandler reads,
-            TypingHandler typing, MessageActions actions, RoomHandler rooms, ChatMetrics metrics, Limits limits,
+            TypingHandler typing, MessageActions actions, RoomHandler rooms, ChatMetrics metrics,
             MajlisConfig config) {
         this.typing = typing;
         this.actions = actions;
@@ -79,7 +76,6 @@ public class ChatSocket {
         this.history = history;
         this.reads = reads;
         this.metrics = metrics;
-        this.limits = limits;
         this.abuseStrikes = config.limits().abuseStrikes();
         this.abuseWindowMillis = config.limits().abuseWindow().toMillis();
     }
@@ -89,9 +85,8 @@ public class ChatSocket {
     void open(WebSocketConnection connection) {
         Session session = new Session(connection, connection.userData().get(ChannelCapture.ADDRESS));
         session.attach(delivery.open(connection,
-                () -> session.close(CLOSE_SLOW_CONSUMER, "slow consumer: reconnect and catch up with history")));
+                () -> session.close(CloseCodes.SLOW_CONSUMER, "slow consumer: reconnect and catch up with history")));
         connection.userData().put(SESSION, session);
-        limits.connected(session.address());
         Identity bearer = connection.userData().get(BearerCheck.IDENTITY);
         if (bearer != null) {
             login.loginWithBearer(session, bearer);
@@ -134,7 +129,7 @@ public class ChatSocket {
         }
     }
 
-    /** The answer to the server's ping: the client is alive ({@link DeadClientReaper}). */
+    /** The answer to the server's ping: the client is alive ({@link ConnectionReaper}). */
     @OnPongMessage
     @NonBlocking
     void pong(Buffer ignored, WebSocketConnection connection) {
@@ -176,7 +171,6 @@ public class ChatSocket {
             return;
         }
         session.closed();
-        limits.disconnected(session.address());
         OnlineUser wentOffline = registry.logout(session);
         if (wentOffline != null) {
             presence.offline(wentOffline);
@@ -196,7 +190,7 @@ public class ChatSocket {
         registry.refuse(session, refusal);
         if (refusal.code() == ErrorCode.RATE_LIMITED
                 && session.strike(System.currentTimeMillis(), abuseWindowMillis) == abuseStrikes) {
-            session.close(LoginHandler.CLOSE_POLICY, "too many requests");
+            session.close(CloseCodes.POLICY, "too many requests");
         }
     }
 }

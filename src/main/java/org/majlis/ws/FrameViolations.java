@@ -20,9 +20,6 @@ import io.netty.util.ReferenceCountUtil;
  */
 final class FrameViolations extends ChannelInboundHandlerAdapter {
 
-    static final int CLOSE_PROTOCOL_ERROR = 1002;
-    static final int CLOSE_INVALID_DATA = 1007;
-    static final int CLOSE_TOO_BIG = 1009;
 
     private final int maxMessageSize;
     /** With per-message compression agreed, frames are still compressed here: only the decoder's checks apply. */
@@ -66,7 +63,7 @@ final class FrameViolations extends ChannelInboundHandlerAdapter {
     /** The close code the frame calls for, or 0 when it is fine. */
     private int violation(WebSocketFrame frame) {
         if (frame.rsv() != 0) {
-            return CLOSE_PROTOCOL_ERROR;
+            return CloseCodes.PROTOCOL_ERROR;
         }
         if (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame) {
             messageSize = 0;
@@ -77,10 +74,10 @@ final class FrameViolations extends ChannelInboundHandlerAdapter {
         }
         messageSize += frame.content().readableBytes();
         if (messageSize > maxMessageSize) {
-            return CLOSE_TOO_BIG;
+            return CloseCodes.TOO_BIG;
         }
         if (text && !(utf8.feed(frame.content()) && (!frame.isFinalFragment() || utf8.complete()))) {
-            return CLOSE_INVALID_DATA;
+            return CloseCodes.INVALID_DATA;
         }
         return 0;
     }

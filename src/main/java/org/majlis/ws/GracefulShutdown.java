@@ -28,7 +28,6 @@ import org.majlis.messages.MessageStore;
 @ApplicationScoped
 public class GracefulShutdown implements HttpUpgradeCheck, HealthCheck {
 
-    public static final int CLOSE_RESTARTING = 1012;
     private static final int SERVICE_UNAVAILABLE = 503;
 
     private final OpenConnections connections;
@@ -69,12 +68,12 @@ public class GracefulShutdown implements HttpUpgradeCheck, HealthCheck {
     private void closeConnections() {
         List<Uni<Void>> closing = new ArrayList<>();
         for (WebSocketConnection connection : connections) {
-            closing.add(connection.close(new CloseReason(CLOSE_RESTARTING, "server restarting: reconnect"))
+            closing.add(connection.close(new CloseReason(CloseCodes.RESTARTING, "server restarting: reconnect"))
                     .onFailure().recoverWithNull());
         }
         if (!closing.isEmpty()) {
             Uni.join().all(closing).andCollectFailures().await().atMost(Duration.ofSeconds(5));
-            Log.infof("closed %d connections with %d", closing.size(), CLOSE_RESTARTING);
+            Log.infof("closed %d connections with %d", closing.size(), CloseCodes.RESTARTING);
         }
     }
 }

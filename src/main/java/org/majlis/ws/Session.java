@@ -18,6 +18,7 @@ public final class Session {
     private long strikeWindowStart;
     private volatile OnlineUser user;
     private volatile Runnable onClose = () -> { };
+    private final long openedMillis = System.currentTimeMillis();
     /** When the client last sent anything, a pong included. */
     private volatile long lastHeardMillis = System.currentTimeMillis();
 
@@ -48,6 +49,10 @@ public final class Session {
     /** The client sent a frame (any frame, a pong included). */
     void heard(long nowMillis) {
         lastHeardMillis = nowMillis;
+    }
+
+    long openedMillis() {
+        return openedMillis;
     }
 
     long lastHeardMillis() {

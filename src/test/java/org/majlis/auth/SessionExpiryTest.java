@@ -10,6 +10,7 @@ import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.majlis.testing.TestClient;
+import org.majlis.ws.CloseCodes;
 
 /** A session whose token expires is closed with 1008; tokens live 2 s here instead of 24 h. */
 @QuarkusTest
@@ -29,7 +30,7 @@ class SessionExpiryTest {
     @Test
     void anExpiredSessionClosesWith1008() {
         try (TestClient client = TestClient.guest(ws, "shortlived")) {
-            assertEquals(LoginHandler.CLOSE_POLICY, client.awaitClose());
+            assertEquals(CloseCodes.POLICY, client.awaitClose());
         }
     }
 }

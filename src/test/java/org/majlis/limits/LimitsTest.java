@@ -14,8 +14,15 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.majlis.testing.Json;
+import org.majlis.testing.RawSocketClient;
 import org.majlis.testing.TestClient;
 
 /** Each limit is hit and recovered from, with the protocol's message defaults and small login and connection limits. */
@@ -95,15 +102,27 @@ class LimitsTest {
             }
             assertTrue(limited >= 7, "limited " + limited);
         }
-        // the WebSocket and REST share the address' bucket; at 2 per second, a few attempts empty it again
+        // the WebSocket and REST share the address' bucket; at 2 per second, attempts at once empty it again
+        // (at once: one after the other, each slow bcrypt on a busy machine would leave time to refill)
+        ExecutorService threads = Executors.newFixedThreadPool(8);
         List<Integer> statuses = new ArrayList<>();
-        for (int i = 0; i < 6 && !statuses.contains(429); i++) {
-            var response = given().contentType(ContentType.JSON).body(Map.of("username", "nobody", "password", "whatever1"))
-                    .post("/api/auth/login").then().extract();
-            statuses.add(response.statusCode());
-            if (response.statusCode() == 429) {
-                assertTrue(Integer.parseInt(response.header("Retry-After")) >= 1);
+        try {
+            List<Future<io.restassured.response.ExtractableResponse<io.restassured.response.Response>>> attempts = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                attempts.add(threads.submit(() -> given().contentType(ContentType.JSON)
+                        .body(Map.of("username", "nobody", "password", "whatever1")).post("/api/auth/login").then().extract()));
             }
+            for (var attempt : attempts) {
+                var response = attempt.get(30, TimeUnit.SECONDS);
+                statuses.add(response.statusCode());
+                if (response.statusCode() == 429) {
+                    assertTrue(Integer.parseInt(response.header("Retry-After")) >= 1);
+                }
+            }
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(e);
+        } finally {
+            threads.shutdownNow();
         }
         assertTrue(statuses.contains(429), "REST logins: " + statuses);
         Thread.sleep(1100);
@@ -139,6 +158,38 @@ class LimitsTest {
             }
         } finally {
             open.forEach(TestClient::close);
+        }
+    }
+
+    @Test
+    void aBurstOfUpgradesAtOnceCannotOvershootTheConnectionLimit() throws Exception {
+        int attempts = 40;
+        ExecutorService threads = Executors.newFixedThreadPool(attempts);
+        List<RawSocketClient> open = new CopyOnWriteArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<?>> tries = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                tries.add(threads.submit(() -> {
+                    start.await();
+                    try {
+                        open.add(new RawSocketClient(ws, 65536));
+                    } catch (java.io.IOException refused) {
+                        assertTrue(refused.getMessage().contains("429"), refused.getMessage());
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> attempt : tries) {
+                attempt.get(30, TimeUnit.SECONDS);
+            }
+            assertTrue(open.size() <= 12 && open.size() >= 1, open.size() + " connections were let in, the limit is 12");
+        } finally {
+            threads.shutdownNow();
+            for (RawSocketClient client : open) {
+                client.close();
+            }
         }
     }
 }

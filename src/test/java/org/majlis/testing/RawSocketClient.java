@@ -34,6 +34,7 @@ public final class RawSocketClient implements AutoCloseable {
             headers.append((char) in.readUnsignedByte());
         }
         if (!headers.toString().startsWith("HTTP/1.1 101")) {
+            socket.close();
             throw new IOException("upgrade refused: " + headers);
         }
     }

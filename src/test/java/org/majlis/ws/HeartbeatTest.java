@@ -25,7 +25,8 @@ class HeartbeatTest {
     public static class FastPing implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.websockets-next.server.auto-ping-interval", "200ms", "majlis.dead-client-timeout", "1s");
+            return Map.of("quarkus.websockets-next.server.auto-ping-interval", "200ms", "majlis.dead-client-timeout", "1s",
+                    "majlis.login-timeout", "2s");
         }
     }
 
@@ -48,10 +49,20 @@ class HeartbeatTest {
         try (RawSocketClient vanished = new RawSocketClient(ws, 65536); TestClient alive = TestClient.guest(ws, Unique.name("alive"))) {
             // the raw client reads nothing and answers no ping, like a peer whose network dropped
             long start = System.currentTimeMillis();
-            assertEquals(DeadClientReaper.CLOSE_GOING_AWAY, vanished.readUntilClose());
+            assertEquals(CloseCodes.GOING_AWAY, vanished.readUntilClose());
             assertTrue(System.currentTimeMillis() - start < 5000);
             Thread.sleep(1500);
             alive.assertAlive(); // Vert.x answers pings with pongs, as browsers do
+        }
+    }
+
+    @Test
+    void aConnectionThatNeverLogsInIsClosedWith1008WhileALoggedInOneStays() throws Exception {
+        try (TestClient idle = TestClient.connect(ws); TestClient member = TestClient.guest(ws, Unique.name("member"))) {
+            long start = System.currentTimeMillis();
+            assertEquals(CloseCodes.POLICY, idle.awaitClose()); // it answers pings, yet it holds a slot for nothing
+            assertTrue(System.currentTimeMillis() - start < 5000);
+            member.assertAlive();
         }
     }
 }

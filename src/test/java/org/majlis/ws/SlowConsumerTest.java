@@ -39,7 +39,7 @@ class SlowConsumerTest {
                 reader.await("new_message", e -> e.path("payload").path("message").asText().startsWith(prefix + "z"));
             }
             // it reads again within the close grace, so it still learns why it was closed
-            assertEquals(ChatSocket.CLOSE_SLOW_CONSUMER, slow.readUntilClose());
+            assertEquals(CloseCodes.SLOW_CONSUMER, slow.readUntilClose());
         }
     }
 
