@@ -26,13 +26,13 @@ public class AuthResource {
     }
 
     private final Accounts accounts;
-    private final TokenService tokens;
+    private final Sessions sessions;
     private final Limits limits;
 
-    public AuthResource(Accounts accounts, TokenService tokens, Limits limits) {
+    public AuthResource(Accounts accounts, Sessions sessions, Limits limits) {
         this.accounts = accounts;
         this.limits = limits;
-        this.tokens = tokens;
+        this.sessions = sessions;
     }
 
     @POST
@@ -62,7 +62,7 @@ public class AuthResource {
         if (name == null) {
             return error(Response.Status.UNAUTHORIZED, "auth_failed", "invalid username or password");
         }
-        IssuedToken token = tokens.issue(name, false);
+        IssuedToken token = sessions.startAccount(name);
         return Response.ok(new TokenResponse(token.token(), token.expiresAt().toString(), name)).build();
     }
 

@@ -2,6 +2,6 @@ package org.majlis.auth;
 
 import java.time.Instant;
 
-/** Who a verified token speaks for. */
-public record Identity(String username, boolean guest, Instant expiresAt) {
+/** Who a well-signed token speaks for, and the login session it belongs to. */
+public record Identity(String username, boolean guest, Instant expiresAt, String sessionId) {
 }

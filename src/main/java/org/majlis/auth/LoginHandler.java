@@ -18,7 +18,6 @@ import org.majlis.presence.PresenceService;
 import org.majlis.presence.UserRegistry;
 import org.majlis.rooms.Room;
 import org.majlis.rooms.RoomDirectory;
-import org.majlis.rooms.RoomHandler;
 import org.majlis.ws.ClientEvent.LoginPayload;
 import org.majlis.ws.CloseCodes;
 import org.majlis.ws.ErrorCode;
@@ -51,15 +50,17 @@ public class LoginHandler {
     private final Limits limits;
     private final Offload offload;
     private final RoomDirectory directory;
-    private final RoomHandler rooms;
+    private final FormerHolder formerHolder;
     private final UserDirectory users;
+    private final Sessions sessions;
 
     public LoginHandler(UserRegistry registry, PresenceService presence, MessageStore store, Accounts accounts,
             TokenService tokens, MajlisConfig config, Vertx vertx, Limits limits, Offload offload, RoomDirectory directory,
-            RoomHandler rooms, UserDirectory users) {
+            FormerHolder formerHolder, UserDirectory users, Sessions sessions) {
         this.users = users;
         this.directory = directory;
-        this.rooms = rooms;
+        this.formerHolder = formerHolder;
+        this.sessions = sessions;
         this.offload = offload;
         this.limits = limits;
         this.registry = registry;
@@ -88,7 +89,7 @@ public class LoginHandler {
             if (identity == null) {
                 throw new ProtocolException(ErrorCode.AUTH_FAILED, "invalid or expired token");
             }
-            loginAs(session, ref, identity.username(), identity.guest(), true);
+            loginAs(session, ref, identity.username(), identity.guest(), identity);
             return;
         }
         String name = Names.normalizeUsername(payload.username());
@@ -99,19 +100,21 @@ public class LoginHandler {
         if (!config.guests()) {
             throw new ProtocolException(ErrorCode.GUESTS_DISABLED, "guest login is disabled");
         }
-        loginAs(session, ref, name, true, false);
+        loginAs(session, ref, name, true, null);
     }
 
     /** A connection whose upgrade carried a valid bearer token, logged in as it opens. */
     public void loginWithBearer(Session session, Identity identity) {
-        loginAs(session, null, identity.username(), identity.guest(), true);
+        loginAs(session, null, identity.username(), identity.guest(), identity);
     }
 
-    private void loginAs(Session session, String ref, String name, boolean guest, boolean byToken) {
-        boolean cameOnline = registry.login(session, name, guest, byToken);
+    /** proof: the token shown, or null for a new guest (who starts a session of its own). */
+    private void loginAs(Session session, String ref, String name, boolean guest, Identity proof) {
+        String sessionId = proof != null ? proof.sessionId() : Sessions.newId();
+        boolean cameOnline = registry.login(session, name, guest, sessionId, proof != null);
+        session.loginSession(sessionId);
         OnlineUser user = session.user();
-        boolean newGuest = guest && !byToken && cameOnline;
-        offload.run(session, ref, "login", () -> prepare(user, newGuest, byToken), prepared -> {
+        offload.run(session, ref, "login", () -> prepare(user, proof, sessionId), prepared -> {
             registry.welcome(session, prepared.welcome());
             closeWhenExpired(session, prepared.expiresAt());
             if (cameOnline) {
@@ -120,20 +123,25 @@ public class LoginHandler {
         }, () -> registry.welcomeFailed(session));
     }
 
-    /** Blocking: the account check, the counts and the session token. */
-    private Prepared prepare(OnlineUser user, boolean newGuest, boolean byToken) {
+    /** Blocking: the account check, the session (continued, or a new guest's), the counts. */
+    private Prepared prepare(OnlineUser user, Identity proof, String sessionId) {
         String key = Names.key(user.name());
         if (user.guest() && accounts.registeredName(user.name()) != null) {
             throw new ProtocolException(ErrorCode.USERNAME_TAKEN, "that name belongs to a registered account");
         }
-        if (newGuest) {
+        IssuedToken token;
+        if (proof != null) {
+            token = sessions.renew(proof);
+            if (user.guest()) {
+                users.joinGuestName(key);
+            }
+        } else {
             if (!users.claimGuestName(key)) {
                 throw new ProtocolException(ErrorCode.USERNAME_TAKEN, "a guest of that name is connected to another node");
             }
-            // the name was free, so whoever had it before is gone: its rooms are not this guest's
-            rooms.forgetMemberships(key);
-        } else if (user.guest() && byToken) {
-            users.joinGuestName(key);
+            // the name was free, so whoever had it before is gone: nothing of theirs is this guest's
+            formerHolder.forget(key);
+            token = sessions.startGuest(user.name(), sessionId);
         }
         Map<ConversationId, Room> mine = new LinkedHashMap<>();
         directory.roomsOf(key).forEach(room -> mine.put(room.conversation(), room));
@@ -144,9 +152,8 @@ public class LoginHandler {
                         s.lastSeq(), s.unread())).toList();
         List<DirectSummary> directs = summaries.stream().filter(s -> !s.conversation().isRoom())
                 .map(s -> new DirectSummary(s.conversation().partnerOf(key), s.lastSeq(), s.unread())).toList();
-        IssuedToken session = tokens.issue(user.name(), user.guest());
-        return new Prepared(new Welcome(user.name(), user.guest(), session.token(), session.expiresAt().toString(),
-                others, rooms, directs), session.expiresAt());
+        return new Prepared(new Welcome(user.name(), user.guest(), token.token(), token.expiresAt().toString(),
+                others, rooms, directs), token.expiresAt());
     }
 
     private void closeWhenExpired(Session session, Instant expiresAt) {

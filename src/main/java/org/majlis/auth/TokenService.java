@@ -29,6 +29,8 @@ import org.majlis.config.MajlisConfig;
 public class TokenService {
 
     private static final String GUEST_CLAIM = "guest";
+    /** The login session the token belongs to ({@link Sessions}). */
+    private static final String SESSION_CLAIM = "sid";
 
     private final JWTParser parser;
     private final MajlisConfig.Jwt config;
@@ -52,30 +54,44 @@ public class TokenService {
         }
     }
 
-    public IssuedToken issue(String username, boolean guest) {
-        Instant expiresAt = Instant.now().plus(config.expiry()).truncatedTo(ChronoUnit.SECONDS);
+    /** When a token issued now expires. */
+    public Instant expiryFromNow() {
+        return Instant.now().plus(config.expiry()).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** A signed token of the session; call {@link Sessions} rather than this, which records the session. */
+    IssuedToken issue(String username, boolean guest, String sessionId, Instant expiresAt) {
         String token = Jwt.issuer(config.issuer()).upn(username).subject(username).claim(GUEST_CLAIM, guest)
-                .expiresAt(expiresAt).jws().keyId("majlis").sign(privateKey);
+                .claim(SESSION_CLAIM, sessionId).expiresAt(expiresAt).jws().keyId("majlis").sign(privateKey);
         return new IssuedToken(token, expiresAt);
     }
 
-    /** The identity of a valid token, or null for a forged, malformed or expired one. */
+    /**
+     * The identity of a well-signed, unexpired token, or null for a forged, malformed or expired one
+     * (or one from before sessions). Whether its session is still live is {@link Sessions}' question.
+     */
     public Identity verify(String token) {
         if (token == null || token.isBlank()) {
             return null;
         }
         try {
             JsonWebToken jwt = parser.verify(token, publicKey);
-            if (!config.issuer().equals(jwt.getIssuer()) || jwt.getName() == null) {
+            Object sessionId = jwt.getClaim(SESSION_CLAIM);
+            if (!config.issuer().equals(jwt.getIssuer()) || jwt.getName() == null || sessionId == null) {
                 return null;
             }
             Object guest = jwt.getClaim(GUEST_CLAIM);
             return new Identity(jwt.getName(), guest == null || Boolean.parseBoolean(guest.toString()),
-                    Instant.ofEpochSecond(jwt.getExpirationTime()));
+                    Instant.ofEpochSecond(jwt.getExpirationTime()), unquoted(sessionId.toString()));
         } catch (ParseException | RuntimeException e) {
             Log.debugf("token rejected: %s", e.getMessage());
             return null;
         }
+    }
+
+    /** A string claim as text (the parser may hand it over as a JSON string, quotes included). */
+    private static String unquoted(String claim) {
+        return claim.length() >= 2 && claim.startsWith("\"") && claim.endsWith("\"") ? claim.substring(1, claim.length() - 1) : claim;
     }
 
     /** The identity of an {@code Authorization} header's bearer token, or null. */

@@ -18,7 +18,7 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.majlis.auth.Identity;
-import org.majlis.auth.TokenService;
+import org.majlis.auth.Sessions;
 import org.majlis.config.MajlisConfig;
 import org.majlis.limits.Limits;
 import org.majlis.names.Names;
@@ -35,13 +35,13 @@ public class FileResource {
     private static final int MAX_NAME = 255;
 
     private final FileStore files;
-    private final TokenService tokens;
+    private final Sessions sessions;
     private final Limits limits;
     private final long maxSize;
 
-    public FileResource(FileStore files, TokenService tokens, Limits limits, MajlisConfig config) {
+    public FileResource(FileStore files, Sessions sessions, Limits limits, MajlisConfig config) {
         this.files = files;
-        this.tokens = tokens;
+        this.sessions = sessions;
         this.limits = limits;
         this.maxSize = config.files().maxSize().asLongValue();
     }
@@ -52,7 +52,7 @@ public class FileResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(@HeaderParam("Authorization") String authorization, @RestForm("file") FileUpload file)
             throws IOException {
-        Identity uploader = tokens.verifyBearer(authorization);
+        Identity uploader = sessions.verifyBearer(authorization);
         if (uploader == null) {
             return error(Response.Status.UNAUTHORIZED, "auth_failed", "a valid bearer token is required");
         }

@@ -9,12 +9,15 @@ public final class OnlineUser {
 
     private final String name;
     private final boolean guest;
+    /** A guest's login session: only tokens of this session may join its connections. Null for accounts. */
+    private final String guestSession;
     private final List<Session> sessions = new CopyOnWriteArrayList<>();
     private volatile Status status = Status.ONLINE;
 
-    OnlineUser(String name, boolean guest) {
+    OnlineUser(String name, boolean guest, String guestSession) {
         this.name = name;
         this.guest = guest;
+        this.guestSession = guest ? guestSession : null;
     }
 
     public String name() {
@@ -23,6 +26,10 @@ public final class OnlineUser {
 
     public boolean guest() {
         return guest;
+    }
+
+    String guestSession() {
+        return guestSession;
     }
 
     public Status status() {

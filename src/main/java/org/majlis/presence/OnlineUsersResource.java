@@ -8,25 +8,25 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
-import org.majlis.auth.TokenService;
+import org.majlis.auth.Sessions;
 
 /** {@code GET /api/users/online}: the same list as the {@code users} event, for a valid token. */
 @Path("/api/users/online")
 public class OnlineUsersResource {
 
     private final PresenceService presence;
-    private final TokenService tokens;
+    private final Sessions sessions;
 
-    public OnlineUsersResource(PresenceService presence, TokenService tokens) {
+    public OnlineUsersResource(PresenceService presence, Sessions sessions) {
         this.presence = presence;
-        this.tokens = tokens;
+        this.sessions = sessions;
     }
 
     @GET
     @Blocking
     @Produces(MediaType.APPLICATION_JSON)
     public Response online(@HeaderParam("Authorization") String authorization) {
-        if (tokens.verifyBearer(authorization) == null) {
+        if (sessions.verifyBearer(authorization) == null) {
             return Response.status(Response.Status.UNAUTHORIZED)
                     .entity(Map.of("code", "auth_failed", "message", "a valid bearer token is required")).build();
         }

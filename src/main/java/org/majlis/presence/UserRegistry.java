@@ -42,16 +42,18 @@ public class UserRegistry {
      * Attaches the session to its user and starts delivering to it, held until
      * {@link #welcome}. Returns true when the user just came online. On the session's event loop.
      * A guest name that another guest has connected is taken, and so is a registered name held by
-     * a guest; a guest proving its identity with its session token may join its own connections
-     * (a reload's new connection often arrives before the old one's close).
+     * a guest; a guest proving its identity with a token of its own session may join its own
+     * connections (a reload's new connection often arrives before the old one's close), a token of
+     * an earlier guest of the name may not.
      */
-    public boolean login(Session session, String name, boolean guest, boolean provenByToken) {
+    public boolean login(Session session, String name, boolean guest, String sessionId, boolean provenByToken) {
         boolean[] cameOnline = {false};
         OnlineUser user = online.compute(Names.key(name), (key, existing) -> {
             if (existing == null) {
                 cameOnline[0] = true;
-                existing = new OnlineUser(name, guest);
-            } else if (existing.guest() != guest || (guest && !provenByToken)) {
+                existing = new OnlineUser(name, guest, sessionId);
+            } else if (existing.guest() != guest
+                    || (guest && !(provenByToken && sessionId.equals(existing.guestSession())))) {
                 return existing;
             }
             existing.sessions().add(session);

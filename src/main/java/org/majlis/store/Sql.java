@@ -23,6 +23,15 @@ public final class Sql {
     private Sql() {
     }
 
+    /** Runs the work on a connection of its own, each statement committed by itself. */
+    public static <T> T run(Database database, Work<T> work) {
+        try (Connection connection = database.connect()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
     /** Runs the work in one transaction on a connection of its own: committed, or rolled back when it throws. */
     public static <T> T transaction(Database database, Work<T> work) {
         try (Connection connection = database.connect()) {

@@ -17,6 +17,7 @@ import java.io.IOException;
 import org.majlis.auth.BearerCheck;
 import org.majlis.auth.Identity;
 import org.majlis.auth.LoginHandler;
+import org.majlis.auth.LogoutHandler;
 import org.majlis.config.MajlisConfig;
 import org.majlis.messages.HistoryHandler;
 import org.majlis.messages.MessageActions;
@@ -49,6 +50,7 @@ public class ChatSocket {
     private final UserRegistry registry;
     private final PresenceService presence;
     private final LoginHandler login;
+    private final LogoutHandler logout;
     private final MessageHandler messages;
     private final PresenceHandler presenceRequests;
     private final HistoryHandler history;
@@ -60,7 +62,7 @@ public class ChatSocket {
     private final int abuseStrikes;
     private final long abuseWindowMillis;
 
-    public ChatSocket(Delivery delivery, UserRegistry registry, PresenceService presence, LoginHandler login,
+    public ChatSocket(Delivery delivery, UserRegistry registry, PresenceService presence, LoginHandler login, LogoutHandler logout,
             MessageHandler messages, PresenceHandler presenceRequests, HistoryHandler history, ReadHandler reads,
             TypingHandler typing, MessageActions actions, RoomHandler rooms, ChatMetrics metrics,
             MajlisConfig config) {
@@ -71,6 +73,7 @@ public class ChatSocket {
         this.registry = registry;
         this.presence = presence;
         this.login = login;
+        this.logout = logout;
         this.messages = messages;
         this.presenceRequests = presenceRequests;
         this.history = history;
@@ -120,6 +123,7 @@ public class ChatSocket {
                 case ClientEvent.LeaveRoom e -> rooms.leave(session, e.id(), e.payload());
                 case ClientEvent.Invite e -> rooms.invite(session, e.id(), e.payload());
                 case ClientEvent.ListRooms e -> rooms.list(session, e.id());
+                case ClientEvent.Logout e -> logout.logout(session, e.id());
             }
         } catch (ProtocolException e) {
             refuse(session, e.withRef(event.id()));

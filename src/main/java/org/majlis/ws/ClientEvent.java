@@ -28,6 +28,7 @@ import java.util.List;
         @JsonSubTypes.Type(value = ClientEvent.LeaveRoom.class, name = "leave_room"),
         @JsonSubTypes.Type(value = ClientEvent.Invite.class, name = "invite"),
         @JsonSubTypes.Type(value = ClientEvent.ListRooms.class, name = "rooms"),
+        @JsonSubTypes.Type(value = ClientEvent.Logout.class, name = "logout"),
 })
 public sealed interface ClientEvent {
 
@@ -50,6 +51,10 @@ public sealed interface ClientEvent {
     }
 
     record Ping(String id) implements ClientEvent {
+    }
+
+    /** Ends the connection's login session: its tokens stop working on every node. */
+    record Logout(String id) implements ClientEvent {
     }
 
     record SetStatus(String id, StatusPayload payload) implements ClientEvent {

@@ -3,6 +3,8 @@ package org.majlis.ws;
 /** The WebSocket close codes the server sends (RFC 6455, section 7.4.1), in one place. */
 public final class CloseCodes {
 
+    /** A normal end: the client logged out. */
+    public static final int NORMAL = 1000;
     /** Nothing heard from the client for too long (no pong to the server's pings). */
     public static final int GOING_AWAY = 1001;
     /** A frame that breaks the protocol (reserved bits set with no extension agreed). */

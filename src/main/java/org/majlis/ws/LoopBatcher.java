@@ -15,7 +15,8 @@ import java.util.function.LongConsumer;
  */
 final class LoopBatcher implements Runnable {
 
-    private record Item(Frame frame, Outbox target, boolean releasesHold) {
+    /** A frame for one connection (or all when target is null), or an action to run once what came before is flushed. */
+    private record Item(Frame frame, Outbox target, boolean releasesHold, Runnable afterFlush) {
     }
 
     private final EventExecutor loop;
@@ -23,6 +24,7 @@ final class LoopBatcher implements Runnable {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final ArrayList<Outbox> members = new ArrayList<>();
     private final ArrayList<Outbox> toFlush = new ArrayList<>();
+    private final ArrayList<Runnable> afterFlush = new ArrayList<>();
     private final LongConsumer framesWritten;
     private boolean running;
 
@@ -40,7 +42,13 @@ final class LoopBatcher implements Runnable {
 
     /** Queues a frame (already retained for this batcher) for one connection, or for all members when target is null. */
     void submit(Frame frame, Outbox target, boolean releasesHold) {
-        queue.offer(new Item(frame, target, releasesHold));
+        queue.offer(new Item(frame, target, releasesHold, null));
+        schedule();
+    }
+
+    /** Runs the action on the loop once every frame submitted before it has been written and flushed. */
+    void afterFlush(Runnable action) {
+        queue.offer(new Item(null, null, false, action));
         schedule();
     }
 
@@ -107,6 +115,10 @@ final class LoopBatcher implements Runnable {
         long written = 0;
         Item item;
         while ((item = queue.poll()) != null) {
+            if (item.afterFlush() != null) {
+                afterFlush.add(item.afterFlush());
+                continue;
+            }
             try {
                 if (item.target() == null) {
                     for (int i = 0, n = members.size(); i < n; i++) {
@@ -127,5 +139,9 @@ final class LoopBatcher implements Runnable {
         toFlush.clear();
         running = false;
         framesWritten.accept(written);
+        for (int i = 0; i < afterFlush.size(); i++) {
+            afterFlush.get(i).run();
+        }
+        afterFlush.clear();
     }
 }

@@ -53,6 +53,11 @@ public final class Outbox {
         batcher.submit(frame.retain(), this, false);
     }
 
+    /** Runs the action on the loop once everything sent to this connection so far has been written and flushed. */
+    public void afterPending(Runnable action) {
+        batcher.afterFlush(action);
+    }
+
     /** Whether frames for this connection are still written: false once it overflowed or is closing. */
     public boolean accepting() {
         return !closing && ctx.channel().isActive();
@@ -140,6 +145,7 @@ public final class Outbox {
         ChannelOutboundBuffer pending = ctx.channel().unsafe().outboundBuffer();
         long limit = budget.underPressure() ? Math.min(pendingLimit, OutboundBudget.PRESSURE_LIMIT) : pendingLimit;
         if (!closing && pending != null && pending.totalPendingWriteBytes() > limit) {
+            closing();
             onOverflow.run();
         }
     }

@@ -50,7 +50,13 @@ public sealed interface ServerEvent {
     record Attachment(String id, String name, long size, String contentType, String url) {
     }
 
-    record Ack(String ref, String messageId, long seq) implements ServerEvent {
+    /** A request done: a stored message's id and seq, or just the ref for any other request. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Ack(String ref, String messageId, Long seq) implements ServerEvent {
+        public static Ack of(String ref) {
+            return new Ack(ref, null, null);
+        }
+
         public String type() {
             return "ack";
         }

@@ -17,6 +17,8 @@ public final class Session {
     private int strikes;
     private long strikeWindowStart;
     private volatile OnlineUser user;
+    /** The login session (the tokens' sid) this connection logged in with. */
+    private volatile String loginSession;
     private volatile Runnable onClose = () -> { };
     private final long openedMillis = System.currentTimeMillis();
     /** When the client last sent anything, a pong included. */
@@ -80,14 +82,31 @@ public final class Session {
         this.user = user;
     }
 
+    public String loginSession() {
+        return loginSession;
+    }
+
+    public void loginSession(String id) {
+        this.loginSession = id;
+    }
+
     /**
-     * Closes the connection with a close code and reason; closing twice is harmless. Nothing more
-     * is sent to it, and its channel is closed outright if the close handshake does not end in time.
+     * Closes the connection with a close code and reason once what was sent to it before is out;
+     * closing twice is harmless. Nothing more is sent to it, and its channel is closed outright if
+     * the close handshake does not end in time.
      */
     public void close(int code, String reason) {
-        if (outbox != null) {
-            outbox.closing();
+        if (outbox == null) {
+            closeNow(code, reason);
+        } else {
+            outbox.afterPending(() -> {
+                outbox.closing();
+                closeNow(code, reason);
+            });
         }
+    }
+
+    private void closeNow(int code, String reason) {
         connection.close(new CloseReason(code, reason)).subscribe().with(ok -> { }, alreadyClosed -> { });
     }
 

@@ -1,6 +1,7 @@
 package org.majlis.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,16 +10,21 @@ import io.quarkus.test.junit.TestProfile;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.NoSuchAlgorithmException;
+import java.security.Signature;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.majlis.testing.Json;
 import org.majlis.testing.TestClient;
+import org.majlis.testing.Unique;
 
-/** Production keys come from configuration (as from a Secret): a token signed with that private key is accepted. */
+/**
+ * Production keys come from configuration (as from a Secret): tokens are signed with that private
+ * key; a token well signed with it is still refused unless it belongs to a live session.
+ */
 @QuarkusTest
 @TestProfile(ConfiguredKeysTest.Keys.class)
 class ConfiguredKeysTest {
@@ -50,12 +56,26 @@ class ConfiguredKeysTest {
     URI ws;
 
     @Test
-    void tokensSignedWithTheConfiguredKeyAreAccepted() {
-        String token = Jwt.issuer("majlis").upn("configured").claim("guest", false)
+    void tokensAreSignedWithTheConfiguredKey() throws Exception {
+        String name = Unique.name("configured");
+        AccountsTest.register(name, "correct horse");
+        String token = AccountsTest.token(name, "correct horse");
+        String[] parts = token.split("\\.");
+        Signature rs256 = Signature.getInstance("SHA256withRSA");
+        rs256.initVerify(KEYS.getPublic());
+        rs256.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+        assertTrue(rs256.verify(Base64.getUrlDecoder().decode(parts[2])), "signed with the configured private key");
+        try (TestClient client = AccountsTest.withToken(ws, token)) {
+            assertEquals(name, client.await("welcome").path("payload").path("username").asText());
+        }
+    }
+
+    @Test
+    void aWellSignedTokenOfNoSessionIsRefused() {
+        String token = Jwt.issuer("majlis").upn("configured").claim("guest", false).claim("sid", "s_made_up")
                 .expiresAt(Instant.now().plusSeconds(600)).sign(KEYS.getPrivate());
-        try (TestClient client = TestClient.connect(ws)) {
-            client.send("login", null, Json.object("token", token));
-            assertEquals("configured", client.await("welcome").path("payload").path("username").asText());
+        try (TestClient client = AccountsTest.withToken(ws, token)) {
+            client.awaitError("auth_failed", null);
         }
     }
 }

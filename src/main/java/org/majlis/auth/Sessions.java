@@ -1,0 +1,95 @@
+package org.majlis.auth;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import org.majlis.names.Names;
+import org.majlis.store.Ids;
+import org.majlis.ws.ErrorCode;
+import org.majlis.ws.ProtocolException;
+
+/**
+ * Login sessions and their tokens. A password login or a new guest starts a session; logging in
+ * again with a token continues it (with a fresh token); a logout revokes it, on every node since
+ * the sessions live in the database. A guest's session is its identity: a new guest taking a free
+ * name revokes the sessions of the guests who had it before, whose tokens then stop working.
+ * Blocking (the database): worker threads only.
+ */
+@ApplicationScoped
+public class Sessions {
+
+    private static final char SESSION = 's';
+    private static final long SWEEP_MILLIS = 3_600_000;
+
+    private final SessionStore store;
+    private final TokenService tokens;
+    private final Vertx vertx;
+
+    public Sessions(SessionStore store, TokenService tokens, Vertx vertx) {
+        this.store = store;
+        this.tokens = tokens;
+        this.vertx = vertx;
+    }
+
+    void scheduleSweep(@Observes StartupEvent start) {
+        vertx.setPeriodic(SWEEP_MILLIS, id -> vertx.executeBlocking(() -> store.sweep(System.currentTimeMillis()), false)
+                .onFailure(e -> Log.warnf("sweeping expired sessions failed, tried again in an hour: %s", e.toString())));
+    }
+
+    /** A new session id; cheap, for the event loop. */
+    public static String newId() {
+        return Ids.next(SESSION, System.currentTimeMillis());
+    }
+
+    /** A new guest with a free name: its session starts, those of earlier guests of the name end. */
+    public IssuedToken startGuest(String name, String sessionId) {
+        Instant expiresAt = tokens.expiryFromNow();
+        store.startGuest(sessionId, Names.key(name), expiresAt.toEpochMilli());
+        return tokens.issue(name, true, sessionId, expiresAt);
+    }
+
+    /** A password login. */
+    public IssuedToken startAccount(String name) {
+        Instant expiresAt = tokens.expiryFromNow();
+        String sessionId = newId();
+        store.startAccount(sessionId, Names.key(name), expiresAt.toEpochMilli());
+        return tokens.issue(name, false, sessionId, expiresAt);
+    }
+
+    /** A login with a token: the same session goes on with a fresh token; refused when it has ended. */
+    public IssuedToken renew(Identity identity) {
+        Instant expiresAt = tokens.expiryFromNow();
+        if (!store.renew(identity.sessionId(), Names.key(identity.username()), identity.guest(), System.currentTimeMillis(),
+                expiresAt.toEpochMilli())) {
+            throw ended();
+        }
+        return tokens.issue(identity.username(), identity.guest(), identity.sessionId(), expiresAt);
+    }
+
+    /** The identity of a bearer token whose session is live, else null. */
+    public Identity verifyBearer(String authorization) {
+        Identity identity = tokens.verifyBearer(authorization);
+        return identity != null && live(identity) ? identity : null;
+    }
+
+    public boolean live(Identity identity) {
+        return store.live(identity.sessionId(), Names.key(identity.username()), identity.guest(), System.currentTimeMillis());
+    }
+
+    /** Logs a session out: none of its tokens works any more, on any node. */
+    public void end(String sessionId) {
+        store.revoke(sessionId);
+    }
+
+    /** Ends every session of the user ("sign out everywhere"); returns how many were live. */
+    public int endAll(String name) {
+        return store.revokeAll(Names.key(name));
+    }
+
+    public static ProtocolException ended() {
+        return new ProtocolException(ErrorCode.AUTH_FAILED, "this session has ended: log in again");
+    }
+}

@@ -1,0 +1,43 @@
+package org.majlis.messages;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.majlis.store.Database;
+import org.majlis.store.Sql;
+
+/**
+ * What a name holder keeps to itself: its direct conversations (both sides' messages, their
+ * reactions and read marks) and its read marks in rooms. Forgotten when the name passes to
+ * someone else, so that the next holder never reads it. Files attached to the deleted messages
+ * go with the next file sweep. Blocking.
+ */
+@ApplicationScoped
+public class PrivateHistory {
+
+    private final Database database;
+
+    public PrivateHistory(Database database) {
+        this.database = database;
+    }
+
+    /** Deletes everything private of the name key; returns how many direct conversations went. */
+    public int forget(String userKey) {
+        return Sql.transaction(database, connection -> {
+            // locked first, so that a message being written to one of them waits and then starts a new conversation
+            List<String> directs = Sql.query(connection,
+                    "SELECT id FROM conversations WHERE user_a = ? OR user_b = ? FOR UPDATE", row -> row.getString(1),
+                    userKey, userKey);
+            if (!directs.isEmpty()) {
+                String in = " IN (" + Sql.marks(directs.size()) + ")";
+                Object[] ids = directs.toArray();
+                Sql.update(connection, "DELETE FROM reactions WHERE message_id IN (SELECT id FROM messages WHERE conversation_id"
+                        + in + ")", ids);
+                Sql.update(connection, "DELETE FROM messages WHERE conversation_id" + in, ids);
+                Sql.update(connection, "DELETE FROM read_marks WHERE conversation_id" + in, ids);
+                Sql.update(connection, "DELETE FROM conversations WHERE id" + in, ids);
+            }
+            Sql.update(connection, "DELETE FROM read_marks WHERE username_key = ?", userKey);
+            return directs.size();
+        });
+    }
+}

@@ -1,0 +1,121 @@
+package org.majlis.auth;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+import org.majlis.testing.Json;
+import org.majlis.testing.TestClient;
+import org.majlis.testing.Unique;
+import org.majlis.ws.CloseCodes;
+
+/**
+ * A token speaks for its login session, not just for a name: a guest name's earlier holders
+ * cannot come back as its new holder, a new holder inherits nothing private, and a logout ends
+ * the session's tokens.
+ */
+@QuarkusTest
+class SessionsTest {
+
+    @TestHTTPResource("/ws")
+    URI ws;
+
+    @Test
+    void anEarlierGuestsTokenNeitherJoinsNorTakesOverTheNamesNewHolder() {
+        String name = Unique.name("nadia");
+        String oldToken;
+        try (TestClient watcher = TestClient.guest(ws, Unique.name("watcher"))) {
+            try (TestClient first = TestClient.guest(ws, name)) {
+                oldToken = first.welcome().path("token").asText();
+            }
+            watcher.await("presence", p -> Json.presenceOf(p, name, "offline"));
+            try (TestClient second = TestClient.guestOnceFree(ws, name); TestClient partner = TestClient.guest(ws, Unique.name("p"))) {
+                second.await("welcome");
+                try (TestClient replay = AccountsTest.withToken(ws, oldToken)) {
+                    replay.awaitError("username_taken", null);
+                }
+                partner.send("private_message", "dm", Json.object("to", name, "message", "for the new holder only"));
+                second.await("new_message", m -> m.path("payload").path("message").asText().equals("for the new holder only"));
+            }
+            watcher.await("presence", p -> Json.presenceOf(p, name, "offline"));
+        }
+        // the name is free again, yet the first guest's session ended when the second took the name
+        try (TestClient replay = AccountsTest.withToken(ws, oldToken)) {
+            replay.awaitError("auth_failed", null);
+        }
+    }
+
+    @Test
+    void aNewGuestWithAFreedNameInheritsNoDirectConversationsNorReadMarks() {
+        String name = Unique.name("omar");
+        String partnerName = Unique.name("sara");
+        try (TestClient watcher = TestClient.guest(ws, Unique.name("watcher")); TestClient partner = TestClient.guest(ws, partnerName)) {
+            try (TestClient first = TestClient.guest(ws, name)) {
+                partner.send("private_message", "dm", Json.object("to", name, "message", "a secret for the first " + name));
+                partner.await("ack");
+                first.await("new_message");
+            }
+            watcher.await("presence", p -> Json.presenceOf(p, name, "offline"));
+            try (TestClient second = TestClient.guestOnceFree(ws, name)) {
+                JsonNode welcome = second.await("welcome").path("payload");
+                assertEquals(0, welcome.path("directs").size(), welcome::toString);
+                second.send("history", "h", Json.object("to", partnerName));
+                JsonNode history = second.await("history").path("payload");
+                assertEquals(0, history.path("messages").size(), history::toString);
+            }
+            // the partner's side of that conversation went with it
+            partner.send("history", "h2", Json.object("to", name));
+            assertEquals(0, partner.await("history").path("payload").path("messages").size());
+        }
+    }
+
+    @Test
+    void logoutEndsTheSessionOnItsConnectionAndForItsTokens() {
+        String name = Unique.name("leila");
+        TestClient client = TestClient.guest(ws, name);
+        String token = client.welcome().path("token").asText();
+        client.send("logout", "bye", Json.object());
+        assertEquals("bye", client.await("ack").path("payload").path("ref").asText());
+        assertEquals(CloseCodes.NORMAL, client.awaitClose());
+        try (TestClient replay = AccountsTest.withToken(ws, token)) {
+            replay.awaitError("auth_failed", null);
+        }
+        given().header("Authorization", "Bearer " + token).get("/api/users/online").then().statusCode(401);
+    }
+
+    @Test
+    void signingOutEverywhereEndsEverySessionOfTheAccountAndClosesItsConnections() {
+        String name = Unique.name("Hana");
+        AccountsTest.register(name, "correct horse");
+        String laptop = AccountsTest.token(name, "correct horse");
+        String phone = AccountsTest.token(name, "correct horse");
+        try (TestClient open = AccountsTest.withToken(ws, laptop)) {
+            open.await("welcome");
+            given().header("Authorization", "Bearer " + phone).delete("/api/sessions").then().statusCode(200);
+            assertEquals(CloseCodes.NORMAL, open.awaitClose());
+        }
+        given().header("Authorization", "Bearer " + laptop).get("/api/users/online").then().statusCode(401);
+        given().header("Authorization", "Bearer " + phone).get("/api/users/online").then().statusCode(401);
+        String later = AccountsTest.token(name, "correct horse"); // a password login starts a new session
+        given().header("Authorization", "Bearer " + later).get("/api/users/online").then().statusCode(200);
+    }
+
+    @Test
+    void aRestLogoutEndsOnlyThatSession() {
+        String name = Unique.name("Yara");
+        AccountsTest.register(name, "correct horse");
+        String ending = AccountsTest.token(name, "correct horse");
+        String staying = AccountsTest.token(name, "correct horse");
+        given().header("Authorization", "Bearer " + ending).delete("/api/sessions/current").then().statusCode(204);
+        given().header("Authorization", "Bearer " + ending).delete("/api/sessions/current").then().statusCode(401);
+        given().header("Authorization", "Bearer " + staying).get("/api/users/online").then().statusCode(200);
+        try (TestClient client = AccountsTest.withToken(ws, staying)) {
+            assertTrue(client.await("welcome").path("payload").path("token").asText().length() > 20);
+        }
+    }
+}
