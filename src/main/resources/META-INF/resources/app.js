@@ -1495,20 +1495,18 @@ function invitationItem(invitation) {
   const text = document.createElement('span');
   text.className = 'invitation-text small-text';
   text.textContent = t('rooms.invitation', { name: invitation.by || '?', room: invitation.room });
-  const accept = document.createElement('button');
-  accept.type = 'button';
-  accept.className = 'button small primary';
-  accept.dataset.testid = 'accept-invitation';
-  accept.dataset.action = 'accept';
-  accept.textContent = t('rooms.accept');
-  const decline = document.createElement('button');
-  decline.type = 'button';
-  decline.className = 'button small secondary';
-  decline.dataset.testid = 'decline-invitation';
-  decline.dataset.action = 'decline';
-  decline.textContent = t('rooms.decline');
-  li.append(text, accept, decline);
+  li.append(text, invitationButton('accept', 'primary'), invitationButton('decline', 'secondary'));
   return li;
+}
+
+function invitationButton(action, look) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = `button small ${look}`;
+  button.dataset.testid = `${action}-invitation`;
+  button.dataset.action = action;
+  button.textContent = t(`rooms.${action}`);
+  return button;
 }
 
 async function onInvitationClick(event) {
@@ -1519,7 +1517,9 @@ async function onInvitationClick(event) {
   // Accepting is joining: the `room` event drops the invitation and adds the room.
   const done = button.dataset.action === 'accept'
     ? await runCommand(client.joinRoom(room)) : await runCommand(client.declineInvite(room));
-  if (done && button.dataset.action === 'accept') openConversation(conversationKey('room', room));
+  button.disabled = false;
+  if (!done) return; // the notice says why; declining always works, even for a room that is gone
+  if (button.dataset.action === 'accept') openConversation(conversationKey('room', room));
   state.invitations.delete(fold(room));
   renderInvitations();
 }

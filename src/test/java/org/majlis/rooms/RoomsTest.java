@@ -153,6 +153,25 @@ class RoomsTest {
     }
 
     @Test
+    void aGuestsInvitationsAreNotTheNextGuestsOfThatName() {
+        String room = Unique.name("gone");
+        String invitee = Unique.name("ginv");
+        try (TestClient o = TestClient.guest(ws, Unique.name("gown"))) {
+            try (TestClient i = TestClient.guest(ws, invitee)) {
+                o.send("create_room", "c1", Json.object("room", room, "private", true, "members", List.of(invitee)));
+                invitedEvent(i, room);
+            }
+            try (TestClient next = TestClient.guestOnceFree(ws, invitee)) {
+                next.await("welcome");
+                next.send("rooms", "r1", Json.object());
+                assertTrue(find(next.await("rooms").path("payload").path("invitations"), room).isMissingNode());
+                next.send("join_room", "j1", Json.object("room", room));
+                next.awaitError("room_not_found", "j1");
+            }
+        }
+    }
+
+    @Test
     void aPrivateRoomAnswersAsAnUnknownOne() {
         String room = Unique.name("hidden");
         String missing = Unique.name("nothing");
