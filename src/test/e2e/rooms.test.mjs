@@ -1,7 +1,8 @@
 // Browser tests of rooms and the conversation extras against the real server: a private room
 // made on one page shows on the other, with typing indicators, read receipts, reactions, edits,
 // deletes and file attachments (an image shown inline, another file as a download link); a
-// public room found in the room list, joined and left; an invitation.
+// public room found in the room list, joined and left; invitations accepted (also after a
+// reload) and declined.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -41,6 +42,18 @@ async function waitUploaded(page, count) {
   });
 }
 
+/** The pending invitation to `room` in the sidebar. */
+const invitation = (page, room) => page.locator(`[data-testid="invitation"][data-room="${room}"]`);
+
+/** Accepts the invitation to `room` from the sidebar; the room opens. */
+async function acceptInvitation(page, room) {
+  await invitation(page, room).getByTestId('accept-invitation').click();
+  await waitUntil(() => page.getByTestId('conversation-title').textContent(), {
+    check: (title) => title === `# ${room}`, message: `the accepted room ${room} to open`,
+  });
+  assert.equal(await invitation(page, room).count(), 0);
+}
+
 /** Names in the members panel of the open room (opening the panel if needed). */
 async function memberNames(page) {
   if (await page.getByTestId('members-panel').isHidden()) await page.getByTestId('members-toggle').click();
@@ -71,7 +84,7 @@ describe('rooms, typing, receipts, reactions, edits and files on the page', { ti
     await server?.stop();
   });
 
-  test('one page creates a private room with the other as a member; it shows on both', { timeout: T }, async () => {
+  test('one page creates a private room inviting the other, who accepts; it shows on both', { timeout: T }, async () => {
     nadia = await newUserPage(NADIA);
     karim = await newUserPage(KARIM);
     await userEntry(nadia.page, KARIM).waitFor();
@@ -81,7 +94,13 @@ describe('rooms, typing, receipts, reactions, edits and files on the page', { ti
     assert.equal(await own.getAttribute('data-private'), 'true');
     assert.match(await nadia.page.getByTestId('conversation-subtitle').textContent(), /private room/i);
 
-    // Karim was added: the room appears in his sidebar, and he sees who is in it.
+    // Karim is invited, not yet a member: he accepts, then the room is in his sidebar with who is in it.
+    await invitation(karim.page, TEAM).waitFor();
+    assert.match(await invitation(karim.page, TEAM).textContent(), new RegExp(`${NADIA} invited you to #${TEAM}`));
+    assert.equal(await conversationEntry(karim.page, TEAM_KEY).count(), 0);
+    assert.deepEqual(await memberNames(nadia.page), [NADIA]);
+    await screenshot(karim.page, 'chat-room-invitation.png');
+    await acceptInvitation(karim.page, TEAM);
     const theirs = conversationEntry(karim.page, TEAM_KEY);
     await theirs.waitFor();
     assert.equal(await theirs.getAttribute('data-private'), 'true');
@@ -89,6 +108,8 @@ describe('rooms, typing, receipts, reactions, edits and files on the page', { ti
     assert.deepEqual((await memberNames(karim.page)).sort(), [KARIM, NADIA]);
     await karim.page.getByTestId('members-toggle').click();
     await karim.page.getByTestId('members-panel').waitFor({ state: 'hidden' });
+    await nadia.page.getByTestId('members-toggle').click();
+    await nadia.page.getByTestId('members-panel').waitFor({ state: 'hidden' });
   });
 
   test('typing shows on the other page and clears when the composer is emptied or the message sent', { timeout: T }, async () => {
@@ -327,6 +348,11 @@ describe('rooms, typing, receipts, reactions, edits and files on the page', { ti
     await waitUntil(() => karim.page.getByTestId('invite-status').textContent(), {
       check: (text) => text.includes(OMAR), message: 'the invitation to be confirmed',
     });
+    // The invitation waits for Omar, a reload included, until he accepts it.
+    await invitation(omar.page, TEAM).waitFor();
+    await omar.page.reload();
+    await omar.page.getByTestId('chat').waitFor({ state: 'visible' });
+    await acceptInvitation(omar.page, TEAM);
     const entry = conversationEntry(omar.page, TEAM_KEY);
     await entry.waitFor();
     await entry.click();
@@ -338,6 +364,18 @@ describe('rooms, typing, receipts, reactions, edits and files on the page', { ti
       check: (names) => names.includes(OMAR), message: 'Omar among the members on Nadia\'s page',
     });
     await screenshot(nadia.page, 'chat-room-members.png');
+  });
+
+  test('a declined invitation is gone, and the room stays closed', { timeout: T }, async () => {
+    await createRoom(nadia.page, 'quiet', { isPrivate: true, members: OMAR });
+    await invitation(omar.page, 'quiet').waitFor();
+    await invitation(omar.page, 'quiet').getByTestId('decline-invitation').click();
+    await invitation(omar.page, 'quiet').waitFor({ state: 'detached' });
+    assert.equal(await conversationEntry(omar.page, 'room:quiet').count(), 0);
+    await omar.page.reload();
+    await omar.page.getByTestId('chat').waitFor({ state: 'visible' });
+    await conversationEntry(omar.page, TEAM_KEY).waitFor();
+    assert.equal(await invitation(omar.page, 'quiet').count(), 0);
   });
 
   test('after a reload the members panel lists the members again', { timeout: T }, async () => {

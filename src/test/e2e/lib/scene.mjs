@@ -10,7 +10,7 @@ import {
 const REACTION = '❤️';
 
 /**
- * `host` creates `room` with `guest` as a member; then `lines` ([host|guest, text]) are sent in
+ * `host` creates `room` inviting `guest`, who accepts; then `lines` ([host|guest, text]) are sent in
  * turn, `host` shares a photo with `caption`, `guest` reacts to `reactTo`, and `guest` sends
  * `host` the direct message `direct`. `host` and `guest` are { page, name }. Ends on `host`'s page
  * with the room open.
@@ -22,6 +22,9 @@ export async function buildScene(host, guest, { room, lines, caption, reactTo, d
   await messagesWithText(guest.page, direct).waitFor();
 
   await createRoom(host.page, room, { members: guest.name });
+  // The guest is invited and accepts from the sidebar.
+  await guest.page.locator(`[data-testid="invitation"][data-room="${room.normalize('NFC')}"]`)
+    .getByTestId('accept-invitation').click();
   const roomKey = `room:${room.normalize('NFC').toLowerCase()}`;
   await conversationEntry(guest.page, roomKey).click();
   for (const [who, text] of lines) {

@@ -113,6 +113,8 @@ const el = {
   browseStatus: $('browse-status'),
   browseList: $('browse-list'),
   browseClose: $('browse-close'),
+  browseMore: $('browse-more'),
+  invitationList: $('invitation-list'),
   languageToggle: $('language-toggle'),
   skipLink: $('skip-link'),
   openSettings: $('open-settings'),
@@ -145,6 +147,8 @@ const state = {
   editing: null,             // { key, messageId } while the composer edits a sent message
   typingSent: null,          // { key, target, at }: where we last said we are typing
   membersOpen: false,        // the members panel of the open room is shown
+  invitations: new Map(),    // fold(room) -> { room, by, private }: pending, accepted by joining
+  browseNext: null,          // the cursor of the room list's next page, null on its last
   pinnedToBottom: true,      // the message list was scrolled to the end (kept there as images load)
 };
 
@@ -672,6 +676,8 @@ function onWelcome(payload) {
   renderSidebar();
   renderHeader();
   updateBanner();
+  // Invitations made while we were away come with the first page of the room list.
+  client.rooms({ limit: 1 }).then(applyInvitations, () => {});
 }
 
 /** After a reconnect: rooms missing from the welcome were left (or lost) on another device. */
@@ -1444,9 +1450,10 @@ function renderSidebar() {
 
 // ------------------------------------------------------------------ rooms
 
-/** `room`: we were added to a room (created, joined, invited), with its full description. */
+/** `room`: we became a member of a room (created it, joined it, accepted an invitation), with its full description. */
 function onRoom(payload) {
   if (typeof payload.room !== 'string') return;
+  if (state.invitations.delete(fold(payload.room))) renderInvitations();
   const conv = ensureConversation('room', payload.room);
   conv.isPrivate = payload.private === true;
   conv.owner = typeof payload.owner === 'string' ? payload.owner : null;
@@ -1456,6 +1463,65 @@ function onRoom(payload) {
   }
   renderSidebar();
   if (conv.key === state.activeKey) renderHeader();
+}
+
+// Invitations: a member invited us; we become a member only by accepting (joining).
+
+function onInvited(payload) {
+  if (typeof payload.room !== 'string') return;
+  state.invitations.set(fold(payload.room), payload);
+  renderInvitations();
+}
+
+/** The first page of `rooms` lists every pending invitation. */
+function applyInvitations(reply) {
+  if (!Array.isArray(reply?.invitations)) return;
+  state.invitations = new Map(reply.invitations.filter((i) => i && typeof i.room === 'string')
+    .map((i) => [fold(i.room), i]));
+  renderInvitations();
+}
+
+function renderInvitations() {
+  const invitations = [...state.invitations.values()].sort((a, b) => byName(a.room, b.room));
+  el.invitationList.replaceChildren(...invitations.map(invitationItem));
+  el.invitationList.hidden = invitations.length === 0;
+}
+
+function invitationItem(invitation) {
+  const li = document.createElement('li');
+  li.className = 'invitation';
+  li.dataset.testid = 'invitation';
+  li.dataset.room = invitation.room;
+  const text = document.createElement('span');
+  text.className = 'invitation-text small-text';
+  text.textContent = t('rooms.invitation', { name: invitation.by || '?', room: invitation.room });
+  li.append(text, invitationButton('accept', 'primary'), invitationButton('decline', 'secondary'));
+  return li;
+}
+
+function invitationButton(action, look) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = `button small ${look}`;
+  button.dataset.testid = `${action}-invitation`;
+  button.dataset.action = action;
+  button.textContent = t(`rooms.${action}`);
+  return button;
+}
+
+async function onInvitationClick(event) {
+  const button = event.target.closest('button[data-action]');
+  const room = button?.closest('[data-room]')?.dataset.room;
+  if (!room) return;
+  button.disabled = true;
+  // Accepting is joining: the `room` event drops the invitation and adds the room.
+  const done = button.dataset.action === 'accept'
+    ? await runCommand(client.joinRoom(room)) : await runCommand(client.declineInvite(room));
+  button.disabled = false;
+  if (!done) return; // the notice says why; declining always works, even for a room that is gone
+  if (button.dataset.action === 'accept') openConversation(conversationKey('room', room));
+  state.invitations.delete(fold(room));
+  renderInvitations();
 }
 
 function onMemberJoined(payload) {
@@ -1555,7 +1621,7 @@ async function onInviteSubmit(event) {
   try {
     await client.invite(conv.name, name);
     el.inviteName.value = '';
-    showInviteStatus(t('rooms.invited', { name }));
+    showInviteStatus(t('rooms.invitation_sent', { name }));
   } catch (e) {
     showInviteStatus(e.code === 'user_not_found' ? errorText('user_not_found') : sendErrorText(e), true);
   } finally {
@@ -1620,21 +1686,34 @@ async function onRoomFormSubmit(event) {
 
 async function openBrowseRooms() {
   el.browseList.replaceChildren();
+  el.browseMore.hidden = true;
   showBrowseStatus(t('rooms.loading'));
   el.browseDialog.showModal();
+  await loadBrowsePage(null);
+}
+
+/** Adds a page of the room list (the first when `after` is null) to the dialog. */
+async function loadBrowsePage(after) {
+  el.browseMore.disabled = true;
   try {
-    const reply = await client.rooms();
+    const reply = await client.rooms(after ? { after } : {});
+    if (!after) applyInvitations(reply);
     const rooms = (Array.isArray(reply.rooms) ? reply.rooms : []).filter((r) => r && typeof r.room === 'string');
     for (const r of rooms) {
       const conv = state.conversations.get(conversationKey('room', r.room));
       if (conv && Number.isFinite(r.members)) conv.memberCount = r.members;
     }
-    rooms.sort((a, b) => (sameName(a.room, GENERAL) ? -1 : sameName(b.room, GENERAL) ? 1 : byName(a.room, b.room)));
-    el.browseList.replaceChildren(...rooms.map(browseItem));
-    showBrowseStatus(rooms.some((r) => !sameName(r.room, GENERAL)) ? '' : t('rooms.none'));
+    // The server lists general first, then by name, page after page.
+    el.browseList.append(...rooms.map(browseItem));
+    state.browseNext = typeof reply.next === 'string' ? reply.next : null;
+    el.browseMore.hidden = state.browseNext === null;
+    const any = [...el.browseList.children].some((li) => !sameName(li.dataset.room, GENERAL));
+    showBrowseStatus(any ? '' : t('rooms.none'));
     renderHeader();
   } catch (e) {
     showBrowseStatus(sendErrorText(e));
+  } finally {
+    el.browseMore.disabled = false;
   }
 }
 
@@ -2406,6 +2485,8 @@ function init() {
   el.roomCancel.addEventListener('click', () => el.roomDialog.close());
   el.browseClose.addEventListener('click', () => el.browseDialog.close());
   el.browseList.addEventListener('click', onBrowseListClick);
+  el.browseMore.addEventListener('click', () => loadBrowsePage(state.browseNext));
+  el.invitationList.addEventListener('click', onInvitationClick);
   el.membersToggle.addEventListener('click', toggleMembers);
   el.inviteForm.addEventListener('submit', onInviteSubmit);
   el.leaveRoom.addEventListener('click', onLeaveClick);
@@ -2450,6 +2531,7 @@ function init() {
   client.on('new_message', onNewMessage);
   client.on('room', onRoom);
   client.on('member_joined', onMemberJoined);
+  client.on('invited', onInvited);
   client.on('member_left', onMemberLeft);
   client.on('typing', onTyping);
   client.on('read', onRead);

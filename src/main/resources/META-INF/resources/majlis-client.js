@@ -13,10 +13,11 @@
 // Accounts (REST): `await registerAccount(name, password)` then `await loginAccount(name,
 // password)` gives `{ token, expiresAt, username }`; `client.login({ token })` then logs in.
 //
-// Rooms, reactions, edits: `createRoom`, `joinRoom`, `leaveRoom`, `invite`, `react`,
+// Rooms, reactions, edits: `createRoom`, `joinRoom`, `leaveRoom`, `react`,
 // `editMessage`, `deleteMessage` have no reply frame of their own; each resolves with the event
 // that shows it took effect (`room`, `member_left`, `reaction`...) and rejects with the error
-// that carries its id back. Files: `await uploadFile(file, { token, onProgress })` gives
+// that carries its id back. `invite` and `declineInvite` resolve with their `ack`; an invitee
+// gets `invited` and accepts with `joinRoom`. `rooms({ after, limit })` gives a page of rooms. Files: `await uploadFile(file, { token, onProgress })` gives
 // `{ id, name, size, contentType, url }`; send the id in a message's `attachments`.
 //
 // Reconnection: after an unexpected close the client reconnects with exponential backoff
@@ -474,14 +475,26 @@ export class MajlisClient {
       (type, p) => type === 'member_left' && sameName(p.room, room) && sameName(p.username, this.user));
   }
 
+  /** `invite`: resolves with the `ack`; the invitee gets `invited` and becomes a member by `joinRoom`. */
   invite(room, username) {
-    return this.command('invite', { room, username },
-      (type, p) => type === 'member_joined' && sameName(p.room, room) && sameName(p.username, username));
+    return this.request('invite', { room, username });
   }
 
-  /** `rooms`: public rooms and the caller's rooms. */
-  rooms() {
-    return this.request('rooms', {});
+  /** `decline_invite`: resolves with the `ack`; no invitation to the room is left (there may have been none). */
+  declineInvite(room) {
+    return this.request('decline_invite', { room });
+  }
+
+  /**
+   * `rooms`: a page of the public rooms and the caller's rooms, `general` first, then by name.
+   * `next` in the answer is the `after` of the next page (absent on the last); the first page
+   * also carries `invitations`, the caller's pending ones.
+   */
+  rooms({ after, limit } = {}) {
+    const payload = {};
+    if (after) payload.after = after;
+    if (limit) payload.limit = limit;
+    return this.request('rooms', payload);
   }
 
   // Typing, reactions, edits. The server echoes reactions, edits and deletes to the author too.

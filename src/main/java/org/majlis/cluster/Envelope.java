@@ -15,20 +15,21 @@ import org.majlis.rooms.Room;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @io.quarkus.runtime.annotations.RegisterForReflection
 record Envelope(String node, String kind, String key, String room, String a, String b, String except, List<String> users,
-        String event, Boolean isPrivate, Long seq) {
+        String event, Boolean isPrivate, Long seq, Map<String, String> invited) {
 
     static Envelope of(String node, Target target, String event) {
         return switch (target) {
-            case Target.Everyone everyone -> new Envelope(node, "all", null, null, null, null, null, null, event, null, null);
-            case Target.Users users -> new Envelope(node, "users", null, null, null, null, null, users.names(), event, null, null);
+            case Target.Everyone everyone -> new Envelope(node, "all", null, null, null, null, null, null, event, null, null, null);
+            case Target.Users users -> new Envelope(node, "users", null, null, null, null, null, users.names(), event, null, null, null);
             case Target.Conversation c -> new Envelope(node, "conversation", c.conversation().key(), c.conversation().room(),
-                    c.conversation().userA(), c.conversation().userB(), c.except(), null, event, null, c.seq() == 0 ? null : c.seq());
+                    c.conversation().userA(), c.conversation().userB(), c.except(), null, event, null, c.seq() == 0 ? null : c.seq(), null);
         };
     }
 
-    /** A room as it is now: {@code a} is its owner, {@code users} its members. */
+    /** A room as it is now: {@code a} is its owner, {@code users} its members, {@code invited} its pending invitations. */
     static Envelope ofRoom(String node, Room room) {
-        return new Envelope(node, ROOM, null, room.name(), room.owner(), null, null, room.memberNames(), null, room.isPrivate(), null);
+        return new Envelope(node, ROOM, null, room.name(), room.owner(), null, null, room.memberNames(), null, room.isPrivate(), null,
+                room.invited());
     }
 
     boolean describesRoom() {
@@ -38,7 +39,7 @@ record Envelope(String node, String kind, String key, String room, String a, Str
     Room toRoom() {
         Map<String, String> members = new LinkedHashMap<>();
         users.forEach(name -> members.put(Names.key(name), name));
-        return new Room(room, Boolean.TRUE.equals(isPrivate), a, members);
+        return new Room(room, Boolean.TRUE.equals(isPrivate), a, members, invited == null ? Map.of() : invited);
     }
 
     private static final String ROOM = "room";

@@ -58,6 +58,17 @@ public interface MajlisConfig {
 
     Cluster cluster();
 
+    Rooms rooms();
+
+    /** Caps on what one user can make the server hold in rooms; beyond them: {@code limit_reached}. */
+    interface Rooms {
+        /** Rooms one user may create (they stay counted after the owner leaves them). */
+        int maxOwnedPerUser();
+
+        /** Pending invitations one room may have. */
+        int maxPendingInvitations();
+    }
+
     /** Several nodes sharing PostgreSQL and Redis. */
     interface Cluster {
         /** Off: one node, in-process fan-out, presence and limits. */

@@ -11,7 +11,7 @@ import org.majlis.names.Names;
 import org.majlis.store.Database;
 import org.majlis.store.Sql;
 
-/** {@link RoomStore} on the conversations and room_members tables. */
+/** {@link RoomStore} on the conversations, room_members and room_invitations tables. */
 @ApplicationScoped
 public class JdbcRoomStore implements RoomStore {
 
@@ -22,6 +22,9 @@ public class JdbcRoomStore implements RoomStore {
     }
 
     private record MemberRow(String conversation, String username) {
+    }
+
+    private record InvitationRow(String conversation, String inviteeKey, String inviter) {
     }
 
     @Override
@@ -35,6 +38,12 @@ public class JdbcRoomStore implements RoomStore {
                     row -> new MemberRow(row.getString(1), row.getString(2)))) {
                 rooms.computeIfPresent(member.conversation(), (id, room) -> room.withMember(member.username()));
             }
+            for (InvitationRow invitation : Sql.query(connection,
+                    "SELECT conversation_id, invitee_key, inviter FROM room_invitations ORDER BY invited_at",
+                    row -> new InvitationRow(row.getString(1), row.getString(2), row.getString(3)))) {
+                rooms.computeIfPresent(invitation.conversation(),
+                        (id, room) -> room.withInvitation(invitation.inviteeKey(), invitation.inviter()));
+            }
             return List.copyOf(rooms.values());
         } catch (SQLException e) {
             throw new StoreException(e);
@@ -44,33 +53,37 @@ public class JdbcRoomStore implements RoomStore {
     @Override
     public boolean create(Room room) {
         long now = System.currentTimeMillis();
-        try {
-            return Sql.transaction(database, connection -> {
-                Sql.update(connection, """
-                        INSERT INTO conversations (id, room_name, is_private, owner, last_seq, created_at)
-                        VALUES (?, ?, ?, ?, 0, ?)""", room.conversation().key(), room.name(), room.isPrivate(), room.owner(), now);
-                for (String member : room.members().values()) {
-                    insertMember(connection, room, member, now);
-                }
-                return true;
-            });
-        } catch (StoreException e) {
-            if (e.getCause() instanceof SQLException cause && Sql.isConstraintViolation(cause)) {
-                return false;
+        return unlessTaken(connection -> {
+            Sql.update(connection, """
+                    INSERT INTO conversations (id, room_name, is_private, owner, last_seq, created_at)
+                    VALUES (?, ?, ?, ?, 0, ?)""", room.conversation().key(), room.name(), room.isPrivate(), room.owner(), now);
+            for (String member : room.members().values()) {
+                insertMember(connection, room, member, now);
             }
-            throw e;
-        }
+            for (Map.Entry<String, String> invitation : room.invited().entrySet()) {
+                insertInvitation(connection, room, invitation.getKey(), invitation.getValue(), now);
+            }
+        });
     }
 
     @Override
-    public boolean addMember(Room room, String username) {
-        try (Connection connection = database.connect()) {
+    public boolean join(Room room, String username) {
+        return unlessTaken(connection -> {
+            deleteInvitation(connection, room, Names.key(username));
             insertMember(connection, room, username, System.currentTimeMillis());
-            return true;
+        });
+    }
+
+    @Override
+    public boolean invite(Room room, String inviteeKey, String inviter) {
+        return unlessTaken(connection -> insertInvitation(connection, room, inviteeKey, inviter, System.currentTimeMillis()));
+    }
+
+    @Override
+    public boolean decline(Room room, String userKey) {
+        try (Connection connection = database.connect()) {
+            return deleteInvitation(connection, room, userKey) > 0;
         } catch (SQLException e) {
-            if (Sql.isConstraintViolation(e)) {
-                return false;
-            }
             throw new StoreException(e);
         }
     }
@@ -87,15 +100,45 @@ public class JdbcRoomStore implements RoomStore {
 
     @Override
     public void removeFromAll(String userKey) {
-        try (Connection connection = database.connect()) {
+        Sql.transaction(database, connection -> {
             Sql.update(connection, "DELETE FROM room_members WHERE username_key = ?", userKey);
-        } catch (SQLException e) {
-            throw new StoreException(e);
+            return Sql.update(connection, "DELETE FROM room_invitations WHERE invitee_key = ?", userKey);
+        });
+    }
+
+    @FunctionalInterface
+    private interface Inserts {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /** Runs the inserts in one transaction; false (and nothing changed) when a key was taken. */
+    private boolean unlessTaken(Inserts inserts) {
+        try {
+            return Sql.transaction(database, connection -> {
+                inserts.run(connection);
+                return true;
+            });
+        } catch (StoreException e) {
+            if (e.getCause() instanceof SQLException cause && Sql.isConstraintViolation(cause)) {
+                return false;
+            }
+            throw e;
         }
     }
 
     private static void insertMember(Connection connection, Room room, String username, long now) throws SQLException {
         Sql.update(connection, "INSERT INTO room_members (conversation_id, username_key, username, joined_at) VALUES (?, ?, ?, ?)",
                 room.conversation().key(), Names.key(username), username, now);
+    }
+
+    private static void insertInvitation(Connection connection, Room room, String inviteeKey, String inviter, long now)
+            throws SQLException {
+        Sql.update(connection, "INSERT INTO room_invitations (conversation_id, invitee_key, inviter, invited_at) VALUES (?, ?, ?, ?)",
+                room.conversation().key(), inviteeKey, inviter, now);
+    }
+
+    private static int deleteInvitation(Connection connection, Room room, String userKey) throws SQLException {
+        return Sql.update(connection, "DELETE FROM room_invitations WHERE conversation_id = ? AND invitee_key = ?",
+                room.conversation().key(), userKey);
     }
 }

@@ -10,15 +10,21 @@ import org.majlis.names.Names;
 
 /**
  * A room as the directory holds it: immutable, replaced on every change. {@code members} maps
- * each member's name key to the name. Everybody is a member of {@code general} without being
- * listed.
+ * each member's name key to the name, {@code invited} each pending invitee's name key to who
+ * invited them. Everybody is a member of {@code general} without being listed.
  */
-public record Room(String name, boolean isPrivate, String owner, Map<String, String> members) {
+public record Room(String name, boolean isPrivate, String owner, Map<String, String> members, Map<String, String> invited) {
 
     public static final Room GENERAL = new Room(ConversationId.GENERAL.room(), false, null, Map.of());
 
     public Room {
         members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
+        invited = Collections.unmodifiableMap(new LinkedHashMap<>(invited));
+    }
+
+    /** A room with no pending invitations. */
+    public Room(String name, boolean isPrivate, String owner, Map<String, String> members) {
+        this(name, isPrivate, owner, members, Map.of());
     }
 
     public String key() {
@@ -37,19 +43,39 @@ public record Room(String name, boolean isPrivate, String owner, Map<String, Str
         return isGeneral() || members.containsKey(userKey);
     }
 
+    /** Whether the user may know the room exists: it is public, or the user is a member or invited. */
+    public boolean isVisibleTo(String userKey) {
+        return !isPrivate || isMember(userKey) || invited.containsKey(userKey);
+    }
+
     public List<String> memberNames() {
         return new ArrayList<>(members.values());
     }
 
+    /** The user joins; an invitation it had is used up. */
     public Room withMember(String username) {
         Map<String, String> more = new LinkedHashMap<>(members);
         more.put(Names.key(username), username);
-        return new Room(name, isPrivate, owner, more);
+        return new Room(name, isPrivate, owner, more, without(invited, Names.key(username)));
     }
 
     public Room withoutMember(String userKey) {
-        Map<String, String> fewer = new LinkedHashMap<>(members);
+        return new Room(name, isPrivate, owner, without(members, userKey), without(invited, userKey));
+    }
+
+    public Room withInvitation(String invitee, String inviter) {
+        Map<String, String> more = new LinkedHashMap<>(invited);
+        more.put(Names.key(invitee), inviter);
+        return new Room(name, isPrivate, owner, members, more);
+    }
+
+    public Room withoutInvitation(String userKey) {
+        return new Room(name, isPrivate, owner, members, without(invited, userKey));
+    }
+
+    private static Map<String, String> without(Map<String, String> names, String userKey) {
+        Map<String, String> fewer = new LinkedHashMap<>(names);
         fewer.remove(userKey);
-        return new Room(name, isPrivate, owner, fewer);
+        return fewer;
     }
 }

@@ -37,11 +37,24 @@ public class RoomDirectory {
 
     /**
      * The room a request names, which the user must be a member of. Null names {@code general}.
+     * A private room the user may not see is refused as if it did not exist.
      */
     public Room requireMember(OnlineUser user, String name) {
-        Room room = require(name);
+        Room room = requireVisible(user, name);
         if (!room.isMember(Names.key(user.name()))) {
             throw new ProtocolException(ErrorCode.FORBIDDEN, "you are not a member of this room");
+        }
+        return room;
+    }
+
+    /**
+     * The room a request names, which the user may know of (public, or a member, or invited);
+     * other private rooms are refused exactly as unknown ones, so that they do not show.
+     */
+    public Room requireVisible(OnlineUser user, String name) {
+        Room room = require(name);
+        if (!room.isVisibleTo(Names.key(user.name()))) {
+            throw notFound();
         }
         return room;
     }
@@ -57,9 +70,14 @@ public class RoomDirectory {
         }
         Room room = find(normalized);
         if (room == null) {
-            throw new ProtocolException(ErrorCode.ROOM_NOT_FOUND, "no such room");
+            throw notFound();
         }
         return room;
+    }
+
+    /** The one answer for a room that does not exist and a private room the asker may not see. */
+    static ProtocolException notFound() {
+        return new ProtocolException(ErrorCode.ROOM_NOT_FOUND, "no such room");
     }
 
     /** {@code general} and every room the user is a member of, {@code general} first, then by name. */
@@ -67,20 +85,40 @@ public class RoomDirectory {
         return select(room -> room.isMember(userKey));
     }
 
-    /** What {@code rooms} lists for the user: every public room and the user's private ones, ordered as above. */
-    public List<Room> visibleTo(String userKey) {
-        return select(room -> !room.isPrivate() || room.isMember(userKey));
+    /**
+     * A page of what {@code rooms} lists for the user: every public room and the user's private
+     * ones, ordered as above. Without {@code afterKey} the first page, else the rooms named after
+     * it ({@code general} is on the first page only). Up to {@code limit + 1} rooms: one more
+     * than asked tells that another page follows.
+     */
+    List<Room> pageFor(String userKey, String afterKey, int limit) {
+        return select(room -> (!room.isPrivate() || room.isMember(userKey)) && comesAfter(room, afterKey), limit + 1);
+    }
+
+    /** Whether the room is listed after the cursor: {@code general} comes first, the others by name. */
+    private static boolean comesAfter(Room room, String afterKey) {
+        return afterKey == null
+                || (!room.isGeneral() && (afterKey.equals(Room.GENERAL.key()) || room.key().compareTo(afterKey) > 0));
+    }
+
+    /** The rooms the user has a pending invitation to, by name, at most {@code limit}. */
+    List<Room> invitationsOf(String userKey, int limit) {
+        return select(room -> room.invited().containsKey(userKey), limit);
+    }
+
+    /** How many rooms the user created (and owns). */
+    long ownedBy(String userKey) {
+        return rooms.values().stream().filter(room -> room.owner() != null && Names.key(room.owner()).equals(userKey)).count();
     }
 
     private List<Room> select(Predicate<Room> wanted) {
-        List<Room> selected = new ArrayList<>();
-        for (Room room : rooms.values()) {
-            if (wanted.test(room)) {
-                selected.add(room);
-            }
-        }
-        selected.sort(Comparator.comparing((Room room) -> !room.isGeneral()).thenComparing(Room::key));
-        return selected;
+        return select(wanted, Integer.MAX_VALUE);
+    }
+
+    private List<Room> select(Predicate<Room> wanted, int limit) {
+        return rooms.values().stream().filter(wanted)
+                .sorted(Comparator.comparing((Room room) -> !room.isGeneral()).thenComparing(Room::key))
+                .limit(limit).toList();
     }
 
     /** Takes the room as it is now (created here, or changed on another node). */
@@ -93,16 +131,19 @@ public class RoomDirectory {
         return rooms.compute(room.key(), (key, current) -> change.apply(current == null ? room : current));
     }
 
-    /** Whether the user is listed in any room (everybody is in {@code general} without being listed). */
+    /**
+     * Whether the user is listed in any room, as a member or invited (everybody is in
+     * {@code general} without being listed).
+     */
     boolean isMemberOfAny(String userKey) {
-        return rooms.values().stream().anyMatch(room -> room.members().containsKey(userKey));
+        return rooms.values().stream().anyMatch(room -> isListed(room, userKey));
     }
 
-    /** Drops the user from every room's member list; returns the rooms that changed, as they are now. */
+    /** Drops the user from every room's members and invitations; returns the rooms that changed, as they are now. */
     List<Room> removeFromAll(String userKey) {
         List<Room> changed = new ArrayList<>();
         rooms.replaceAll((key, room) -> {
-            if (!room.members().containsKey(userKey)) {
+            if (!isListed(room, userKey)) {
                 return room;
             }
             Room without = room.withoutMember(userKey);
@@ -110,5 +151,9 @@ public class RoomDirectory {
             return without;
         });
         return changed;
+    }
+
+    private static boolean isListed(Room room, String userKey) {
+        return room.members().containsKey(userKey) || room.invited().containsKey(userKey);
     }
 }

@@ -2,36 +2,37 @@ package org.majlis.rooms;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.majlis.auth.Accounts;
 import org.majlis.cluster.FanOut;
 import org.majlis.cluster.Target;
 import org.majlis.cluster.UserDirectory;
+import org.majlis.config.MajlisConfig;
 import org.majlis.limits.Limits;
-import org.majlis.messages.ConversationId;
-import org.majlis.messages.MessageStore;
 import org.majlis.names.Names;
 import org.majlis.presence.OnlineUser;
 import org.majlis.presence.UserRegistry;
 import org.majlis.ws.ClientEvent.CreateRoomPayload;
 import org.majlis.ws.ClientEvent.InvitePayload;
+import org.majlis.ws.ClientEvent.ListRoomsPayload;
 import org.majlis.ws.ClientEvent.RoomRef;
 import org.majlis.ws.ErrorCode;
 import org.majlis.ws.Offload;
 import org.majlis.ws.ProtocolException;
-import org.majlis.ws.ServerEvent;
+import org.majlis.ws.ServerEvent.Ack;
+import org.majlis.ws.ServerEvent.Invited;
 import org.majlis.ws.ServerEvent.MemberJoined;
 import org.majlis.ws.ServerEvent.MemberLeft;
 import org.majlis.ws.ServerEvent.RoomInfo;
-import org.majlis.ws.ServerEvent.RoomListing;
 import org.majlis.ws.Session;
 
 /**
- * {@code create_room}, {@code join_room}, {@code leave_room}, {@code invite} and {@code rooms}.
- * Changes are stored first (on a worker thread), then applied to the directory and announced: a
- * new member gets {@code room}, the others {@code member_joined} or {@code member_left}.
+ * {@code create_room}, {@code join_room}, {@code leave_room}, {@code invite}, {@code decline_invite}
+ * and {@code rooms}. Changes are stored first (on a worker thread), then applied to the directory
+ * and announced: a new member gets {@code room}, the others {@code member_joined} or
+ * {@code member_left}, an invitee {@code invited}. A private room the asker may not see is
+ * answered exactly as an unknown one.
  */
 @ApplicationScoped
 public class RoomHandler {
@@ -41,21 +42,23 @@ public class RoomHandler {
 
     private final RoomDirectory directory;
     private final RoomStore store;
-    private final MessageStore messages;
+    private final RoomPages pages;
     private final UserRegistry registry;
     private final Accounts accounts;
     private final Offload offload;
     private final Limits limits;
     private final FanOut fanOut;
     private final UserDirectory users;
+    private final MajlisConfig.Rooms caps;
 
-    public RoomHandler(RoomDirectory directory, RoomStore store, MessageStore messages, UserRegistry registry,
-            Accounts accounts, Offload offload, Limits limits, FanOut fanOut, UserDirectory users) {
+    public RoomHandler(RoomDirectory directory, RoomStore store, RoomPages pages, UserRegistry registry,
+            Accounts accounts, Offload offload, Limits limits, FanOut fanOut, UserDirectory users, MajlisConfig config) {
+        this.caps = config.rooms();
         this.fanOut = fanOut;
         this.users = users;
         this.directory = directory;
         this.store = store;
-        this.messages = messages;
+        this.pages = pages;
         this.registry = registry;
         this.accounts = accounts;
         this.offload = offload;
@@ -75,17 +78,22 @@ public class RoomHandler {
         if (directory.find(name) != null) {
             throw new ProtocolException(ErrorCode.ROOM_EXISTS, "a room of that name exists");
         }
+        String ownerKey = Names.key(owner.name());
+        if (directory.ownedBy(ownerKey) >= caps.maxOwnedPerUser()) {
+            throw new ProtocolException(ErrorCode.LIMIT_REACHED, "you may create at most " + caps.maxOwnedPerUser() + " rooms");
+        }
+        requireRoomForInvitations(invited.size());
         limits.message(owner.name());
         boolean isPrivate = Boolean.TRUE.equals(payload.isPrivate());
         offload.run(session, ref, "creating the room", () -> {
             limits.clusterMessage(owner.name());
-            Map<String, String> members = new LinkedHashMap<>();
-            members.put(Names.key(owner.name()), owner.name());
+            Room room = new Room(name, isPrivate, owner.name(), Map.of(ownerKey, owner.name()));
             for (String member : invited) {
                 String existing = existingUser(member);
-                members.putIfAbsent(Names.key(existing), existing);
+                if (!room.isMember(Names.key(existing))) {
+                    room = room.withInvitation(existing, owner.name());
+                }
             }
-            Room room = new Room(name, isPrivate, owner.name(), members);
             if (!store.create(room)) {
                 throw new ProtocolException(ErrorCode.ROOM_EXISTS, "a room of that name exists");
             }
@@ -93,46 +101,92 @@ public class RoomHandler {
         }, room -> {
             directory.apply(room);
             fanOut.roomChanged(room);
-            fanOut.send(new Target.Users(room.memberNames()), info(room));
+            fanOut.send(new Target.Users(List.of(owner.name())), info(room));
+            fanOut.send(new Target.Users(List.copyOf(room.invited().keySet())), new Invited(room.name(), isPrivate, owner.name()));
         });
     }
 
+    /** A public room, or a private one the user is invited to (accepting the invitation). */
     public void join(Session session, String ref, RoomRef payload) {
         OnlineUser user = session.requireUser();
-        Room room = directory.require(requireName(payload == null ? null : payload.room()));
-        if (room.isPrivate() && !room.isMember(Names.key(user.name()))) {
-            throw new ProtocolException(ErrorCode.FORBIDDEN, "this room is private: ask a member for an invitation");
-        }
+        Room room = directory.requireVisible(user, requireName(payload == null ? null : payload.room()));
         if (room.isGeneral()) {
             registry.reply(session, info(room));
             return;
         }
         limits.message(user.name());
-        addMember(session, ref, room, user.name());
+        offload.run(session, ref, "joining the room", () -> {
+            limits.clusterMessage(user.name());
+            return store.join(room, user.name());
+        }, joined -> {
+            if (!joined) { // a member already: the asker gets the room as it is
+                registry.reply(session, info(directory.find(room.name())));
+                return;
+            }
+            Room after = directory.update(room, current -> current.withMember(user.name()));
+            fanOut.roomChanged(after);
+            fanOut.send(new Target.Users(List.of(user.name())), info(after));
+            List<String> others = new ArrayList<>(after.memberNames());
+            others.remove(user.name());
+            fanOut.send(new Target.Users(others), new MemberJoined(room.name(), user.name()));
+        });
     }
 
+    /** Members invite; the invitee gets {@code invited} and becomes a member only by joining. */
     public void invite(Session session, String ref, InvitePayload payload) {
         OnlineUser inviter = session.requireUser();
         if (payload == null || payload.username() == null) {
             throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "room and username are required");
         }
-        Room room = directory.require(requireName(payload.room()));
+        Room room = directory.requireVisible(inviter, requireName(payload.room()));
         if (room.isGeneral() || !room.isMember(Names.key(inviter.name()))) {
             throw new ProtocolException(ErrorCode.FORBIDDEN, "only members may invite to this room");
         }
+        requireRoomForInvitations(room.invited().size() + 1);
         limits.message(inviter.name());
-        addMember(session, ref, room, payload.username());
+        offload.run(session, ref, "inviting", () -> {
+            limits.clusterMessage(inviter.name());
+            String invitee = existingUser(payload.username());
+            String key = Names.key(invitee);
+            // a member, or invited already: nothing to do, and the invitee is not told twice
+            return directory.find(room.name()).isMember(key) || !store.invite(room, key, inviter.name()) ? null : invitee;
+        }, invitee -> {
+            if (invitee != null) {
+                fanOut.roomChanged(directory.update(room, current -> current.withInvitation(invitee, inviter.name())));
+                fanOut.send(new Target.Users(List.of(invitee)), new Invited(room.name(), room.isPrivate(), inviter.name()));
+            }
+            registry.reply(session, Ack.of(ref));
+        });
+    }
+
+    /** Drops the user's invitation to the room; answered by {@code ack} whether there was one or not. */
+    public void decline(Session session, String ref, RoomRef payload) {
+        OnlineUser user = session.requireUser();
+        String name = Names.normalize(requireName(payload == null ? null : payload.room()));
+        if (name == null) {
+            throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "invalid room name");
+        }
+        Room room = directory.find(name);
+        String key = Names.key(user.name());
+        if (room == null || !room.invited().containsKey(key)) {
+            registry.reply(session, Ack.of(ref));
+            return;
+        }
+        limits.message(user.name());
+        offload.run(session, ref, "declining the invitation", () -> store.decline(room, key), declined -> {
+            if (declined) {
+                fanOut.roomChanged(directory.update(room, current -> current.withoutInvitation(key)));
+            }
+            registry.reply(session, Ack.of(ref));
+        });
     }
 
     public void leave(Session session, String ref, RoomRef payload) {
         OnlineUser user = session.requireUser();
-        Room room = directory.require(requireName(payload == null ? null : payload.room()));
+        Room room = directory.requireMember(user, requireName(payload == null ? null : payload.room()));
         String key = Names.key(user.name());
         if (room.isGeneral()) {
             throw new ProtocolException(ErrorCode.FORBIDDEN, "nobody leaves general");
-        }
-        if (!room.isMember(key)) {
-            throw new ProtocolException(ErrorCode.FORBIDDEN, "you are not a member of this room");
         }
         offload.run(session, ref, "leaving the room", () -> store.removeMember(room, key), removed -> {
             if (removed) {
@@ -145,24 +199,8 @@ public class RoomHandler {
         });
     }
 
-    public void list(Session session, String ref) {
-        OnlineUser user = session.requireUser();
-        String key = Names.key(user.name());
-        List<Room> visible = directory.visibleTo(key);
-        offload.run(session, ref, "listing rooms", () -> {
-            List<ConversationId> conversations = visible.stream().map(Room::conversation).toList();
-            Map<ConversationId, MessageStore.Summary> counts = new LinkedHashMap<>();
-            messages.summaries(key, conversations, false).forEach(s -> counts.put(s.conversation(), s));
-            List<RoomListing> listings = new ArrayList<>();
-            for (Room room : visible) {
-                MessageStore.Summary summary = counts.get(room.conversation());
-                boolean joined = room.isMember(key);
-                listings.add(new RoomListing(room.name(), room.isPrivate(),
-                        room.isGeneral() ? registry.onlineUsers().size() : room.members().size(),
-                        summary == null ? 0 : summary.lastSeq(), joined && summary != null ? summary.unread() : 0, joined));
-            }
-            return new ServerEvent.Rooms(ref, listings);
-        }, rooms -> registry.reply(session, rooms));
+    public void list(Session session, String ref, ListRoomsPayload payload) {
+        pages.list(session, ref, payload);
     }
 
     /** Blocking: drops a former guest of that name from every room (a new guest now has the name). */
@@ -171,26 +209,6 @@ public class RoomHandler {
             store.removeFromAll(userKey);
             directory.removeFromAll(userKey).forEach(fanOut::roomChanged);
         }
-    }
-
-    /** Stores the membership, then tells the new member ({@code room}) and the others ({@code member_joined}). */
-    private void addMember(Session session, String ref, Room room, String requestedName) {
-        offload.run(session, ref, "adding the member", () -> {
-            limits.clusterMessage(session.requireUser().name());
-            String member = existingUser(requestedName);
-            return store.addMember(room, member) ? member : null;
-        }, member -> {
-            if (member == null) { // a member already: the asker gets the room as it is
-                registry.reply(session, info(directory.find(room.name())));
-                return;
-            }
-            Room after = directory.update(room, current -> current.withMember(member));
-            fanOut.roomChanged(after);
-            fanOut.send(new Target.Users(List.of(member)), info(after));
-            List<String> others = new ArrayList<>(after.memberNames());
-            others.remove(member);
-            fanOut.send(new Target.Users(others), new MemberJoined(room.name(), member));
-        });
     }
 
     /** Blocking: the name as registered or as connected; refuses names nobody has. */
@@ -218,6 +236,13 @@ public class RoomHandler {
             throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "room is required");
         }
         return room;
+    }
+
+    private void requireRoomForInvitations(int pending) {
+        if (pending > caps.maxPendingInvitations()) {
+            throw new ProtocolException(ErrorCode.LIMIT_REACHED,
+                    "a room may have at most " + caps.maxPendingInvitations() + " pending invitations");
+        }
     }
 
     private static RoomInfo info(Room room) {

@@ -122,7 +122,8 @@ public class ChatSocket {
                 case ClientEvent.JoinRoom e -> rooms.join(session, e.id(), e.payload());
                 case ClientEvent.LeaveRoom e -> rooms.leave(session, e.id(), e.payload());
                 case ClientEvent.Invite e -> rooms.invite(session, e.id(), e.payload());
-                case ClientEvent.ListRooms e -> rooms.list(session, e.id());
+                case ClientEvent.ListRooms e -> rooms.list(session, e.id(), e.payload());
+                case ClientEvent.DeclineInvite e -> rooms.decline(session, e.id(), e.payload());
                 case ClientEvent.Logout e -> logout.logout(session, e.id());
             }
         } catch (ProtocolException e) {

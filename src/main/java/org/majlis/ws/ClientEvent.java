@@ -28,6 +28,7 @@ import java.util.List;
         @JsonSubTypes.Type(value = ClientEvent.LeaveRoom.class, name = "leave_room"),
         @JsonSubTypes.Type(value = ClientEvent.Invite.class, name = "invite"),
         @JsonSubTypes.Type(value = ClientEvent.ListRooms.class, name = "rooms"),
+        @JsonSubTypes.Type(value = ClientEvent.DeclineInvite.class, name = "decline_invite"),
         @JsonSubTypes.Type(value = ClientEvent.Logout.class, name = "logout"),
 })
 public sealed interface ClientEvent {
@@ -126,6 +127,13 @@ public sealed interface ClientEvent {
     record InvitePayload(String room, String username) {
     }
 
-    record ListRooms(String id) implements ClientEvent {
+    record ListRooms(String id, ListRoomsPayload payload) implements ClientEvent {
+    }
+
+    /** A page of the room list: the rooms named after {@code after} (none: the first page), at most {@code limit}. */
+    record ListRoomsPayload(String after, Integer limit) {
+    }
+
+    record DeclineInvite(String id, RoomRef payload) implements ClientEvent {
     }
 }

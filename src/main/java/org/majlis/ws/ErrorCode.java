@@ -20,6 +20,7 @@ public enum ErrorCode {
     NOT_FOUND,
     TOO_LARGE,
     RATE_LIMITED,
+    LIMIT_REACHED,
     INTERNAL;
 
     private final String wire = name().toLowerCase(Locale.ROOT);

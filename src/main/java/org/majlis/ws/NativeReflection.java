@@ -15,13 +15,15 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ClientEvent.EditMessage.class, ClientEvent.EditPayload.class, ClientEvent.DeleteMessage.class,
         ClientEvent.MessageRef.class, ClientEvent.CreateRoom.class, ClientEvent.CreateRoomPayload.class,
         ClientEvent.JoinRoom.class, ClientEvent.LeaveRoom.class, ClientEvent.RoomRef.class, ClientEvent.Invite.class,
-        ClientEvent.InvitePayload.class, ClientEvent.ListRooms.class, ClientEvent.Logout.class,
+        ClientEvent.InvitePayload.class, ClientEvent.ListRooms.class, ClientEvent.ListRoomsPayload.class,
+        ClientEvent.DeclineInvite.class, ClientEvent.Logout.class,
         ServerEvent.Welcome.class, ServerEvent.RoomSummary.class, ServerEvent.DirectSummary.class,
         ServerEvent.UserStatus.class, ServerEvent.NewMessage.class, ServerEvent.Attachment.class, ServerEvent.Ack.class,
         ServerEvent.Error.class, ServerEvent.Presence.class, ServerEvent.Users.class, ServerEvent.History.class,
         ServerEvent.ReadReceipt.class, ServerEvent.Pong.class, ServerEvent.RoomInfo.class, ServerEvent.MemberJoined.class,
         ServerEvent.MemberLeft.class, ServerEvent.Rooms.class, ServerEvent.RoomListing.class, ServerEvent.Typing.class,
-        ServerEvent.Reaction.class, ServerEvent.MessageEdited.class, ServerEvent.MessageDeleted.class})
+        ServerEvent.Reaction.class, ServerEvent.MessageEdited.class, ServerEvent.MessageDeleted.class,
+        ServerEvent.Invited.class})
 final class NativeReflection {
 
     private NativeReflection() {

@@ -125,7 +125,12 @@ public sealed interface ServerEvent {
         }
     }
 
-    record Rooms(String ref, List<RoomListing> rooms) implements ServerEvent {
+    /**
+     * A page of the room list; {@code next} is the cursor of the next page (null: the last page),
+     * {@code invitations} the caller's pending invitations (on the first page only).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Rooms(String ref, List<RoomListing> rooms, String next, List<Invited> invitations) implements ServerEvent {
         public String type() {
             return "rooms";
         }
@@ -134,6 +139,13 @@ public sealed interface ServerEvent {
     /** A room in the {@code rooms} answer; {@code members} is a count, {@code joined} whether the caller is one. */
     record RoomListing(String room, @JsonProperty("private") boolean isPrivate, int members, long lastSeq, long unread,
             boolean joined) {
+    }
+
+    /** An invitation to a room, which the invitee accepts with {@code join_room}. */
+    record Invited(String room, @JsonProperty("private") boolean isPrivate, String by) implements ServerEvent {
+        public String type() {
+            return "invited";
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

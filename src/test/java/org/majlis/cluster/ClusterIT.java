@@ -67,8 +67,10 @@ class ClusterIT {
             onA.send("users", "u", Json.object());
             assertTrue(onA.await("users").toString().contains(b), "B's user is listed on A");
 
-            // a private room created on A with a member on B
+            // a private room created on A, its invitation accepted on B
             onA.send("create_room", "c", Json.object("room", room, "private", true, "members", List.of(b)));
+            assertEquals(a, onB.await("invited").path("payload").path("by").asText());
+            onB.send("join_room", "j", Json.object("room", room));
             JsonNode info = onB.await("room").path("payload");
             assertEquals(List.of(a, b), Json.strings(info.path("members")));
             onA.send("send_message", "m1", Json.object("room", room, "message", "from A"));
@@ -158,6 +160,8 @@ class ClusterIT {
         TestClient onA = TestClient.guest(nodeA.ws(), stranded);
         try (TestClient onB = TestClient.guest(nodeB.ws(), watcher)) {
             onA.send("create_room", "c", Json.object("room", room, "members", List.of(watcher)));
+            onB.await("invited");
+            onB.send("join_room", "j", Json.object("room", room));
             onB.await("room");
             onA.send("send_message", "seen", Json.object("room", room, "message", "before the crash"));
             long lastSeen = onA.await("ack").path("payload").path("seq").asLong();

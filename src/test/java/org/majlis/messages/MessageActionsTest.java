@@ -134,6 +134,8 @@ class MessageActionsTest {
         try (TestClient ca = TestClient.guest(ws, a); TestClient cb = TestClient.guest(ws, b);
                 TestClient outsider = TestClient.guest(ws, Unique.name("tx"))) {
             ca.send("create_room", "c", Json.object("room", room, "private", true, "members", List.of(b)));
+            cb.await("invited");
+            cb.send("join_room", "j", Json.object("room", room));
             cb.await("room");
             ca.send("typing", null, Json.object("room", room, "active", true));
             JsonNode typing = cb.await("typing").path("payload");
@@ -155,7 +157,7 @@ class MessageActionsTest {
             assertEquals(a, direct.path("to").asText());
 
             outsider.send("typing", "t1", Json.object("room", room, "active", true));
-            outsider.awaitError("forbidden", "t1");
+            outsider.awaitError("room_not_found", "t1"); // a private room shows to nobody outside it
             ca.send("typing", "t2", Json.object("room", room));
             ca.awaitError("invalid_payload", "t2");
         }

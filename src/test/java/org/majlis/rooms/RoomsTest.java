@@ -1,21 +1,28 @@
 package org.majlis.rooms;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.majlis.testing.Json;
 import org.majlis.testing.TestClient;
 import org.majlis.testing.Unique;
 
-/** Group chats: creating, joining, inviting, leaving, listing, and who receives a room's messages. */
+/** Group chats: creating, joining, inviting (and accepting), leaving, listing in pages, and who receives a room's messages. */
 @QuarkusTest
 class RoomsTest {
 
@@ -38,8 +45,13 @@ class RoomsTest {
             JsonNode created = roomEvent(o, room);
             assertTrue(created.path("private").asBoolean());
             assertEquals(owner, created.path("owner").asText());
-            assertEquals(List.of(owner, member), Json.strings(created.path("members")));
+            assertEquals(List.of(owner), Json.strings(created.path("members")), "the listed member is invited, not added");
+            JsonNode invitation = invitedEvent(m, room);
+            assertEquals(owner, invitation.path("by").asText());
+            assertTrue(invitation.path("private").asBoolean());
+            m.send("join_room", "j0", Json.object("room", room));
             assertEquals(List.of(owner, member), Json.strings(roomEvent(m, room).path("members")));
+            assertEquals(member, o.await("member_joined").path("payload").path("username").asText());
 
             o.send("send_message", "s1", Json.object("room", room, "message", "members only"));
             o.await("ack");
@@ -47,17 +59,21 @@ class RoomsTest {
             assertEquals("members only", delivered.path("message").asText());
             x.expectNone("new_message", Duration.ofMillis(300));
 
+            // to an outsider, the private room answers as a room that does not exist
             x.send("send_message", "s2", Json.object("room", room, "message", "let me in"));
-            x.awaitError("forbidden", "s2");
+            x.awaitError("room_not_found", "s2");
             x.send("join_room", "j1", Json.object("room", room));
-            x.awaitError("forbidden", "j1");
+            x.awaitError("room_not_found", "j1");
             x.send("history", "h1", Json.object("room", room));
-            x.awaitError("forbidden", "h1");
+            x.awaitError("room_not_found", "h1");
             x.send("invite", "i0", Json.object("room", room, "username", outsider));
-            x.awaitError("forbidden", "i0");
+            x.awaitError("room_not_found", "i0");
 
-            // a member invites: the invitee gets the room, the others hear of it
+            // a member invites: the invitee is told and becomes a member by joining; the others hear of it
             m.send("invite", "i1", Json.object("room", room, "username", outsider));
+            assertEquals("i1", m.await("ack").path("payload").path("ref").asText());
+            assertEquals(member, invitedEvent(x, room).path("by").asText());
+            x.send("join_room", "j2", Json.object("room", room));
             assertEquals(3, roomEvent(x, room).path("members").size());
             JsonNode joined = o.await("member_joined").path("payload");
             assertEquals(outsider, joined.path("username").asText());
@@ -72,7 +88,148 @@ class RoomsTest {
             assertEquals(outsider, o.await("member_left").path("payload").path("username").asText());
             assertEquals(outsider, x.await("member_left").path("payload").path("username").asText());
             x.send("send_message", "s4", Json.object("room", room, "message", "still here?"));
-            x.awaitError("forbidden", "s4");
+            x.awaitError("room_not_found", "s4");
+        }
+    }
+
+    @Test
+    void anInviteeIsNoMemberUntilItAcceptsAndMayDecline() {
+        String room = Unique.name("consent");
+        String owner = Unique.name("cown");
+        String invitee = Unique.name("cinv");
+        try (TestClient o = TestClient.guest(ws, owner); TestClient i = TestClient.guest(ws, invitee)) {
+            o.send("create_room", "c1", Json.object("room", room, "private", true));
+            roomEvent(o, room);
+            o.send("invite", "i1", Json.object("room", room, "username", invitee));
+            o.await("ack");
+            invitedEvent(i, room);
+
+            // invited, not a member: no messages, no history, not listed among its rooms
+            o.send("send_message", "s1", Json.object("room", room, "message", "before accepting"));
+            o.await("ack");
+            i.expectNone("new_message", Duration.ofMillis(300));
+            i.send("history", "h1", Json.object("room", room));
+            i.awaitError("forbidden", "h1");
+            o.send("invite", "i2", Json.object("room", room, "username", invitee));
+            o.await("ack");
+            i.expectNone("invited", Duration.ofMillis(300)); // invited once, told once
+            assertTrue(find(allRooms(i), room).isMissingNode());
+            i.send("rooms", "r1", Json.object());
+            assertEquals(owner, find(i.await("rooms").path("payload").path("invitations"), room).path("by").asText());
+
+            i.send("decline_invite", "d1", Json.object("room", room));
+            assertEquals("d1", i.await("ack").path("payload").path("ref").asText());
+            i.send("join_room", "j1", Json.object("room", room));
+            i.awaitError("room_not_found", "j1");
+            i.send("rooms", "r2", Json.object());
+            assertTrue(find(i.await("rooms").path("payload").path("invitations"), room).isMissingNode());
+            assertEquals(1, find(allRooms(o), room).path("members").asInt());
+        }
+    }
+
+    @Test
+    void anInvitationWaitsForAnInviteeWhoIsOffline() {
+        String room = Unique.name("later");
+        String owner = Unique.name("lown");
+        String invitee = Unique.name("linv");
+        given().contentType(ContentType.JSON).body(Map.of("username", invitee, "password", "correct horse"))
+                .post("/api/auth/register").then().statusCode(201);
+        try (TestClient o = TestClient.guest(ws, owner)) {
+            o.send("create_room", "c1", Json.object("room", room, "private", true, "members", List.of(invitee)));
+            assertEquals(List.of(owner), Json.strings(roomEvent(o, room).path("members")));
+        }
+        String token = given().contentType(ContentType.JSON).body(Map.of("username", invitee, "password", "correct horse"))
+                .post("/api/auth/login").then().statusCode(200).extract().path("token");
+        try (TestClient i = TestClient.connect(ws)) {
+            i.send("login", null, Json.object("token", token));
+            i.await("welcome");
+            i.send("rooms", "r1", Json.object());
+            JsonNode invitation = find(i.await("rooms").path("payload").path("invitations"), room);
+            assertEquals(owner, invitation.path("by").asText());
+            assertTrue(invitation.path("private").asBoolean());
+            i.send("join_room", "j1", Json.object("room", room));
+            assertEquals(List.of(owner, invitee), Json.strings(roomEvent(i, room).path("members")));
+        }
+    }
+
+    @Test
+    void aGuestsInvitationsAreNotTheNextGuestsOfThatName() {
+        String room = Unique.name("gone");
+        String invitee = Unique.name("ginv");
+        try (TestClient o = TestClient.guest(ws, Unique.name("gown"))) {
+            try (TestClient i = TestClient.guest(ws, invitee)) {
+                o.send("create_room", "c1", Json.object("room", room, "private", true, "members", List.of(invitee)));
+                invitedEvent(i, room);
+            }
+            try (TestClient next = TestClient.guestOnceFree(ws, invitee)) {
+                next.await("welcome");
+                next.send("rooms", "r1", Json.object());
+                assertTrue(find(next.await("rooms").path("payload").path("invitations"), room).isMissingNode());
+                next.send("join_room", "j1", Json.object("room", room));
+                next.awaitError("room_not_found", "j1");
+            }
+        }
+    }
+
+    @Test
+    void aPrivateRoomAnswersAsAnUnknownOne() {
+        String room = Unique.name("hidden");
+        String missing = Unique.name("nothing");
+        try (TestClient o = TestClient.guest(ws, Unique.name("hown")); TestClient x = TestClient.guest(ws, Unique.name("hout"))) {
+            o.send("create_room", "c1", Json.object("room", room, "private", true));
+            roomEvent(o, room);
+            for (String type : List.of("join_room", "leave_room", "send_message", "history", "read", "invite")) {
+                ObjectNode payload = Json.object("room", room, "message", "hi", "seq", 1, "username", "sara");
+                x.send(type, "a", payload);
+                JsonNode hidden = x.await("error").path("payload");
+                x.send(type, "a", payload.put("room", missing));
+                JsonNode unknown = x.await("error").path("payload");
+                assertEquals(unknown, hidden, type);
+                assertEquals("room_not_found", hidden.path("code").asText(), type);
+            }
+            x.send("typing", null, Json.object("room", room, "active", true));
+            x.awaitError("room_not_found", null);
+            x.send("decline_invite", "d1", Json.object("room", room));
+            x.await("ack");
+            x.send("decline_invite", "d2", Json.object("room", missing));
+            x.await("ack");
+            x.send("create_room", "c2", Json.object("room", room));
+            x.awaitError("room_exists", "c2"); // the one place a taken name shows: names are one namespace
+        }
+    }
+
+    @Test
+    void roomsComeInPages() {
+        String prefix = Unique.name("pg");
+        List<String> created = List.of(prefix + "-c", prefix + "-a", prefix + "-b");
+        try (TestClient c = TestClient.guest(ws, Unique.name("pager"))) {
+            for (String room : created) {
+                c.send("create_room", room, Json.object("room", room));
+                roomEvent(c, room);
+            }
+            List<String> seen = new ArrayList<>();
+            String after = null;
+            do {
+                c.send("rooms", "p", after == null ? Json.object("limit", 2) : Json.object("after", after, "limit", 2));
+                JsonNode page = c.await("rooms").path("payload");
+                assertTrue(page.path("rooms").size() <= 2, page::toString);
+                assertEquals(after == null, page.has("invitations"), "invitations come with the first page only");
+                seen.addAll(page.path("rooms").findValuesAsText("room"));
+                after = page.path("next").isMissingNode() ? null : page.path("next").asText();
+            } while (after != null);
+            assertEquals("general", seen.get(0));
+            assertEquals(seen.size(), seen.stream().distinct().count(), seen::toString);
+            List<String> ours = seen.stream().filter(name -> name.startsWith(prefix)).toList();
+            assertEquals(List.of(prefix + "-a", prefix + "-b", prefix + "-c"), ours);
+            List<String> others = seen.subList(1, seen.size()).stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
+            assertEquals(others.stream().sorted().toList(), others, "by name after general");
+
+            c.send("rooms", "all", Json.object());
+            assertTrue(c.await("rooms").path("payload").path("rooms").size() >= 4);
+            c.send("rooms", "r0", Json.object("limit", 0));
+            c.awaitError("invalid_payload", "r0");
+            c.send("rooms", "r1", Json.object("after", "no spaces"));
+            c.awaitError("invalid_payload", "r1");
         }
     }
 
@@ -91,14 +248,15 @@ class RoomsTest {
             o.await("ack");
 
             v.send("rooms", "r1", Json.object());
-            JsonNode list = v.await("rooms").path("payload");
-            assertEquals("r1", list.path("ref").asText());
-            assertEquals("general", list.path("rooms").get(0).path("room").asText());
-            JsonNode lobby = find(list.path("rooms"), room);
+            JsonNode first = v.await("rooms").path("payload");
+            assertEquals("r1", first.path("ref").asText());
+            assertEquals("general", first.path("rooms").get(0).path("room").asText());
+            ArrayNode list = allRooms(v);
+            JsonNode lobby = find(list, room);
             assertFalse(lobby.path("joined").asBoolean());
             assertEquals(1, lobby.path("members").asInt());
             assertEquals(1, lobby.path("lastSeq").asLong());
-            assertTrue(find(list.path("rooms"), secret).isMissingNode(), "a private room is listed for members only");
+            assertTrue(find(list, secret).isMissingNode(), "a private room is listed for members only");
 
             v.send("join_room", "j1", Json.object("room", room.toUpperCase()));
             assertEquals(List.of(owner, visitor), Json.strings(roomEvent(v, room).path("members")));
@@ -106,8 +264,7 @@ class RoomsTest {
             v.send("history", "h1", Json.object("room", room));
             assertEquals("welcome", v.await("history").path("payload").path("messages").get(0).path("message").asText());
 
-            o.send("rooms", "r2", Json.object());
-            JsonNode mine = o.await("rooms").path("payload").path("rooms");
+            JsonNode mine = allRooms(o);
             assertTrue(find(mine, secret).path("joined").asBoolean());
         }
         // the owner's rooms are in its next welcome only while it keeps its name: a new guest of that name starts afresh
@@ -144,6 +301,23 @@ class RoomsTest {
             c.awaitError("user_not_found", "i1");
             c.assertAlive();
         }
+    }
+
+    /** Every room {@code rooms} lists for the client, page after page. */
+    static ArrayNode allRooms(TestClient client) {
+        ArrayNode all = TestClient.JSON.createArrayNode();
+        String after = null;
+        do {
+            client.send("rooms", "all", after == null ? Json.object("limit", 500) : Json.object("after", after, "limit", 500));
+            JsonNode page = client.await("rooms").path("payload");
+            all.addAll((ArrayNode) page.path("rooms"));
+            after = page.path("next").isMissingNode() ? null : page.path("next").asText();
+        } while (after != null);
+        return all;
+    }
+
+    static JsonNode invitedEvent(TestClient client, String room) {
+        return client.await("invited", e -> room.equals(e.path("payload").path("room").asText())).path("payload");
     }
 
     static JsonNode find(JsonNode rooms, String room) {
