@@ -33,6 +33,12 @@ class AccountNamesTest {
                 .post("/api/auth/login").then();
     }
 
+    /** The name in fullwidth letters and digits (ASCII only). */
+    static String fullwidth(String ascii) {
+        return ascii.chars().map(c -> c + 0xFEE0).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+    }
+
     private void guestIsRefused(String name, String code) {
         try (TestClient guest = TestClient.connect(ws)) {
             guest.send("login", "g", Json.object("username", name));
@@ -68,8 +74,7 @@ class AccountNamesTest {
     void fullwidthLettersAreThePlainName() {
         String name = Unique.name("wide");
         register(name, "password-8").statusCode(201);
-        String fullwidth = name.chars().map(c -> c + 0xFEE0).collect(StringBuilder::new, StringBuilder::appendCodePoint,
-                StringBuilder::append).toString();
+        String fullwidth = fullwidth(name);
         register(fullwidth, "password-9").statusCode(409);
         guestIsRefused(fullwidth, "username_taken");
         login(fullwidth, "password-8").statusCode(200).body("username", equalTo(name));

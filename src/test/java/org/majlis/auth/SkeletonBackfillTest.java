@@ -38,8 +38,7 @@ class SkeletonBackfillTest {
     @Test
     void accountsFromBeforeGetTheirSkeletonAndTheirNewKey() throws Exception {
         String plain = Unique.name("legacy");
-        String fullwidth = Unique.name("wide").chars().map(c -> c + 0xFEE0)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String fullwidth = AccountNamesTest.fullwidth(Unique.name("wide"));
         for (String name : new String[] {plain, fullwidth}) {
             AccountNamesTest.register(name, "password-1").statusCode(201);
             try (Connection connection = database.connect()) {
