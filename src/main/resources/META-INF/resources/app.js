@@ -25,6 +25,8 @@ const HISTORY_PAGE = 50;
 const SESSION_KEY = 'majlis.session';
 const READ_KEY_PREFIX = 'majlis.read.';
 const MIN_PASSWORD = 8;
+// bcrypt reads 72 bytes: the server refuses longer passwords
+const MAX_PASSWORD_BYTES = 72;
 const REACTION_CHOICES = ['👍', '❤️', '😂', '😮', '😢', '🎉'];
 const TYPING_REFRESH_MS = 3000;   // while typing goes on, tell the others again this often
 const TYPING_EXPIRY_MS = 6000;    // an indicator nobody refreshed for this long is dropped
@@ -524,6 +526,11 @@ async function onAccountSubmit(register) {
   }
   if (register && [...password].length < MIN_PASSWORD) {
     showAccountError(t('account.short_password'), 'password');
+    el.accountPassword.focus();
+    return;
+  }
+  if (register && new TextEncoder().encode(password).length > MAX_PASSWORD_BYTES) {
+    showAccountError(t('account.long_password'), 'password');
     el.accountPassword.focus();
     return;
   }

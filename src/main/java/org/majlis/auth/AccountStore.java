@@ -6,9 +6,12 @@ public interface AccountStore {
     record Account(String username, String passwordHash) {
     }
 
-    /** Creates the account; false when the name (case-folded) is registered already. */
+    /** Creates the account; false when the name (case-folded) or its skeleton is registered already. */
     boolean create(String username, String passwordHash);
 
     /** The account under a case-folded name key, or null. */
     Account find(String usernameKey);
+
+    /** The account under the key, else one whose name has the skeleton ({@code Names.skeleton}), or null. */
+    Account findSameOrLookalike(String usernameKey, String skeleton);
 }

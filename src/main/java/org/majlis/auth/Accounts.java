@@ -1,6 +1,5 @@
 package org.majlis.auth;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.majlis.cluster.UserDirectory;
 import org.majlis.names.Names;
@@ -11,52 +10,62 @@ import org.majlis.presence.UserRegistry;
 @ApplicationScoped
 public class Accounts {
 
-    public enum Registration { CREATED, INVALID_NAME, WEAK_PASSWORD, TAKEN }
-
-    static final int MIN_PASSWORD = 8;
-    static final int MAX_PASSWORD = 128;
-    private static final int BCRYPT_COST = 10;
-    // compared against when the user does not exist, so that both failures take the same time
-    private static final String NO_SUCH_USER_HASH = BcryptUtil.bcryptHash("no such user", BCRYPT_COST);
+    public enum Registration { CREATED, INVALID_NAME, PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, TAKEN }
 
     private final AccountStore store;
+    private final Passwords passwords;
     private final UserRegistry registry;
     private final UserDirectory users;
+    private final Sessions sessions;
+    private final FormerHolder formerHolder;
 
-    public Accounts(AccountStore store, UserRegistry registry, UserDirectory users) {
-        this.users = users;
+    public Accounts(AccountStore store, Passwords passwords, UserRegistry registry, UserDirectory users, Sessions sessions,
+            FormerHolder formerHolder) {
+        this.sessions = sessions;
+        this.formerHolder = formerHolder;
         this.store = store;
+        this.passwords = passwords;
         this.registry = registry;
+        this.users = users;
     }
 
+    /** Every check that can refuse comes before the bcrypt hash, the expensive part. */
     public Registration register(String requestedName, String password) {
-        String name = requestedName == null ? null : Names.normalizeUsername(requestedName);
+        String name = Names.normalizeUsername(requestedName);
         if (name == null) {
             return Registration.INVALID_NAME;
         }
-        int length = password == null ? 0 : password.codePointCount(0, password.length());
-        if (length < MIN_PASSWORD || length > MAX_PASSWORD) {
-            return Registration.WEAK_PASSWORD;
+        Passwords.Check check = Passwords.check(password);
+        if (check != Passwords.Check.ACCEPTABLE) {
+            return check == Passwords.Check.TOO_SHORT ? Registration.PASSWORD_TOO_SHORT : Registration.PASSWORD_TOO_LONG;
         }
         OnlineUser connected = registry.find(name);
-        if ((connected != null && connected.guest()) || users.guestElsewhere(Names.key(name))) {
+        if ((connected != null && connected.guest()) || users.guestElsewhere(Names.key(name)) || registeredName(name) != null) {
             return Registration.TAKEN;
         }
-        return store.create(name, BcryptUtil.bcryptHash(password, BCRYPT_COST)) ? Registration.CREATED : Registration.TAKEN;
+        // the store's unique keys still decide between two registrations racing for one name
+        if (!store.create(name, passwords.hash(password))) {
+            return Registration.TAKEN;
+        }
+        // a guest may have had the name before: its tokens stop working, nothing of its passes to the account
+        sessions.endAll(name);
+        formerHolder.forget(Names.key(name));
+        return Registration.CREATED;
     }
 
     /** The account's name when the password matches, else null (same work either way). */
     public String authenticate(String username, String password) {
-        String name = username == null ? null : Names.normalize(username);
+        String name = Names.normalize(username);
         AccountStore.Account account = name == null ? null : store.find(Names.key(name));
-        String hash = account == null ? NO_SUCH_USER_HASH : account.passwordHash();
-        boolean matches = password != null && BcryptUtil.matches(password, hash);
-        return account != null && matches ? account.username() : null;
+        return passwords.matches(password, account == null ? null : account.passwordHash()) ? account.username() : null;
     }
 
-    /** The registered spelling of a name, or null when nobody registered it. */
+    /**
+     * The registered spelling of the name, or of a registered name that looks like it (the same
+     * {@link Names#skeleton}), or null: a guest cannot take a lookalike of an account's name.
+     */
     public String registeredName(String name) {
-        AccountStore.Account account = store.find(Names.key(name));
+        AccountStore.Account account = store.findSameOrLookalike(Names.key(name), Names.skeleton(name));
         return account == null ? null : account.username();
     }
 }

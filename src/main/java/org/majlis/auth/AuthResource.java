@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.majlis.limits.AccountLoginLimit;
 import org.majlis.limits.ClientAddress;
 import org.majlis.limits.Limits;
 import org.majlis.names.Names;
@@ -28,45 +29,63 @@ public class AuthResource {
     private final Accounts accounts;
     private final Sessions sessions;
     private final Limits limits;
+    private final AccountLoginLimit accountLogins;
 
-    public AuthResource(Accounts accounts, Sessions sessions, Limits limits) {
+    public AuthResource(Accounts accounts, Sessions sessions, Limits limits, AccountLoginLimit accountLogins) {
         this.accounts = accounts;
         this.limits = limits;
         this.sessions = sessions;
+        this.accountLogins = accountLogins;
     }
 
     @POST
     @Path("/register")
-    public Response register(Credentials credentials) {
+    public Response register(Credentials credentials, @Context HttpServerRequest request) {
+        long retryAfter = limits.registration(ClientAddress.of(request));
+        if (retryAfter > 0) {
+            return tooManyRequests(retryAfter, "too many registrations from your address");
+        }
         Credentials given = credentials == null ? new Credentials(null, null) : credentials;
         return switch (accounts.register(given.username(), given.password())) {
             case CREATED -> Response.status(Response.Status.CREATED)
                     .entity(Map.of("username", Names.normalizeUsername(given.username()))).build();
-            case TAKEN -> error(Response.Status.CONFLICT, "username_taken", "that name is taken");
+            case TAKEN -> error(Response.Status.CONFLICT, "username_taken", "that name, or one that looks like it, is taken");
             case INVALID_NAME -> error(Response.Status.BAD_REQUEST, "username_invalid", "invalid username");
-            case WEAK_PASSWORD -> error(Response.Status.BAD_REQUEST, "invalid_payload",
-                    "a password has " + Accounts.MIN_PASSWORD + " to " + Accounts.MAX_PASSWORD + " characters");
+            case PASSWORD_TOO_SHORT -> error(Response.Status.BAD_REQUEST, "invalid_payload",
+                    "a password has at least " + Passwords.MIN_CHARACTERS + " characters");
+            case PASSWORD_TOO_LONG -> error(Response.Status.BAD_REQUEST, "invalid_payload",
+                    "a password has at most " + Passwords.MAX_BYTES + " bytes in UTF-8");
         };
     }
 
     @POST
     @Path("/login")
     public Response login(Credentials credentials, @Context HttpServerRequest request) {
-        long retryAfter = limits.login(ClientAddress.of(request));
+        String address = ClientAddress.of(request);
+        long retryAfter = limits.login(address);
         if (retryAfter > 0) {
-            return Response.status(Response.Status.TOO_MANY_REQUESTS).header("Retry-After", (retryAfter + 999) / 1000)
-                    .entity(Map.of("code", "rate_limited", "message", "too many login attempts", "retryAfterMs", retryAfter))
-                    .build();
+            return tooManyRequests(retryAfter, "too many login attempts");
         }
-        String name = credentials == null ? null : accounts.authenticate(credentials.username(), credentials.password());
+        Credentials given = credentials == null ? new Credentials(null, null) : credentials;
+        retryAfter = accountLogins.attempt(given.username(), address);
+        if (retryAfter > 0) {
+            return tooManyRequests(retryAfter, "too many login attempts for this account");
+        }
+        String name = accounts.authenticate(given.username(), given.password());
         if (name == null) {
             return error(Response.Status.UNAUTHORIZED, "auth_failed", "invalid username or password");
         }
+        accountLogins.succeeded(name, address);
         IssuedToken token = sessions.startAccount(name);
         return Response.ok(new TokenResponse(token.token(), token.expiresAt().toString(), name)).build();
     }
 
     static Response error(Response.Status status, String code, String message) {
         return Response.status(status).entity(Map.of("code", code, "message", message)).build();
+    }
+
+    private static Response tooManyRequests(long retryAfterMs, String message) {
+        return Response.status(Response.Status.TOO_MANY_REQUESTS).header("Retry-After", (retryAfterMs + 999) / 1000)
+                .entity(Map.of("code", "rate_limited", "message", message, "retryAfterMs", retryAfterMs)).build();
     }
 }

@@ -2,18 +2,14 @@ package org.majlis.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.majlis.store.StoreException;
 import org.majlis.names.Names;
 import org.majlis.store.Database;
+import org.majlis.store.Sql;
+import org.majlis.store.StoreException;
 
 @ApplicationScoped
 public class JdbcAccountStore implements AccountStore {
-
-    /** SQLSTATE class 23: a constraint, here the primary key, refused the row. */
-    private static final String INTEGRITY_VIOLATION = "23";
 
     private final Database database;
 
@@ -23,16 +19,13 @@ public class JdbcAccountStore implements AccountStore {
 
     @Override
     public boolean create(String username, String passwordHash) {
-        try (Connection connection = database.connect(); PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO accounts (username_key, username, password_hash, created_at) VALUES (?, ?, ?, ?)")) {
-            insert.setString(1, Names.key(username));
-            insert.setString(2, username);
-            insert.setString(3, passwordHash);
-            insert.setLong(4, System.currentTimeMillis());
-            insert.executeUpdate();
+        try (Connection connection = database.connect()) {
+            Sql.update(connection, "INSERT INTO accounts (username_key, username, password_hash, created_at, username_skeleton)"
+                    + " VALUES (?, ?, ?, ?, ?)", Names.key(username), username, passwordHash, System.currentTimeMillis(),
+                    Names.skeleton(username));
             return true;
         } catch (SQLException e) {
-            if (e.getSQLState() != null && e.getSQLState().startsWith(INTEGRITY_VIOLATION)) {
+            if (Sql.isConstraintViolation(e)) {
                 return false;
             }
             throw new StoreException(e);
@@ -41,12 +34,20 @@ public class JdbcAccountStore implements AccountStore {
 
     @Override
     public Account find(String usernameKey) {
-        try (Connection connection = database.connect(); PreparedStatement select = connection.prepareStatement(
-                "SELECT username, password_hash FROM accounts WHERE username_key = ?")) {
-            select.setString(1, usernameKey);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? new Account(rows.getString(1), rows.getString(2)) : null;
-            }
+        return first("SELECT username, password_hash FROM accounts WHERE username_key = ?", usernameKey);
+    }
+
+    @Override
+    public Account findSameOrLookalike(String usernameKey, String skeleton) {
+        // two indexed lookups in one round trip, the exact name first
+        return first("SELECT username, password_hash, 0 AS lookalike FROM accounts WHERE username_key = ?"
+                + " UNION ALL SELECT username, password_hash, 1 AS lookalike FROM accounts WHERE username_skeleton = ?"
+                + " ORDER BY lookalike", usernameKey, skeleton);
+    }
+
+    private Account first(String sql, Object... parameters) {
+        try (Connection connection = database.connect()) {
+            return Sql.first(connection, sql, row -> new Account(row.getString(1), row.getString(2)), parameters);
         } catch (SQLException e) {
             throw new StoreException(e);
         }

@@ -131,6 +131,19 @@ public interface MajlisConfig {
         /** Open WebSocket connections per client address. */
         int connectionsPerAddress();
 
+        /** Account registrations per client address: tokens per hour. */
+        double registrationsPerHour();
+
+        int registrationsBurst();
+
+        /** Password logins per account from addresses that have not logged into it lately: tokens per hour. */
+        double accountLoginsPerHour();
+
+        int accountLoginsBurst();
+
+        /** How long an address that logged into an account is exempt from that account's login limit. */
+        Duration knownAddressMemory();
+
         /** Refusals for rate within the strike window after which a connection is closed with 1008. */
         int abuseStrikes();
 

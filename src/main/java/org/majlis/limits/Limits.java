@@ -13,12 +13,13 @@ import org.majlis.names.Names;
 import org.majlis.ws.ErrorCode;
 import org.majlis.ws.ProtocolException;
 
-/** The abuse limits: messages per user, logins and open connections per client address. */
+/** The abuse limits: messages per user, logins, registrations and open connections per client address. */
 @ApplicationScoped
 public class Limits {
 
     private final TokenBucketLimiter messages;
     private final TokenBucketLimiter logins;
+    private final TokenBucketLimiter registrations;
     private final int connectionsPerAddress;
     private final ConcurrentHashMap<String, Integer> connections = new ConcurrentHashMap<>();
 
@@ -32,10 +33,12 @@ public class Limits {
         MajlisConfig.Limits limits = config.limits();
         this.messages = new TokenBucketLimiter(limits.messagesPerSecond(), limits.messagesBurst());
         this.logins = new TokenBucketLimiter(limits.loginsPerSecond(), limits.loginsBurst());
+        this.registrations = new TokenBucketLimiter(limits.registrationsPerHour() / 3600, limits.registrationsBurst());
         this.connectionsPerAddress = limits.connectionsPerAddress();
         vertx.setPeriodic(60_000, id -> {
             messages.sweep();
             logins.sweep();
+            registrations.sweep();
         });
     }
 
@@ -83,6 +86,11 @@ public class Limits {
     /** A login attempt from the address: 0 when allowed, else milliseconds to wait. */
     public long login(String address) {
         return logins.tryAcquire(address);
+    }
+
+    /** A registration from the address: 0 when allowed, else milliseconds to wait. */
+    public long registration(String address) {
+        return registrations.tryAcquire(address);
     }
 
     /**

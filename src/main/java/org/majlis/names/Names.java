@@ -3,15 +3,21 @@ package org.majlis.names;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The protocol's rules for user and room names: 1 to 32 characters of letters and digits of any
- * script plus {@code _ - .}, starting with a letter or digit, compared case-insensitively.
+ * script plus {@code _ - .}, starting with a letter or digit, no invisible characters, compared
+ * case-insensitively and without regard to compatibility forms (fullwidth, mathematical letters).
  */
 public final class Names {
 
     public static final int MAX_LENGTH = 32;
-    private static final Set<String> RESERVED_USERNAMES = Set.of("system", "server", "admin", "general");
+    /** Keys are stored in VARCHAR(200) columns; compatibility forms can expand (a ligature to 18 letters). */
+    private static final int MAX_KEY_LENGTH = 128;
+    private static final Set<String> RESERVED_SKELETONS = Stream.of("system", "server", "admin", "general")
+            .map(Names::skeleton).collect(Collectors.toUnmodifiableSet());
 
     private Names() {
     }
@@ -23,42 +29,65 @@ public final class Names {
         }
         String name = Normalizer.normalize(raw, Normalizer.Form.NFC);
         int count = name.codePointCount(0, name.length());
-        if (count > MAX_LENGTH) {
+        if (count > MAX_LENGTH || !Character.isLetterOrDigit(name.codePointAt(0))) {
             return null;
         }
-        int first = name.codePointAt(0);
-        if (!Character.isLetterOrDigit(first)) {
-            return null;
-        }
-        for (int i = Character.charCount(first); i < name.length(); ) {
-            int cp = name.codePointAt(i);
-            if (!allowedAfterFirst(cp)) {
-                return null;
-            }
-            i += Character.charCount(cp);
-        }
-        return name;
+        // the key is checked too: a compatibility form may hide a space (U+FDFA) or expand a lot
+        String key = key(name);
+        boolean allowed = key.length() <= MAX_KEY_LENGTH && name.codePoints().allMatch(Names::allowed)
+                && key.codePoints().allMatch(Names::allowed);
+        return allowed ? name : null;
     }
 
-    /** A valid username that is not reserved, in NFC, or null. */
+    /** A valid username that is not reserved nor looks like a reserved name, in NFC, or null. */
     public static String normalizeUsername(String raw) {
         String name = normalize(raw);
-        return name == null || RESERVED_USERNAMES.contains(key(name)) ? null : name;
+        return name == null || RESERVED_SKELETONS.contains(skeleton(name)) ? null : name;
     }
 
     /**
-     * The key under which names are unique: full case folding approximated by upper then lower
-     * case (so "Straße" and "STRASSE" collide), normalized again because folding can decompose.
+     * The key under which names are unique: an approximation of Unicode's NFKC_Casefold. NFKC
+     * (ｓａｒａ and 𝐬𝐚𝐫𝐚 are sara), then full case folding approximated by upper then lower case
+     * (Straße, STRASSE and STRAẞE collide; İ folds to i + U+0307), then NFKC again because folding
+     * can decompose. For names that NFKC leaves alone and without ẞ, the key is what it always was.
      */
     public static String key(String name) {
-        String folded = name.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
-        return Normalizer.normalize(folded, Normalizer.Form.NFC);
+        if (isAscii(name)) {
+            return name.toLowerCase(Locale.ROOT);
+        }
+        String compatible = Normalizer.normalize(name, Normalizer.Form.NFKC);
+        // ẞ lowers to ß, which folds to ss (ß itself upper-cases to SS)
+        String folded = compatible.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT).replace("ß", "ss");
+        return Normalizer.normalize(folded, Normalizer.Form.NFKC);
     }
 
-    // Combining marks are letters' diacritics in Arabic, Devanagari and others: allowed after the first character.
-    private static boolean allowedAfterFirst(int cp) {
+    /**
+     * What the name looks like: names with the same skeleton are confusable (раураl with Cyrillic
+     * letters and paypal, g00gle and google). Derived from the key, so names with the same key have
+     * the same skeleton. A subset of Unicode TS #39's confusables, see {@link Confusables}.
+     */
+    public static String skeleton(String name) {
+        return Confusables.skeleton(key(name));
+    }
+
+    private static boolean isAscii(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // Combining marks are letters' diacritics in Arabic, Devanagari and others: allowed after the
+    // first character (checked by the caller). Invisible ones (U+034F, variation selectors) and
+    // letters that render as nothing (the Hangul fillers) are default-ignorable: refused.
+    private static boolean allowed(int cp) {
         if (cp == '_' || cp == '-' || cp == '.') {
             return true;
+        }
+        if (DefaultIgnorable.contains(cp)) {
+            return false;
         }
         if (Character.isLetter(cp) || Character.isDigit(cp)) {
             return true;

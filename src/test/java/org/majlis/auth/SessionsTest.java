@@ -2,6 +2,7 @@ package org.majlis.auth;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,6 +72,39 @@ class SessionsTest {
             // the partner's side of that conversation went with it
             partner.send("history", "h2", Json.object("to", name));
             assertEquals(0, partner.await("history").path("payload").path("messages").size());
+        }
+    }
+
+    @Test
+    void registeringADepartedGuestsNameGivesNoneOfItsPrivateRoomsNorDirectMessages() {
+        String name = Unique.name("Tariq");
+        String partnerName = Unique.name("sara");
+        String room = Unique.name("secret");
+        String guestToken;
+        try (TestClient watcher = TestClient.guest(ws, Unique.name("watcher")); TestClient partner = TestClient.guest(ws, partnerName)) {
+            try (TestClient guest = TestClient.guest(ws, name)) {
+                guestToken = guest.welcome().path("token").asText();
+                guest.send("create_room", "c", Json.object("room", room, "private", true));
+                guest.await("room");
+                guest.send("send_message", "m", Json.object("room", room, "message", "the guest's own notes"));
+                guest.await("ack");
+                partner.send("private_message", "dm", Json.object("to", name, "message", "a secret for the guest"));
+                guest.await("new_message", m -> m.path("payload").path("message").asText().equals("a secret for the guest"));
+            }
+            watcher.await("presence", p -> Json.presenceOf(p, name, "offline"));
+        }
+        AccountsTest.register(name, "correct horse");
+        try (TestClient account = AccountsTest.withToken(ws, AccountsTest.token(name, "correct horse"))) {
+            JsonNode welcome = account.await("welcome").path("payload");
+            assertEquals(0, welcome.path("directs").size(), welcome::toString);
+            for (JsonNode listed : welcome.path("rooms")) {
+                assertNotEquals(room, listed.path("room").asText(), welcome::toString);
+            }
+            account.send("history", "h", Json.object("room", room));
+            account.awaitError("room_not_found", "h");
+        }
+        try (TestClient replay = AccountsTest.withToken(ws, guestToken)) {
+            replay.awaitError("auth_failed", null);
         }
     }
 

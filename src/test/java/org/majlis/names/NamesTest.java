@@ -1,10 +1,14 @@
 package org.majlis.names;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.text.Normalizer;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class NamesTest {
@@ -52,5 +56,66 @@ class NamesTest {
         assertEquals(Names.key("straße"), Names.key("STRASSE"));
         assertEquals(Names.key("ΣΟΦΙΑ"), Names.key("σοφια"));
         assertEquals(Names.key("José"), Names.key(Names.normalizeUsername("JOSE\u0301")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a\u034Fb", "ab\uFE0F", "ab\uFE00", "ab\uDB40\uDD00", "ab\uDB40\uDDEF", "ab\u17B4", "ab\u17B5",
+            "a\u115Fb", "a\u1160b", "a\u3164b", "a\uFFA0b", "\u3164", "\u115F", "\uFFA0", "\u3164\u3164", "ab\u180B",
+            "ab\u00AD", "ab\u061C", "ab\uFEFF", "ab\uDB40\uDC20", "\uFDFA", "a\uFE70"})
+    void invisibleCharactersAndCompatibilityFormsThatHideThemAreInvalid(String name) {
+        assertNull(Names.normalize(name));
+        assertNull(Names.normalizeUsername(name));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\uFF41\uFF44\uFF4D\uFF49\uFF4E", "\uFF21\uFF24\uFF2D\uFF29\uFF2E", "\uD835\uDC1A\uD835\uDC1D\uD835\uDC26\uD835\uDC22\uD835\uDC27",
+            "\u0430dmin", "\u0410DMIN", "adm\u0456n", "\u0391DMIN", "adm\u0130n", "ADM\u0130N", "adm\u0131n", "SYST\u0395M",
+            "\u0455ystem", "s\u0443stem", "gener\u0430l", "gen\u0435ra1", "\u0455erver"})
+    void reservedNamesAreRefusedInLookalikeForms(String name) {
+        assertNull(Names.normalizeUsername(name), name);
+    }
+
+    @Test
+    void compatibilityFormsShareTheKeyOfThePlainName() {
+        assertEquals("admin", Names.key("\uFF41\uFF44\uFF4D\uFF49\uFF4E"));
+        assertEquals("admin", Names.key("\uD835\uDC1A\uD835\uDC1D\uD835\uDC26\uD835\uDC22\uD835\uDC27"));
+        assertEquals(Names.key("sara"), Names.key("\uFF33\uFF21\uFF32\uFF21"));
+        assertEquals(Names.key("office"), Names.key("o\uFB03ce"));
+    }
+
+    @Test
+    void capitalSharpSFoldsLikeSmallSharpSAndSs() {
+        assertEquals("strasse", Names.key("STRA\u1E9EE"));
+        assertEquals(Names.key("stra\u00DFe"), Names.key("STRA\u1E9EE"));
+        assertEquals(Names.key("STRASSE"), Names.key("Stra\u1E9Ee"));
+    }
+
+    @Test
+    void dottedCapitalIFoldsToIWithADotAboveWhicheverWayItIsWritten() {
+        assertEquals("i\u0307", Names.key("\u0130"));
+        assertEquals(Names.key("\u0130"), Names.key("I\u0307"));
+        assertEquals(Names.key("\u0130"), Names.key("i\u0307"));
+        assertEquals(Names.key(Names.normalize("ADM\u0130N")), Names.key(Names.normalize("adm\u0130n")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ahmed", "Sara", "sara.k-2", "9lives", "أحمد", "محمد_علي", "李小龙", "नमस्ते", "Ödön", "José", "Ελένη", "Иван",
+            "ΣΟΦΙΑΣ", "straße", "İstanbul", "ıi"})
+    void keysOfNamesThatCompatibilityFormsDoNotChangeAreWhatTheyWere(String name) {
+        String before = Normalizer.normalize(name.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
+        assertEquals(before, Names.key(name));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"paypal, \u0440\u0430\u0443\u0440\u0430l", "Hans, \u0397ans", "Hans, \u041Dans", "google, g00gle", "paul, pau1",
+            "Tom, \u03A4\u039F\u039C", "modern, rnodern", "\u0130lker, ilker", "Ivan, \u0406van"})
+    void lookalikesShareASkeleton(String name, String lookalike) {
+        assertEquals(Names.skeleton(name), Names.skeleton(lookalike));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"sara, sera", "Иван, ivan", "أحمد, احمد", "José, Jose"})
+    void differentLookingNamesKeepDifferentSkeletons(String name, String other) {
+        assertNotEquals(Names.skeleton(name), Names.skeleton(other));
     }
 }
