@@ -40,7 +40,7 @@ public class Accounts {
             return check == Passwords.Check.TOO_SHORT ? Registration.PASSWORD_TOO_SHORT : Registration.PASSWORD_TOO_LONG;
         }
         OnlineUser connected = registry.find(name);
-        if ((connected != null && connected.guest()) || users.guestElsewhere(Names.key(name)) || registeredName(name) != null) {
+        if ((connected != null && connected.guest()) || users.guestElsewhere(Names.skeleton(name)) || registeredName(name) != null) {
             return Registration.TAKEN;
         }
         // the store's unique keys still decide between two registrations racing for one name

@@ -133,11 +133,12 @@ public class LoginHandler {
         if (proof != null) {
             token = sessions.renew(proof);
             if (user.guest()) {
-                users.joinGuestName(key);
+                users.joinGuestName(Names.skeleton(user.name()));
             }
         } else {
-            if (!users.claimGuestName(key)) {
-                throw new ProtocolException(ErrorCode.USERNAME_TAKEN, "a guest of that name is connected to another node");
+            // claimed by skeleton: a lookalike of a connected guest's name is taken too, on every node
+            if (!users.claimGuestName(Names.skeleton(user.name()))) {
+                throw new ProtocolException(ErrorCode.USERNAME_TAKEN, "a guest of that name (or one like it) is connected to another node");
             }
             // the name was free, so whoever had it before is gone: nothing of theirs is this guest's
             formerHolder.forget(key);

@@ -10,7 +10,11 @@ import org.majlis.ws.ServerEvent.UserStatus;
  */
 public interface UserDirectory {
 
-    /** Claims a guest name for this node; false when another live node holds it. */
+    /**
+     * Claims a guest name, by its {@link org.majlis.names.Names#skeleton} so that lookalikes
+     * collide, for this node; false when another live node holds it. The other guest-name methods
+     * take the same skeleton.
+     */
     boolean claimGuestName(String key);
 
     /** A guest back with its session token holds its name here too, wherever else it is connected. */

@@ -53,7 +53,7 @@ public class PresenceService implements Cluster.WentOffline {
     public void offline(OnlineUser user) {
         directory.offline(user.name());
         if (user.guest()) {
-            directory.releaseGuestName(Names.key(user.name()));
+            directory.releaseGuestName(Names.skeleton(user.name()));
         }
         if (!clustered) {
             changed(offlineStatus(user.name()));

@@ -25,6 +25,8 @@ import org.majlis.ws.Session;
 public class UserRegistry {
 
     private final ConcurrentHashMap<String, OnlineUser> online = new ConcurrentHashMap<>();
+    /** The key of the user online under each name skeleton: a lookalike of a connected name is taken. */
+    private final ConcurrentHashMap<String, String> keyBySkeleton = new ConcurrentHashMap<>();
     private final Delivery delivery;
     private final Frames frames;
 
@@ -48,8 +50,14 @@ public class UserRegistry {
      */
     public boolean login(Session session, String name, boolean guest, String sessionId, boolean provenByToken) {
         boolean[] cameOnline = {false};
+        boolean[] lookalike = {false};
         OnlineUser user = online.compute(Names.key(name), (key, existing) -> {
             if (existing == null) {
+                String holder = keyBySkeleton.putIfAbsent(Names.skeleton(name), key);
+                if (holder != null && !holder.equals(key)) {
+                    lookalike[0] = true;
+                    return null;
+                }
                 cameOnline[0] = true;
                 existing = new OnlineUser(name, guest, sessionId);
             } else if (existing.guest() != guest
@@ -59,6 +67,9 @@ public class UserRegistry {
             existing.sessions().add(session);
             return existing;
         });
+        if (lookalike[0]) {
+            throw new ProtocolException(ErrorCode.USERNAME_TAKEN, "a name that looks the same is in use");
+        }
         if (!user.sessions().contains(session)) {
             throw new ProtocolException(ErrorCode.USERNAME_TAKEN, "that name is in use");
         }
@@ -82,6 +93,9 @@ public class UserRegistry {
             }
             existing.sessions().remove(session);
             wentOffline[0] = existing.sessions().isEmpty();
+            if (wentOffline[0]) {
+                keyBySkeleton.remove(Names.skeleton(existing.name()), key);
+            }
             return wentOffline[0] ? null : existing;
         });
         return wentOffline[0] ? user : null;

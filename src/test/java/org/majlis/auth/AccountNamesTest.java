@@ -3,6 +3,7 @@ package org.majlis.auth;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,6 +59,19 @@ class AccountNamesTest {
             guestIsRefused(lookalike, "username_taken");
         }
         login(name, "password-8").statusCode(200).body("username", equalTo(name));
+    }
+
+    @Test
+    void aLookalikeOfAConnectedGuestsNameIsTakenAndFreeOnceTheGuestLeaves() {
+        String name = Unique.name("paula");
+        String cyrillic = name.replace('a', '\u0430');
+        try (TestClient first = TestClient.guest(ws, name)) {
+            guestIsRefused(cyrillic, "username_taken");
+            register(cyrillic, "password-9").statusCode(409).body("code", equalTo("username_taken"));
+        }
+        try (TestClient second = TestClient.guestOnceFree(ws, cyrillic)) {
+            assertEquals(cyrillic, second.await("welcome").path("payload").path("username").asText());
+        }
     }
 
     @Test

@@ -45,9 +45,7 @@ class AccountsTest {
     }
 
     static TestClient withToken(URI ws, String token) {
-        TestClient client = TestClient.connect(ws);
-        client.send("login", null, Json.object("token", token));
-        return client;
+        return TestClient.withToken(ws, token);
     }
 
     @Test

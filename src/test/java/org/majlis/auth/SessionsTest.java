@@ -104,7 +104,7 @@ class SessionsTest {
             account.awaitError("room_not_found", "h");
         }
         try (TestClient replay = AccountsTest.withToken(ws, guestToken)) {
-            replay.awaitError("auth_failed", null);
+            replay.awaitError("username_taken", null); // the name is the account's now, and the guest's session ended
         }
     }
 

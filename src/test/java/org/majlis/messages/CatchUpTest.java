@@ -37,7 +37,9 @@ class CatchUpTest {
 
         long seenRoom;
         long seenDirect;
+        String friendToken;
         try (TestClient f = TestClient.guest(ws, friend); TestClient me = login(token)) {
+            friendToken = f.welcome().path("token").asText();
             seenRoom = HistoryTest.sendAll(f, Unique.name("before"), 1, null).get(0);
             seenDirect = HistoryTest.sendAll(f, Unique.name("dm-before"), 1, name).get(0);
             me.await("new_message", m -> m.path("payload").path("seq").asLong() == seenDirect
@@ -47,7 +49,8 @@ class CatchUpTest {
         }
         String roomPrefix = Unique.name("room-missed");
         String directPrefix = Unique.name("dm-missed");
-        try (TestClient f = TestClient.guest(ws, Unique.name("friend2")); TestClient f1 = TestClient.guest(ws, friend)) {
+        try (TestClient f = TestClient.guest(ws, Unique.name("friend2")); TestClient f1 = TestClient.withToken(ws, friendToken)) {
+            f1.await("welcome"); // the same guest friend (a new guest of that name would start afresh)
             HistoryTest.sendAll(f, roomPrefix, 5, null);
             HistoryTest.sendAll(f1, directPrefix, 3, name);
         }

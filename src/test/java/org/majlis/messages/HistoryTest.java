@@ -90,9 +90,9 @@ class HistoryTest {
         String name = Unique.name("sleeper");
         String friend = Unique.name("friend");
         long lastSeen;
-        try (TestClient f = TestClient.guest(ws, friend); TestClient s = TestClient.connect(ws)) {
-            s.send("{\"type\":\"login\",\"payload\":{\"username\":\"" + name + "\"}}");
-            s.await("welcome");
+        String token;
+        try (TestClient f = TestClient.guest(ws, friend); TestClient s = TestClient.guest(ws, name)) {
+            token = s.welcome().path("token").asText();
             List<Long> before = sendAll(f, Unique.name("seen"), 3, null);
             sendAll(f, Unique.name("dm-seen"), 2, name);
             lastSeen = before.get(before.size() - 1);
@@ -104,8 +104,7 @@ class HistoryTest {
         try (TestClient f = TestClient.guest(ws, Unique.name("other"))) {
             missed = sendAll(f, prefix, 7, null);
         }
-        try (TestClient back = TestClient.connect(ws)) {
-            back.send("{\"type\":\"login\",\"payload\":{\"username\":\"" + name + "\"}}");
+        try (TestClient back = TestClient.withToken(ws, token)) { // the same guest: its session token
             JsonNode welcome = back.await("welcome").path("payload");
             long lastSeq = welcome.path("rooms").get(0).path("lastSeq").asLong();
             assertTrue(lastSeq >= missed.get(missed.size() - 1), welcome::toString);

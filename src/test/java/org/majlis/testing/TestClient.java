@@ -83,6 +83,13 @@ public final class TestClient implements AutoCloseable {
         return client;
     }
 
+    /** Connects and sends a login with the token (an account's, or an earlier welcome's); the welcome stays to be awaited. */
+    public static TestClient withToken(URI uri, String token) {
+        TestClient client = connect(uri);
+        client.send("{\"type\":\"login\",\"payload\":{\"token\":" + quote(token) + "}}");
+        return client;
+    }
+
     /** The payload of the welcome that {@link #guest} waited for. */
     public JsonNode welcome() {
         return welcome;
