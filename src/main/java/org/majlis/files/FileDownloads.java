@@ -68,11 +68,16 @@ public class FileDownloads {
                         + URLEncoder.encode(content.name(), StandardCharsets.UTF_8).replace("+", "%20"))
                 .putHeader("Cache-Control", "private, max-age=86400");
         if (content.path() != null) {
-            response.sendFile(content.path().toString());
+            response.sendFile(content.path().toString()).onFailure(FileDownloads::endedEarly);
             return;
         }
         response.putHeader("Content-Length", Long.toString(content.size()));
         sendSlices(response, content, 0);
+    }
+
+    /** A reader that goes away mid-file is ordinary, not an error of the server. */
+    private static void endedEarly(Throwable gone) {
+        Log.debugf("a download ended early: %s", gone);
     }
 
     private void sendSlices(HttpServerResponse response, FileStore.Content content, long offset) {
