@@ -132,6 +132,7 @@ async function startJar(options) {
   const properties = {
     'quarkus.http.port': String(port),
     'quarkus.http.host': '127.0.0.1',
+    'quarkus.management.port': '0', // several servers run side by side
     'majlis.data-dir': dataDir,
     ...(options.defaultLimits ? {} : TEST_LIMITS),
     ...(options.properties || {}),

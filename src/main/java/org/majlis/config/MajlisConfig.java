@@ -69,6 +69,20 @@ public interface MajlisConfig {
         int maxPendingInvitations();
     }
 
+    Http http();
+
+    /** Guards of the HTTP server besides Quarkus' own {@code quarkus.http.*} limits. */
+    interface Http {
+        /** HTTP requests in flight (headers received, response not ended) per client address, WebSocket upgrades aside. */
+        int requestsPerAddress();
+
+        /** A request whose body has not fully arrived this long after its headers is closed. */
+        Duration bodyTimeout();
+
+        /** The {@code max-age} of {@code Strict-Transport-Security}, sent on https responses only. */
+        Duration hstsMaxAge();
+    }
+
     /** Several nodes sharing PostgreSQL and Redis. */
     interface Cluster {
         /** Off: one node, in-process fan-out, presence and limits. */
@@ -94,6 +108,18 @@ public interface MajlisConfig {
 
         /** The directory of the {@code directory} storage; unset: {@code <data-dir>/files}. */
         Optional<Path> directory();
+
+        /** Bytes each user may have stored at once, attached or not; an upload beyond is refused with 413. */
+        MemorySize quotaPerUser();
+
+        /** Upload bytes per user and second (a token bucket, per node); beyond: 429 with Retry-After. */
+        MemorySize uploadRate();
+
+        /** The bucket of {@link #uploadRate()}: bytes a user may upload at once after a pause. */
+        MemorySize uploadBurst();
+
+        /** Downloads served at once to one client address; beyond: 429 with Retry-After. */
+        int downloadsPerAddress();
 
         enum Storage { DIRECTORY, DATABASE }
     }

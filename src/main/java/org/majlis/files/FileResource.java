@@ -1,21 +1,19 @@
 package org.majlis.files;
 
 import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.majlis.auth.Identity;
 import org.majlis.auth.Sessions;
@@ -24,11 +22,7 @@ import org.majlis.limits.Limits;
 import org.majlis.names.Names;
 import org.majlis.ws.ProtocolException;
 
-/**
- * {@code POST /api/files} stores an upload of a logged-in user; {@code GET /api/files/<id>?key=}
- * serves it to whoever has the url (it reaches others only inside a message's attachments), with
- * {@code nosniff} from the page filter.
- */
+/** {@code POST /api/files} stores an upload of a logged-in user; {@link FileDownloads} serves it. */
 @Path("/api/files")
 public class FileResource {
 
@@ -37,12 +31,14 @@ public class FileResource {
     private final FileStore files;
     private final Sessions sessions;
     private final Limits limits;
+    private final UploadAllowance allowance;
     private final long maxSize;
 
-    public FileResource(FileStore files, Sessions sessions, Limits limits, MajlisConfig config) {
+    public FileResource(FileStore files, Sessions sessions, Limits limits, UploadAllowance allowance, MajlisConfig config) {
         this.files = files;
         this.sessions = sessions;
         this.limits = limits;
+        this.allowance = allowance;
         this.maxSize = config.files().maxSize().asLongValue();
     }
 
@@ -50,8 +46,7 @@ public class FileResource {
     @Blocking
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response upload(@HeaderParam("Authorization") String authorization, @RestForm("file") FileUpload file)
-            throws IOException {
+    public Response upload(@HeaderParam("Authorization") String authorization, @RestForm("file") FileUpload file) {
         Identity uploader = sessions.verifyBearer(authorization);
         if (uploader == null) {
             return error(Response.Status.UNAUTHORIZED, "auth_failed", "a valid bearer token is required");
@@ -66,28 +61,31 @@ public class FileResource {
             limits.message(uploader.username());
             limits.clusterMessage(uploader.username());
         } catch (ProtocolException refused) {
-            long retryAfterMs = refused.retryAfterMs() == null ? 1000 : refused.retryAfterMs();
-            return Response.status(Response.Status.TOO_MANY_REQUESTS).header("Retry-After", (retryAfterMs + 999) / 1000)
-                    .entity(Map.of("code", refused.code().wire(), "message", refused.getMessage())).build();
+            return refusal(new UploadAllowance.Refusal(Response.Status.TOO_MANY_REQUESTS.getStatusCode(), refused.code().wire(),
+                    refused.getMessage(), refused.retryAfterMs() == null ? 1000 : refused.retryAfterMs()));
         }
-        return Response.status(Response.Status.CREATED).entity(files.save(Names.key(uploader.username()), name(file.fileName()),
-                ContentTypes.of(file.uploadedFile(), file.contentType()), file.size(), file.uploadedFile())).build();
+        String ownerKey = Names.key(uploader.username());
+        UploadAllowance.Refusal refused = allowance.take(ownerKey, file.size());
+        if (refused != null) {
+            return refusal(refused);
+        }
+        try {
+            return Response.status(Response.Status.CREATED).entity(files.save(ownerKey, name(file.fileName()),
+                    ContentTypes.of(file.uploadedFile(), file.contentType()), file.size(), file.uploadedFile())).build();
+        } catch (IOException e) {
+            // the server's own files: not the client's fault, unlike the parser's IOException below
+            throw new UncheckedIOException(e);
+        }
     }
 
-    @GET
-    @Path("{id}")
-    @Blocking
-    public Response download(@PathParam("id") String id, @QueryParam("key") String key) throws IOException {
-        FileStore.Content content = files.open(id, key);
-        if (content == null) {
-            return error(Response.Status.NOT_FOUND, "not_found", "no such file");
+    /** The multipart parser's complaint about a body that ends early or breaks its boundary: the client's error. */
+    @ServerExceptionMapper
+    Response unreadableUpload(IOException e, HttpServerResponse response) throws IOException {
+        if (response.ended()) {
+            // answered already (413 over the body limit): Quarkus takes it for a client gone, as before
+            throw e;
         }
-        boolean inline = ContentTypes.inline(content.contentType());
-        String encodedName = URLEncoder.encode(content.name(), StandardCharsets.UTF_8).replace("+", "%20");
-        return Response.ok(content.path() != null ? content.path().toFile() : content.bytes(), content.contentType())
-                .header("Content-Disposition", (inline ? "inline" : "attachment") + "; filename*=UTF-8''" + encodedName)
-                .header("Cache-Control", "private, max-age=86400")
-                .build();
+        return error(Response.Status.BAD_REQUEST, "invalid_payload", "the multipart body is incomplete or malformed");
     }
 
     /** The file's name as shown to others: no path, no control characters, at most 255 characters. */
@@ -97,6 +95,15 @@ public class FileResource {
             return "file";
         }
         return name.codePointCount(0, name.length()) <= MAX_NAME ? name : name.substring(0, name.offsetByCodePoints(0, MAX_NAME));
+    }
+
+    private static Response refusal(UploadAllowance.Refusal refused) {
+        Response.ResponseBuilder response = Response.status(refused.status()).type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("code", refused.code(), "message", refused.message()));
+        if (refused.retryAfterMs() > 0) {
+            response.header("Retry-After", (refused.retryAfterMs() + 999) / 1000);
+        }
+        return response.build();
     }
 
     private static Response error(Response.Status status, String code, String message) {

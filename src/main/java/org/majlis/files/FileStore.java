@@ -10,8 +10,8 @@ import org.majlis.ws.ServerEvent.Attachment;
 /** Uploaded files: metadata in the database, bytes in the database or in a directory. All methods block. */
 public interface FileStore {
 
-    /** What a download needs. Exactly one of {@code path} and {@code bytes} is set. */
-    record Content(String name, String contentType, long size, Path path, byte[] bytes) {
+    /** What a download needs. {@code path} is null when the bytes are in the database: read them with {@link #read}. */
+    record Content(String id, String name, String contentType, long size, Path path) {
     }
 
     /** Stores the upload (read from {@code source}) for its owner and describes it. */
@@ -19,6 +19,12 @@ public interface FileStore {
 
     /** The file when the key matches, else null. */
     Content open(String id, String key) throws IOException;
+
+    /** Up to {@code length} bytes of a file stored in the database, from {@code offset}; null when the file is gone. */
+    byte[] read(String id, long offset, int length);
+
+    /** The bytes of all files the owner has stored, attached or not. */
+    long storedBytes(String ownerKey);
 
     /**
      * Inside the message writer's transaction: binds the files to the message. Each must exist

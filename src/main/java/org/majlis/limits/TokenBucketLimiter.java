@@ -26,15 +26,24 @@ public final class TokenBucketLimiter implements RateLimiter {
 
     @Override
     public long tryAcquire(String key) {
+        return tryAcquire(key, 1);
+    }
+
+    /**
+     * Takes {@code amount} tokens for the key: 0 when allowed, else the milliseconds until they are
+     * available. More than the burst asks for a full bucket, so that it is possible at all.
+     */
+    public long tryAcquire(String key, double amount) {
+        double needed = Math.min(amount, burst);
         long now = System.nanoTime();
         Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, now));
         synchronized (bucket) {
             refill(bucket, now);
-            if (bucket.tokens >= 1) {
-                bucket.tokens -= 1;
+            if (bucket.tokens >= needed) {
+                bucket.tokens -= needed;
                 return 0;
             }
-            return Math.max(1, (long) Math.ceil((1 - bucket.tokens) / perNano / 1e6));
+            return Math.max(1, (long) Math.ceil((needed - bucket.tokens) / perNano / 1e6));
         }
     }
 

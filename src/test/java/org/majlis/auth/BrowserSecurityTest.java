@@ -3,6 +3,7 @@ package org.majlis.auth;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +32,9 @@ class BrowserSecurityTest {
 
     @TestHTTPResource("/ws")
     URI ws;
+
+    @TestHTTPResource(value = "/openapi?format=json", management = true)
+    URI openapi;
 
     private TestClient from(String origin) {
         return TestClient.connect(ws, new WebSocketConnectOptions().addHeader("Origin", origin));
@@ -73,8 +77,30 @@ class BrowserSecurityTest {
     }
 
     @Test
+    void webSocketsMayOnlyGoToThePagesOwnOrigin() {
+        // 'self' covers ws:// and wss:// of the page's own origin (CSP Level 3); a bare ws: or wss: would allow any host
+        given().get("/").then().header("Content-Security-Policy", containsString("connect-src 'self';"))
+                .header("Content-Security-Policy", not(containsString("ws:")));
+    }
+
+    @Test
+    void qEndpointsCarryTheSecurityHeadersToo() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .header("X-Content-Type-Options", equalTo("nosniff"))
+                .header("Referrer-Policy", equalTo("no-referrer"))
+                .header("X-Frame-Options", equalTo("DENY"))
+                .header("Content-Security-Policy", equalTo("frame-ancestors 'none'"));
+        given().get("/").then().header("X-Frame-Options", equalTo("DENY")).header("Referrer-Policy", equalTo("no-referrer"));
+    }
+
+    @Test
+    void strictTransportSecurityIsNotSentOverPlainHttp() {
+        given().get("/").then().statusCode(200).header("Strict-Transport-Security", nullValue());
+    }
+
+    @Test
     void theRestApiIsDescribedWithItsAuthScheme() {
-        given().get("/q/openapi?format=json").then().statusCode(200)
+        given().get(openapi).then().statusCode(200)
                 .body(containsString("/api/auth/login")).body(containsString("/api/auth/register"))
                 .body(containsString("/api/users/online")).body(containsString("bearer"));
     }

@@ -6,9 +6,16 @@ import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.net.PemTrustOptions;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.KeyStore;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.majlis.testing.Json;
 import org.majlis.testing.ServerProcess;
@@ -43,7 +50,25 @@ class TlsIT {
                 assertEquals("over TLS", client.await("new_message").path("payload").path("message").asText());
                 assertEquals("t1", client.await("ack").path("payload").path("ref").asText());
             }
+            assertEquals(Optional.of("max-age=31536000"), get(URI.create("https://localhost:" + tlsPort + "/"), keystore)
+                    .headers().firstValue("Strict-Transport-Security"), "HSTS over https");
+            assertEquals(Optional.empty(), get(URI.create(server.base() + "/"), keystore)
+                    .headers().firstValue("Strict-Transport-Security"), "no HSTS over plain http");
         }
+    }
+
+    /** A GET with a client that trusts the test's own certificate. */
+    private static HttpResponse<Void> get(URI uri, Path keystore) throws Exception {
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        try (var in = java.nio.file.Files.newInputStream(keystore)) {
+            trusted.load(in, PASSWORD.toCharArray());
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, trust.getTrustManagers(), null);
+        return HttpClient.newBuilder().sslContext(tls).build()
+                .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
     }
 
     private static void keytool(String... args) throws Exception {

@@ -37,6 +37,17 @@ class KubernetesManifestIT {
         JsonNode container = deployment.path("spec").path("template").path("spec").path("containers").get(0);
         assertEquals("/q/health/ready", container.path("readinessProbe").path("httpGet").path("path").asText());
         assertEquals("/q/health/live", container.path("livenessProbe").path("httpGet").path("path").asText());
+        // health is on the main port; the management port (metrics) is for Prometheus, outside the Service
+        int httpPort = 0;
+        for (JsonNode port : container.path("ports")) {
+            if ("http".equals(port.path("name").asText())) {
+                httpPort = port.path("containerPort").asInt();
+            }
+        }
+        for (String probe : List.of("readinessProbe", "livenessProbe")) {
+            JsonNode port = container.path(probe).path("httpGet").path("port");
+            assertTrue("http".equals(port.asText()) || port.asInt() == httpPort, probe + " on the http port: " + port);
+        }
         assertTrue(container.path("resources").path("limits").has("memory"), container.path("resources")::toString);
         assertTrue(container.path("resources").path("requests").has("cpu"), container.path("resources")::toString);
 

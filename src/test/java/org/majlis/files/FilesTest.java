@@ -11,12 +11,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.io.IOException;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.majlis.testing.FilesTestData;
 import org.majlis.testing.Json;
+import org.majlis.testing.SlowRequest;
 import org.majlis.testing.TestClient;
 import org.majlis.testing.Unique;
 
@@ -111,6 +113,27 @@ class FilesTest {
                     .when().post("/api/files").then().statusCode(413);
             given().header("Authorization", "Bearer " + token).multiPart("other", "a.txt", "x".getBytes(), "text/plain")
                     .when().post("/api/files").then().statusCode(400);
+        }
+    }
+
+    @Test
+    void aTruncatedMultipartBodyIsABadRequest() throws IOException {
+        try (TestClient c = TestClient.guest(ws, Unique.name("ft"))) {
+            String token = token(c);
+            String truncated = "--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
+                    + "Content-Type: text/plain\r\n\r\nthe bytes stop here and the closing boundary never com";
+            String brokenBoundary = "--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
+                    + "Content-Type: text/plain\r\n\r\nhello\r\n--b0und";
+            for (String body : List.of(truncated, brokenBoundary)) {
+                try (SlowRequest request = new SlowRequest(ws)) {
+                    String head = request.send("POST /api/files HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                            + "\r\nContent-Type: multipart/form-data; boundary=b0undary\r\nContent-Length: " + body.length()
+                            + "\r\n\r\n" + body).readHead();
+                    assertTrue(head.startsWith("HTTP/1.1 400"), head);
+                    assertTrue(head.contains("application/json"), head);
+                }
+            }
+            given().when().get("/q/health/live").then().statusCode(200);
         }
     }
 

@@ -16,6 +16,9 @@ class HealthAndMetricsTest {
     @TestHTTPResource("/ws")
     URI ws;
 
+    @TestHTTPResource(value = "/metrics", management = true)
+    URI metrics;
+
     @Test
     void livenessAndReadinessAreUp() {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
@@ -27,13 +30,20 @@ class HealthAndMetricsTest {
         try (TestClient client = TestClient.guest(ws, "metered")) {
             client.send("{\"type\":\"nonsense\"}");
             client.awaitError("unknown_type", null);
-            given().get("/q/metrics").then().statusCode(200)
+            given().get(metrics).then().statusCode(200)
                     .body(containsString("majlis_connections_open"))
                     .body(containsString("majlis_users_online"))
                     .body(containsString("majlis_frames_in_total"))
                     .body(containsString("majlis_frames_out_total"))
                     .body(containsString("majlis_errors_total{code=\"unknown_type\",node=\""));
         }
+    }
+
+    @Test
+    void metricsAndOpenApiAreNotServedOnThePublicPort() {
+        given().get("/q/metrics").then().statusCode(404);
+        given().get("/q/openapi").then().statusCode(404);
+        given().get("/q/openapi?format=json").then().statusCode(404);
     }
 
     @Test

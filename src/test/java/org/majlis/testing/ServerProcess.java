@@ -64,6 +64,8 @@ public final class ServerProcess implements AutoCloseable {
         command.addAll(jvmFlags);
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dmajlis.data-dir=" + (dataDir == null ? ownDataDir : dataDir.toAbsolutePath()));
+        // several servers run side by side: none takes the fixed management port
+        command.add("-Dquarkus.management.port=0");
         command.addAll(args);
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
