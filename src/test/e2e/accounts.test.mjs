@@ -97,6 +97,13 @@ describe('accounts on the page', { timeout: 180_000 }, () => {
     assert.deepEqual(kept.sessionKeys.filter((k) => k.startsWith('majlis.')), []);
     assert.ok(!kept.sessionValues.includes(token), 'no token left in sessionStorage');
     assert.equal(kept.state, 'closed');
+    // The server ends the session (a moment later): the token no longer works anywhere.
+    let status = 0;
+    for (let i = 0; i < 50 && status !== 401; i++) {
+      status = (await fetch(`${server.url}/api/users/online`, { headers: { Authorization: `Bearer ${token}` } })).status;
+      if (status !== 401) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.equal(status, 401, 'the logged-out token is refused');
     // A reload stays logged out.
     await page.reload();
     await page.getByTestId('account-username').waitFor({ state: 'visible' });

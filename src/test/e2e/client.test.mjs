@@ -235,6 +235,7 @@ describe('majlis-client', { timeout: 20_000 }, () => {
     ws.serverSend({ type: 'ack', payload: { ref: 'm-fixed', messageId: 'm_9', seq: 9 } });
     assert.equal((await second).messageId, 'm_9');
     client.logout();
+    assert.equal(ws.lastSent('logout').type, 'logout', 'the server is told to end the session');
     assert.equal(client.session, null);
     assert.equal(client.state, 'closed');
   });

@@ -230,8 +230,13 @@ export class MajlisClient {
     this._open();
   }
 
-  /** Close for good and forget the session token (logging out). */
+  /**
+   * Log out: the server ends the session, so its tokens stop working on every node; the socket
+   * closes for good and the session token is forgotten. (Offline, the token is only forgotten
+   * here: the server learns nothing, and the token stays valid until it expires.)
+   */
   logout() {
+    if (this.user !== null) this.send('logout', {}, { id: this._newId() });
     this.close(1000, 'logout');
     this.session = null;
   }

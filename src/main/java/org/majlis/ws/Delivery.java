@@ -42,7 +42,7 @@ public class Delivery {
             batchers.add(created);
             return created;
         });
-        return new Outbox(ctx, batcher, pendingLimit, budget, closeGraceMillis, onOverflow);
+        return new Outbox(ctx, batcher, pendingLimit, budget::underPressure, closeGraceMillis, onOverflow);
     }
 
     /** From now on the connection receives broadcasts. */

@@ -7,6 +7,7 @@ import io.netty.channel.VoidChannelPromise;
 import io.netty.handler.ssl.SslHandler;
 import java.util.ArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The write side of one connection, below the framework: frames are written to the Netty channel
@@ -19,7 +20,8 @@ public final class Outbox {
     final LoopBatcher batcher;
     private final ChannelPromise ignoreResult;
     private final long pendingLimit;
-    private final OutboundBudget budget;
+    /** Whether the process is over its outbound memory budget ({@link OutboundBudget}). */
+    private final BooleanSupplier underPressure;
     private final long closeGraceMillis;
     private final Runnable onOverflow;
 
@@ -36,12 +38,12 @@ public final class Outbox {
     /** Frames that arrived between login and welcome, sent right after the welcome. */
     private ArrayList<Frame> held;
 
-    Outbox(ChannelHandlerContext ctx, LoopBatcher batcher, long pendingLimit, OutboundBudget budget,
+    Outbox(ChannelHandlerContext ctx, LoopBatcher batcher, long pendingLimit, BooleanSupplier underPressure,
             long closeGraceMillis, Runnable onOverflow) {
         this.ctx = ctx;
         this.batcher = batcher;
         this.pendingLimit = pendingLimit;
-        this.budget = budget;
+        this.underPressure = underPressure;
         this.closeGraceMillis = closeGraceMillis;
         this.onOverflow = onOverflow;
         this.ignoreResult = new VoidChannelPromise(ctx.channel(), false);
@@ -143,7 +145,7 @@ public final class Outbox {
             ctx.flush();
         }
         ChannelOutboundBuffer pending = ctx.channel().unsafe().outboundBuffer();
-        long limit = budget.underPressure() ? Math.min(pendingLimit, OutboundBudget.PRESSURE_LIMIT) : pendingLimit;
+        long limit = underPressure.getAsBoolean() ? Math.min(pendingLimit, OutboundBudget.PRESSURE_LIMIT) : pendingLimit;
         if (!closing && pending != null && pending.totalPendingWriteBytes() > limit) {
             closing();
             onOverflow.run();
