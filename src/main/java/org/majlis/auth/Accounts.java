@@ -39,7 +39,7 @@ public class Accounts {
         if (check != Passwords.Check.ACCEPTABLE) {
             return check == Passwords.Check.TOO_SHORT ? Registration.PASSWORD_TOO_SHORT : Registration.PASSWORD_TOO_LONG;
         }
-        OnlineUser connected = registry.find(name);
+        OnlineUser connected = registry.findLookalike(name);
         if ((connected != null && connected.guest()) || users.guestElsewhere(Names.skeleton(name)) || registeredName(name) != null) {
             return Registration.TAKEN;
         }

@@ -105,6 +105,12 @@ public class UserRegistry {
         return online.get(Names.key(name));
     }
 
+    /** The user online here under the name or a name that looks like it ({@link Names#skeleton}), or null. */
+    public OnlineUser findLookalike(String name) {
+        String key = keyBySkeleton.get(Names.skeleton(name));
+        return key == null ? null : online.get(key);
+    }
+
     public Collection<OnlineUser> onlineUsers() {
         return online.values();
     }
