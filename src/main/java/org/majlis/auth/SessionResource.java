@@ -61,7 +61,8 @@ public class SessionResource {
         }
     }
 
-    static Response unauthorized() {
+    /** The answer to a request without a valid bearer token of a live session. */
+    public static Response unauthorized() {
         return Response.status(Response.Status.UNAUTHORIZED)
                 .entity(Map.of("code", "auth_failed", "message", "a valid bearer token is required")).build();
     }

@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.majlis.auth.Identity;
+import org.majlis.auth.SessionResource;
 import org.majlis.auth.Sessions;
 import org.majlis.config.MajlisConfig;
 import org.majlis.limits.Limits;
@@ -49,7 +50,7 @@ public class FileResource {
     public Response upload(@HeaderParam("Authorization") String authorization, @RestForm("file") FileUpload file) {
         Identity uploader = sessions.verifyBearer(authorization);
         if (uploader == null) {
-            return error(Response.Status.UNAUTHORIZED, "auth_failed", "a valid bearer token is required");
+            return SessionResource.unauthorized();
         }
         if (file == null) {
             return error(Response.Status.BAD_REQUEST, "invalid_payload", "the multipart field \"file\" is required");

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.majlis.auth.SessionResource;
 import org.majlis.auth.Sessions;
 
 /** {@code GET /api/users/online}: the same list as the {@code users} event, for a valid token. */
@@ -27,8 +28,7 @@ public class OnlineUsersResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response online(@HeaderParam("Authorization") String authorization) {
         if (sessions.verifyBearer(authorization) == null) {
-            return Response.status(Response.Status.UNAUTHORIZED)
-                    .entity(Map.of("code", "auth_failed", "message", "a valid bearer token is required")).build();
+            return SessionResource.unauthorized();
         }
         return Response.ok(Map.of("users", presence.snapshot())).build();
     }
