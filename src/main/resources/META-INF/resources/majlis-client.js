@@ -1,4 +1,4 @@
-// Majlis wire-protocol client (PROTOCOL.md, version 1).
+// Majlis wire-protocol client (src/docs/protocol.md, version 1).
 //
 // No DOM here: this module only needs a WebSocket implementation, so it can be reused by
 // other pages, by tests and by tools. Usage:

@@ -9,7 +9,7 @@ import { t, errorText, formatSize } from './i18n.js';
 /** Image types the server serves inline; anything else is a download. */
 export const INLINE_IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
-export const MAX_ATTACHMENTS = 10; // per message (PROTOCOL.md, Messages)
+export const MAX_ATTACHMENTS = 10; // per message (src/docs/protocol.md, Messages)
 
 export class UploadTray {
   /**
