@@ -1,10 +1,11 @@
 package org.majlis.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import org.majlis.cluster.UserDirectory;
+import org.majlis.connections.OnlineUser;
+import org.majlis.connections.UserRegistry;
 import org.majlis.names.Names;
-import org.majlis.presence.OnlineUser;
-import org.majlis.presence.UserRegistry;
 
 /** Registration and password checks. Blocking (bcrypt and the database): call from worker threads. */
 @ApplicationScoped
@@ -17,12 +18,12 @@ public class Accounts {
     private final UserRegistry registry;
     private final UserDirectory users;
     private final Sessions sessions;
-    private final FormerHolder formerHolder;
+    private final Event<NameTaken> nameTaken;
 
     public Accounts(AccountStore store, Passwords passwords, UserRegistry registry, UserDirectory users, Sessions sessions,
-            FormerHolder formerHolder) {
+            Event<NameTaken> nameTaken) {
         this.sessions = sessions;
-        this.formerHolder = formerHolder;
+        this.nameTaken = nameTaken;
         this.store = store;
         this.passwords = passwords;
         this.registry = registry;
@@ -49,7 +50,7 @@ public class Accounts {
         }
         // a guest may have had the name before: its tokens stop working, nothing of its passes to the account
         sessions.endAll(name);
-        formerHolder.forget(Names.key(name));
+        nameTaken.fire(new NameTaken(Names.key(name)));
         return Registration.CREATED;
     }
 

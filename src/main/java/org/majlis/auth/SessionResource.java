@@ -8,8 +8,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
-import org.majlis.presence.OnlineUser;
-import org.majlis.presence.UserRegistry;
+import org.majlis.connections.UserRegistry;
+import org.majlis.protocol.CloseCodes;
 
 /**
  * Logging out over REST, with the session's bearer token: {@code DELETE /api/sessions/current}
@@ -55,10 +55,7 @@ public class SessionResource {
     }
 
     private void closeConnections(String name, String sessionId, String reason) {
-        OnlineUser user = registry.find(name);
-        if (user != null) {
-            LogoutHandler.closeSessionConnections(user, sessionId, reason);
-        }
+        registry.close(name, sessionId, CloseCodes.NORMAL, reason);
     }
 
     /** The answer to a request without a valid bearer token of a live session. */

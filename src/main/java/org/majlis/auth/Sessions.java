@@ -7,9 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import org.majlis.names.Names;
+import org.majlis.protocol.ErrorCode;
+import org.majlis.protocol.ProtocolException;
 import org.majlis.store.Ids;
-import org.majlis.ws.ErrorCode;
-import org.majlis.ws.ProtocolException;
 
 /**
  * Login sessions and their tokens. A password login or a new guest starts a session; logging in

@@ -12,10 +12,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.util.List;
 import org.majlis.config.MajlisConfig;
+import org.majlis.connections.Frames;
+import org.majlis.limits.SharedLimit;
 import org.majlis.store.Database;
-import org.majlis.ws.Frames;
 
 /**
  * One node, or one of several: picks the in-process or the Redis implementations of fan-out,
@@ -85,9 +87,11 @@ public class Cluster {
         return node;
     }
 
-    /** The cluster-wide message limit, or null on a single node. */
-    public ClusterRate rate() {
-        return rate;
+    /** The cluster-wide message limit, or {@link SharedLimit#NONE} on a single node. */
+    @Produces
+    @Singleton // no client proxy: Limits compares it with NONE
+    SharedLimit sharedLimit() {
+        return rate == null ? SharedLimit.NONE : rate;
     }
 
     private void userLeft(List<String> names) {

@@ -1,10 +1,11 @@
 package org.majlis.cluster;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import java.time.Duration;
 import io.vertx.mutiny.redis.client.Response;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.majlis.limits.SharedLimit;
 
 /**
  * The message limit across nodes: one token bucket per user in Redis, taken from atomically by a
@@ -12,7 +13,7 @@ import java.util.List;
  * {@link #TIMEOUT}): called where work already runs off the event loop (the message writer, once
  * per batch; worker threads).
  */
-public class ClusterRate {
+public class ClusterRate implements SharedLimit {
 
     /** KEYS: one bucket per message; ARGV: tokens per millisecond, burst. Returns 0 or the milliseconds to wait, per key. */
     private static final String TAKE = """
@@ -52,6 +53,7 @@ public class ClusterRate {
     }
 
     /** Takes one message from each user's bucket (a user may appear several times); 0 or milliseconds to wait, in order. */
+    @Override
     public long[] take(List<String> userKeys) {
         long[] waits = new long[userKeys.size()];
         if (userKeys.isEmpty()) {

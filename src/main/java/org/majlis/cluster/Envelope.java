@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.majlis.messages.ConversationId;
 import org.majlis.names.Names;
+import org.majlis.protocol.ConversationId;
 import org.majlis.rooms.Room;
 
 /**

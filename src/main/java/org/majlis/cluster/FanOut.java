@@ -1,7 +1,7 @@
 package org.majlis.cluster;
 
+import org.majlis.protocol.ServerEvent;
 import org.majlis.rooms.Room;
-import org.majlis.ws.ServerEvent;
 
 /**
  * Sends events to their recipients wherever they are connected: on this node only

@@ -3,13 +3,13 @@ package org.majlis.cluster;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import org.majlis.messages.ConversationId;
+import org.majlis.connections.Frame;
+import org.majlis.connections.OnlineUser;
+import org.majlis.connections.UserRegistry;
 import org.majlis.names.Names;
-import org.majlis.presence.OnlineUser;
-import org.majlis.presence.UserRegistry;
+import org.majlis.protocol.ConversationId;
 import org.majlis.rooms.Room;
 import org.majlis.rooms.RoomDirectory;
-import org.majlis.ws.Frame;
 
 /** Resolves a target against the connections of this node and writes the frame to them. */
 @ApplicationScoped

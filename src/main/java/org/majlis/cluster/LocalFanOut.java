@@ -1,8 +1,8 @@
 package org.majlis.cluster;
 
+import org.majlis.connections.Frames;
+import org.majlis.protocol.ServerEvent;
 import org.majlis.rooms.Room;
-import org.majlis.ws.Frames;
-import org.majlis.ws.ServerEvent;
 
 /** The embedded default: every recipient is on this node. */
 public class LocalFanOut implements FanOut {

@@ -12,10 +12,10 @@ import io.vertx.mutiny.redis.client.Response;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.majlis.connections.Frame;
+import org.majlis.connections.Frames;
+import org.majlis.protocol.ServerEvent;
 import org.majlis.rooms.Room;
-import org.majlis.ws.Frame;
-import org.majlis.ws.Frames;
-import org.majlis.ws.ServerEvent;
 
 /**
  * Cluster fan-out over Redis pub/sub: an event is delivered to this node's connections at once and

@@ -15,7 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.majlis.names.Names;
-import org.majlis.ws.ServerEvent.UserStatus;
+import org.majlis.protocol.ServerEvent.UserStatus;
 
 /**
  * {@link UserDirectory} in Redis. Keys: {@code majlis:nodes} (the nodes), {@code majlis:alive:<node>}

@@ -1,7 +1,7 @@
 package org.majlis.cluster;
 
 import java.util.List;
-import org.majlis.messages.ConversationId;
+import org.majlis.protocol.ConversationId;
 
 /** Who an event is for, resolved on each node against the connections it holds. */
 public sealed interface Target {

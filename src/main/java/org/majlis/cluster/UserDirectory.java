@@ -1,7 +1,7 @@
 package org.majlis.cluster;
 
 import java.util.List;
-import org.majlis.ws.ServerEvent.UserStatus;
+import org.majlis.protocol.ServerEvent.UserStatus;
 
 /**
  * What the other nodes need to know about this node's users: who is online with which status,

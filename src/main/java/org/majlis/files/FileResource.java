@@ -13,15 +13,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.majlis.auth.Identity;
 import org.majlis.auth.SessionResource;
 import org.majlis.auth.Sessions;
 import org.majlis.config.MajlisConfig;
 import org.majlis.limits.Limits;
 import org.majlis.names.Names;
-import org.majlis.ws.ProtocolException;
+import org.majlis.protocol.ProtocolException;
 
 /** {@code POST /api/files} stores an upload of a logged-in user; {@link FileDownloads} serves it. */
 @Path("/api/files")

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import org.majlis.ws.ServerEvent.Attachment;
+import org.majlis.protocol.ServerEvent.Attachment;
 
 /** Uploaded files: metadata in the database, bytes in the database or in a directory. All methods block. */
 public interface FileStore {
@@ -29,7 +29,7 @@ public interface FileStore {
     /**
      * Inside the message writer's transaction: binds the files to the message. Each must exist
      * ({@code not_found}), belong to {@code ownerKey} ({@code forbidden}) and not be attached yet
-     * ({@code invalid_payload}); refused with a {@link org.majlis.ws.ProtocolException} otherwise.
+     * ({@code invalid_payload}); refused with a {@link org.majlis.protocol.ProtocolException} otherwise.
      */
     List<Attachment> attach(Connection connection, String messageId, String ownerKey, List<String> ids) throws SQLException;
 

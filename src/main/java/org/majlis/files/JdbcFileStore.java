@@ -18,13 +18,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.majlis.config.MajlisConfig;
+import org.majlis.protocol.ErrorCode;
+import org.majlis.protocol.ProtocolException;
+import org.majlis.protocol.ServerEvent.Attachment;
 import org.majlis.store.Database;
 import org.majlis.store.Ids;
 import org.majlis.store.Sql;
 import org.majlis.store.StoreException;
-import org.majlis.ws.ErrorCode;
-import org.majlis.ws.ProtocolException;
-import org.majlis.ws.ServerEvent.Attachment;
 
 /**
  * {@link FileStore} on the files table. The bytes go into its {@code data} column, or, for the

@@ -6,12 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.majlis.cluster.Cluster;
-import org.majlis.cluster.ClusterRate;
 import org.majlis.config.MajlisConfig;
 import org.majlis.names.Names;
-import org.majlis.ws.ErrorCode;
-import org.majlis.ws.ProtocolException;
+import org.majlis.protocol.ErrorCode;
+import org.majlis.protocol.ProtocolException;
 
 /** The abuse limits: messages per user, logins, registrations and open connections per client address. */
 @ApplicationScoped
@@ -23,13 +21,13 @@ public class Limits {
     private final int connectionsPerAddress;
     private final ConcurrentHashMap<String, Integer> connections = new ConcurrentHashMap<>();
 
-    /** The count across nodes in a cluster, else null. */
-    private final ClusterRate clusterRate;
+    /** The count across nodes in a cluster, else {@link SharedLimit#NONE}. */
+    private final SharedLimit shared;
     private static final long CLUSTER_RETRY_MILLIS = 5000;
     private volatile long clusterBypassUntil;
 
-    public Limits(MajlisConfig config, Vertx vertx, Cluster cluster) {
-        this.clusterRate = cluster.rate();
+    public Limits(MajlisConfig config, Vertx vertx, SharedLimit shared) {
+        this.shared = shared;
         MajlisConfig.Limits limits = config.limits();
         this.messages = new TokenBucketLimiter(limits.messagesPerSecond(), limits.messagesBurst());
         this.logins = new TokenBucketLimiter(limits.loginsPerSecond(), limits.loginsBurst());
@@ -57,11 +55,11 @@ public class Limits {
      */
     public <T> long[] clusterMessages(List<T> items, Function<T, String> sender) {
         long now = System.currentTimeMillis();
-        if (clusterRate == null || now < clusterBypassUntil) {
+        if (shared == SharedLimit.NONE || now < clusterBypassUntil) {
             return new long[items.size()];
         }
         try {
-            return clusterRate.take(items.stream().map(item -> Names.key(sender.apply(item))).toList());
+            return shared.take(items.stream().map(item -> Names.key(sender.apply(item))).toList());
         } catch (RuntimeException e) {
             // Redis away: each node's own limit still holds and chat goes on; Redis is asked again a little later
             clusterBypassUntil = now + CLUSTER_RETRY_MILLIS;

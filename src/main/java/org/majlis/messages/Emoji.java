@@ -1,19 +1,19 @@
 package org.majlis.messages;
 
-import org.majlis.ws.ErrorCode;
-import org.majlis.ws.ProtocolException;
+import org.majlis.protocol.ErrorCode;
+import org.majlis.protocol.ProtocolException;
 
 /** The protocol's rule for a reaction: 1 to 16 characters, no letters, digits, whitespace or controls. */
-final class Emoji {
+public final class Emoji {
 
     static final int MAX_LENGTH = 16;
     /** Different emoji one message may carry. */
-    static final int MAX_PER_MESSAGE = 20;
+    public static final int MAX_PER_MESSAGE = 20;
 
     private Emoji() {
     }
 
-    static String check(String emoji) {
+    public static String check(String emoji) {
         if (emoji == null || emoji.isEmpty() || emoji.codePointCount(0, emoji.length()) > MAX_LENGTH) {
             throw invalid();
         }

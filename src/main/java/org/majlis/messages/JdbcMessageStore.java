@@ -3,8 +3,8 @@ package org.majlis.messages;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
@@ -21,13 +21,14 @@ import org.majlis.config.MajlisConfig;
 import org.majlis.files.FileStore;
 import org.majlis.limits.Limits;
 import org.majlis.names.Names;
+import org.majlis.protocol.ConversationId;
+import org.majlis.protocol.ErrorCode;
+import org.majlis.protocol.ProtocolException;
+import org.majlis.protocol.ServerEvent.Attachment;
 import org.majlis.store.Database;
 import org.majlis.store.GroupCommit;
 import org.majlis.store.Sql;
 import org.majlis.store.StoreException;
-import org.majlis.ws.ErrorCode;
-import org.majlis.ws.ProtocolException;
-import org.majlis.ws.ServerEvent.Attachment;
 
 /** {@link MessageStore} on JDBC, the same SQL for H2 and PostgreSQL. */
 @ApplicationScoped

@@ -3,7 +3,8 @@ package org.majlis.messages;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.majlis.ws.ProtocolException;
+import org.majlis.protocol.ConversationId;
+import org.majlis.protocol.ProtocolException;
 
 /** Durable messages, numbered per conversation. One JDBC implementation serves H2 and PostgreSQL. */
 public interface MessageStore {

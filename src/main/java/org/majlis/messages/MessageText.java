@@ -2,11 +2,11 @@ package org.majlis.messages;
 
 import java.util.HashSet;
 import java.util.List;
-import org.majlis.ws.ErrorCode;
-import org.majlis.ws.ProtocolException;
+import org.majlis.protocol.ErrorCode;
+import org.majlis.protocol.ProtocolException;
 
 /** The protocol's rules for a message body and its attachments. */
-final class MessageText {
+public final class MessageText {
 
     static final int MAX_LENGTH = 4000;
     static final int MAX_ATTACHMENTS = 10;
@@ -15,7 +15,7 @@ final class MessageText {
     }
 
     /** The text to store (empty when absent); refuses what the protocol refuses. */
-    static String check(String message, List<String> attachments) {
+    public static String check(String message, List<String> attachments) {
         String text = message == null ? "" : message;
         int attachmentCount = attachments == null ? 0 : attachments.size();
         if (attachmentCount > MAX_ATTACHMENTS) {

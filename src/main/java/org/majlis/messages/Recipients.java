@@ -3,14 +3,15 @@ package org.majlis.messages;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.majlis.cluster.FanOut;
 import org.majlis.cluster.Target;
+import org.majlis.connections.OnlineUser;
+import org.majlis.connections.UserRegistry;
 import org.majlis.names.Names;
-import org.majlis.presence.OnlineUser;
-import org.majlis.presence.UserRegistry;
+import org.majlis.protocol.ConversationId;
+import org.majlis.protocol.ErrorCode;
+import org.majlis.protocol.ProtocolException;
+import org.majlis.protocol.ServerEvent;
 import org.majlis.rooms.Room;
 import org.majlis.rooms.RoomDirectory;
-import org.majlis.ws.ErrorCode;
-import org.majlis.ws.ProtocolException;
-import org.majlis.ws.ServerEvent;
 
 /** Who a conversation reaches, and whether a client may address it. */
 @ApplicationScoped
@@ -42,7 +43,7 @@ public class Recipients {
     }
 
     /** The normalized name a direct message is addressed to; refuses oneself and impossible names. */
-    String directAddress(OnlineUser sender, String to) {
+    public String directAddress(OnlineUser sender, String to) {
         String name = Names.normalize(to);
         if (name == null) {
             throw new ProtocolException(ErrorCode.USER_NOT_FOUND, "no such user");
@@ -54,12 +55,12 @@ public class Recipients {
     }
 
     /** The connected user of that name, or null. */
-    OnlineUser online(String name) {
+    public OnlineUser online(String name) {
         return registry.find(name);
     }
 
     /** Whether the user takes part in the conversation (a member of the room, or one of the two). */
-    boolean takesPart(OnlineUser user, ConversationId conversation) {
+    public boolean takesPart(OnlineUser user, ConversationId conversation) {
         String key = Names.key(user.name());
         if (conversation.isRoom()) {
             Room room = rooms.find(conversation.room());
@@ -69,17 +70,17 @@ public class Recipients {
     }
 
     /** Sends an event to everyone in the conversation, on every node. */
-    void deliver(ConversationId conversation, ServerEvent event) {
+    public void deliver(ConversationId conversation, ServerEvent event) {
         fanOut.send(new Target.Conversation(conversation, null, 0), event);
     }
 
     /** Sends a stored message to everyone in the conversation, on every node in seq order. */
-    void deliverMessage(ConversationId conversation, long seq, ServerEvent event) {
+    public void deliverMessage(ConversationId conversation, long seq, ServerEvent event) {
         fanOut.send(new Target.Conversation(conversation, null, seq), event);
     }
 
     /** As {@link #deliver}, leaving out every connection of {@code except} (who caused the event). */
-    void deliverExcept(ConversationId conversation, ServerEvent event, OnlineUser except) {
+    public void deliverExcept(ConversationId conversation, ServerEvent event, OnlineUser except) {
         fanOut.send(new Target.Conversation(conversation, except.name(), 0), event);
     }
 }

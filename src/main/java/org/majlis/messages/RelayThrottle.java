@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  * At most one relay per key (a user in a conversation) per interval. A value offered within the
  * interval is not lost: it is merged with what is already waiting and sent when the interval ends.
  */
-final class RelayThrottle<V> {
+public final class RelayThrottle<V> {
 
     private final class Slot {
         long lastSentMillis;
@@ -24,14 +24,14 @@ final class RelayThrottle<V> {
     private final BinaryOperator<V> merge;
     private final Map<String, Slot> slots = new HashMap<>();
 
-    RelayThrottle(Vertx vertx, long intervalMillis, BinaryOperator<V> merge) {
+    public RelayThrottle(Vertx vertx, long intervalMillis, BinaryOperator<V> merge) {
         this.vertx = vertx;
         this.intervalMillis = intervalMillis;
         this.merge = merge;
         vertx.setPeriodic(60_000, id -> sweep());
     }
 
-    void offer(String key, V value, Consumer<V> send) {
+    public void offer(String key, V value, Consumer<V> send) {
         long now = System.currentTimeMillis();
         synchronized (slots) {
             Slot slot = slots.computeIfAbsent(key, k -> new Slot());

@@ -1,7 +1,8 @@
 package org.majlis.messages;
 
 import java.util.List;
-import org.majlis.ws.ServerEvent.Attachment;
+import org.majlis.protocol.ConversationId;
+import org.majlis.protocol.ServerEvent.Attachment;
 
 /**
  * A committed message. For a direct message, {@code to} is the recipient. {@code editedAt} is

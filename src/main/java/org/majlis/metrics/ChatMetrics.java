@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.majlis.ws.ErrorCode;
+import org.majlis.protocol.ErrorCode;
 
 /** The chat's Prometheus meters, under {@code majlis_}. */
 @Singleton

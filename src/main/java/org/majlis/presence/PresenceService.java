@@ -12,9 +12,12 @@ import org.majlis.cluster.FanOut;
 import org.majlis.cluster.Target;
 import org.majlis.cluster.UserDirectory;
 import org.majlis.config.MajlisConfig;
+import org.majlis.connections.OnlineUser;
+import org.majlis.connections.Status;
+import org.majlis.connections.UserRegistry;
 import org.majlis.names.Names;
-import org.majlis.ws.ServerEvent;
-import org.majlis.ws.ServerEvent.UserStatus;
+import org.majlis.protocol.ServerEvent.UserStatus;
+import org.majlis.protocol.ServerEvent;
 
 /**
  * Tells everyone who came, went or changed status. Changes are gathered for a short delay and

@@ -5,8 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.majlis.messages.ConversationId;
 import org.majlis.names.Names;
+import org.majlis.protocol.ConversationId;
 
 /**
  * A room as the directory holds it: immutable, replaced on every change. {@code members} maps

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import org.majlis.connections.OnlineUser;
 import org.majlis.names.Names;
-import org.majlis.presence.OnlineUser;
-import org.majlis.ws.ErrorCode;
-import org.majlis.ws.ProtocolException;
+import org.majlis.protocol.ErrorCode;
+import org.majlis.protocol.ProtocolException;
 
 /**
  * Every room and its members, in memory so that delivery and membership checks never touch the
@@ -91,7 +91,7 @@ public class RoomDirectory {
      * it ({@code general} is on the first page only). Up to {@code limit + 1} rooms: one more
      * than asked tells that another page follows.
      */
-    List<Room> pageFor(String userKey, String afterKey, int limit) {
+    public List<Room> pageFor(String userKey, String afterKey, int limit) {
         return select(room -> (!room.isPrivate() || room.isMember(userKey)) && comesAfter(room, afterKey), limit + 1);
     }
 
@@ -102,12 +102,12 @@ public class RoomDirectory {
     }
 
     /** The rooms the user has a pending invitation to, by name, at most {@code limit}. */
-    List<Room> invitationsOf(String userKey, int limit) {
+    public List<Room> invitationsOf(String userKey, int limit) {
         return select(room -> room.invited().containsKey(userKey), limit);
     }
 
     /** How many rooms the user created (and owns). */
-    long ownedBy(String userKey) {
+    public long ownedBy(String userKey) {
         return rooms.values().stream().filter(room -> room.owner() != null && Names.key(room.owner()).equals(userKey)).count();
     }
 
@@ -127,7 +127,7 @@ public class RoomDirectory {
     }
 
     /** Applies a change to the room and returns the new room. */
-    Room update(Room room, UnaryOperator<Room> change) {
+    public Room update(Room room, UnaryOperator<Room> change) {
         return rooms.compute(room.key(), (key, current) -> change.apply(current == null ? room : current));
     }
 
@@ -135,12 +135,12 @@ public class RoomDirectory {
      * Whether the user is listed in any room, as a member or invited (everybody is in
      * {@code general} without being listed).
      */
-    boolean isMemberOfAny(String userKey) {
+    public boolean isMemberOfAny(String userKey) {
         return rooms.values().stream().anyMatch(room -> isListed(room, userKey));
     }
 
     /** Drops the user from every room's members and invitations; returns the rooms that changed, as they are now. */
-    List<Room> removeFromAll(String userKey) {
+    public List<Room> removeFromAll(String userKey) {
         List<Room> changed = new ArrayList<>();
         rooms.replaceAll((key, room) -> {
             if (!isListed(room, userKey)) {

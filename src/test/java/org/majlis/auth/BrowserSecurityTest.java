@@ -16,6 +16,7 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.majlis.connections.Frame;
 import org.majlis.testing.TestClient;
 
 /** Origin on the upgrade, CORS on the REST API, the page's CSP, and the OpenAPI description. */

@@ -9,8 +9,8 @@ import io.quarkus.test.junit.TestProfile;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.majlis.protocol.CloseCodes;
 import org.majlis.testing.TestClient;
-import org.majlis.ws.CloseCodes;
 
 /** A session whose token expires is closed with 1008; tokens live 2 s here instead of 24 h. */
 @QuarkusTest

@@ -10,10 +10,10 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
+import org.majlis.protocol.CloseCodes;
 import org.majlis.testing.Json;
 import org.majlis.testing.TestClient;
 import org.majlis.testing.Unique;
-import org.majlis.ws.CloseCodes;
 
 /**
  * A token speaks for its login session, not just for a name: a guest name's earlier holders

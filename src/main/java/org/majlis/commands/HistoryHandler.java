@@ -1,0 +1,72 @@
+package org.majlis.commands;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import org.majlis.connections.Offload;
+import org.majlis.connections.OnlineUser;
+import org.majlis.connections.Session;
+import org.majlis.connections.UserRegistry;
+import org.majlis.messages.MessageStore;
+import org.majlis.messages.Recipients;
+import org.majlis.protocol.ClientEvent.HistoryPayload;
+import org.majlis.protocol.ConversationId;
+import org.majlis.protocol.ErrorCode;
+import org.majlis.protocol.ProtocolException;
+import org.majlis.protocol.ServerEvent;
+
+/** {@code history}: a page of a conversation the caller takes part in, read on a worker thread. */
+@ApplicationScoped
+public class HistoryHandler {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+
+    private final MessageStore store;
+    private final Recipients recipients;
+    private final UserRegistry registry;
+    private final Offload offload;
+
+    public HistoryHandler(MessageStore store, Recipients recipients, UserRegistry registry, Offload offload) {
+        this.store = store;
+        this.recipients = recipients;
+        this.registry = registry;
+        this.offload = offload;
+    }
+
+    public void history(Session session, String ref, HistoryPayload payload) {
+        OnlineUser user = session.requireUser();
+        HistoryPayload request = payload == null ? new HistoryPayload(null, null, null, null, null) : payload;
+        int limit = request.limit() == null ? DEFAULT_LIMIT : request.limit();
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "limit is 1 to " + MAX_LIMIT);
+        }
+        if ((request.before() != null && request.before() < 0) || (request.after() != null && request.after() < 0)) {
+            throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "before and after are seq numbers");
+        }
+        ConversationId conversation = recipients.conversation(user, request.room(), request.to());
+        // one page in memory per connection at a time: the next is read once this one is handed to the socket
+        boolean queued = session.historyRequests().submit(next -> {
+            if (!session.outbox().accepting()) {
+                next.run();
+                return;
+            }
+            offload.run(session, ref, "history", () -> page(conversation, user, request, limit, ref), page -> {
+                registry.reply(session, page);
+                next.run();
+            }, next);
+        });
+        if (!queued) {
+            throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many history requests waiting", null, 1000L);
+        }
+    }
+
+    private ServerEvent.History page(ConversationId conversation, OnlineUser user, HistoryPayload request, int limit,
+            String ref) {
+        MessageStore.Page page = store.history(conversation, request.before(), request.after(), limit);
+        Map<String, Long> readSeqs = store.readSeqs(conversation);
+        return new ServerEvent.History(ref, conversation.room(), conversation.to(user.name()),
+                page.messages().stream()
+                        .map(m -> MessageHandler.toEvent(m, page.reactions().getOrDefault(m.id(), Map.of()))).toList(),
+                page.hasMore(), readSeqs);
+    }
+}

@@ -1,0 +1,170 @@
+package org.majlis.commands;
+
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.majlis.auth.Accounts;
+import org.majlis.auth.Identity;
+import org.majlis.auth.IssuedToken;
+import org.majlis.auth.Sessions;
+import org.majlis.auth.TokenService;
+import org.majlis.cluster.UserDirectory;
+import org.majlis.config.MajlisConfig;
+import org.majlis.connections.Offload;
+import org.majlis.connections.OnlineUser;
+import org.majlis.connections.Session;
+import org.majlis.connections.UserRegistry;
+import org.majlis.limits.Limits;
+import org.majlis.messages.MessageStore;
+import org.majlis.names.Names;
+import org.majlis.presence.PresenceService;
+import org.majlis.protocol.ClientEvent.LoginPayload;
+import org.majlis.protocol.CloseCodes;
+import org.majlis.protocol.ConversationId;
+import org.majlis.protocol.ErrorCode;
+import org.majlis.protocol.ProtocolException;
+import org.majlis.protocol.ServerEvent.DirectSummary;
+import org.majlis.protocol.ServerEvent.RoomSummary;
+import org.majlis.protocol.ServerEvent.Welcome;
+import org.majlis.rooms.Room;
+import org.majlis.rooms.RoomDirectory;
+
+/**
+ * {@code login}, with a guest name or a token: attaches the connection to its user (deliveries
+ * start, held), then on a worker thread checks the name against accounts, reads the conversation
+ * counts and signs a session token, then sends {@code welcome} and what was held.
+ */
+@ApplicationScoped
+public class LoginHandler {
+
+
+    private record Prepared(Welcome welcome, Instant expiresAt) {
+    }
+
+    private final UserRegistry registry;
+    private final PresenceService presence;
+    private final MessageStore store;
+    private final Accounts accounts;
+    private final TokenService tokens;
+    private final MajlisConfig config;
+    private final Vertx vertx;
+    private final Limits limits;
+    private final Offload offload;
+    private final RoomDirectory directory;
+    private final FormerHolder formerHolder;
+    private final UserDirectory users;
+    private final Sessions sessions;
+
+    public LoginHandler(UserRegistry registry, PresenceService presence, MessageStore store, Accounts accounts,
+            TokenService tokens, MajlisConfig config, Vertx vertx, Limits limits, Offload offload, RoomDirectory directory,
+            FormerHolder formerHolder, UserDirectory users, Sessions sessions) {
+        this.users = users;
+        this.directory = directory;
+        this.formerHolder = formerHolder;
+        this.sessions = sessions;
+        this.offload = offload;
+        this.limits = limits;
+        this.registry = registry;
+        this.presence = presence;
+        this.store = store;
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.config = config;
+        this.vertx = vertx;
+    }
+
+    /** The {@code login} frame. */
+    public void login(Session session, String ref, LoginPayload payload) {
+        if (session.user() != null) {
+            throw new ProtocolException(ErrorCode.ALREADY_LOGGED_IN, "this connection is logged in");
+        }
+        if (payload == null || (payload.username() == null && payload.token() == null)) {
+            throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "a username or a token is required");
+        }
+        long retryAfter = limits.login(session.address());
+        if (retryAfter > 0) {
+            throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many login attempts", null, retryAfter);
+        }
+        if (payload.token() != null) {
+            Identity identity = tokens.verify(payload.token());
+            if (identity == null) {
+                throw new ProtocolException(ErrorCode.AUTH_FAILED, "invalid or expired token");
+            }
+            loginAs(session, ref, identity.username(), identity.guest(), identity);
+            return;
+        }
+        String name = Names.normalizeUsername(payload.username());
+        if (name == null) {
+            throw new ProtocolException(ErrorCode.USERNAME_INVALID,
+                    "1 to 32 letters, digits, _ - or ., starting with a letter or digit; not a reserved name");
+        }
+        if (!config.guests()) {
+            throw new ProtocolException(ErrorCode.GUESTS_DISABLED, "guest login is disabled");
+        }
+        loginAs(session, ref, name, true, null);
+    }
+
+    /** A connection whose upgrade carried a valid bearer token, logged in as it opens. */
+    public void loginWithBearer(Session session, Identity identity) {
+        loginAs(session, null, identity.username(), identity.guest(), identity);
+    }
+
+    /** proof: the token shown, or null for a new guest (who starts a session of its own). */
+    private void loginAs(Session session, String ref, String name, boolean guest, Identity proof) {
+        String sessionId = proof != null ? proof.sessionId() : Sessions.newId();
+        boolean cameOnline = registry.login(session, name, guest, sessionId, proof != null);
+        session.loginSession(sessionId);
+        OnlineUser user = session.user();
+        offload.run(session, ref, "login", () -> prepare(user, proof, sessionId), prepared -> {
+            registry.welcome(session, prepared.welcome());
+            closeWhenExpired(session, prepared.expiresAt());
+            if (cameOnline) {
+                presence.online(user);
+            }
+        }, () -> registry.welcomeFailed(session));
+    }
+
+    /** Blocking: the account check, the session (continued, or a new guest's), the counts. */
+    private Prepared prepare(OnlineUser user, Identity proof, String sessionId) {
+        String key = Names.key(user.name());
+        if (user.guest() && accounts.registeredName(user.name()) != null) {
+            throw new ProtocolException(ErrorCode.USERNAME_TAKEN, "that name belongs to a registered account");
+        }
+        IssuedToken token;
+        if (proof != null) {
+            token = sessions.renew(proof);
+            if (user.guest()) {
+                users.joinGuestName(Names.skeleton(user.name()));
+            }
+        } else {
+            // claimed by skeleton: a lookalike of a connected guest's name is taken too, on every node
+            if (!users.claimGuestName(Names.skeleton(user.name()))) {
+                throw new ProtocolException(ErrorCode.USERNAME_TAKEN, "a guest of that name (or one like it) is connected to another node");
+            }
+            // the name was free, so whoever had it before is gone: nothing of theirs is this guest's
+            formerHolder.forget(key);
+            token = sessions.startGuest(user.name(), sessionId);
+        }
+        Map<ConversationId, Room> mine = new LinkedHashMap<>();
+        directory.roomsOf(key).forEach(room -> mine.put(room.conversation(), room));
+        List<MessageStore.Summary> summaries = store.summaries(key, List.copyOf(mine.keySet()), true);
+        var others = presence.snapshot().stream().filter(u -> !u.username().equals(user.name())).toList();
+        List<RoomSummary> rooms = summaries.stream().filter(s -> s.conversation().isRoom())
+                .map(s -> new RoomSummary(mine.get(s.conversation()).name(), mine.get(s.conversation()).isPrivate(),
+                        s.lastSeq(), s.unread())).toList();
+        List<DirectSummary> directs = summaries.stream().filter(s -> !s.conversation().isRoom())
+                .map(s -> new DirectSummary(s.conversation().partnerOf(key), s.lastSeq(), s.unread())).toList();
+        return new Prepared(new Welcome(user.name(), user.guest(), token.token(), token.expiresAt().toString(),
+                others, rooms, directs), token.expiresAt());
+    }
+
+    private void closeWhenExpired(Session session, Instant expiresAt) {
+        long delay = Math.max(1, Duration.between(Instant.now(), expiresAt).toMillis());
+        long timer = vertx.setTimer(delay, id -> session.close(CloseCodes.POLICY, "session expired: log in again"));
+        session.onClose(() -> vertx.cancelTimer(timer));
+    }
+}

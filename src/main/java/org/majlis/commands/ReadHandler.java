@@ -1,0 +1,57 @@
+package org.majlis.commands;
+
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.majlis.connections.Offload;
+import org.majlis.connections.OnlineUser;
+import org.majlis.connections.Session;
+import org.majlis.messages.MessageStore;
+import org.majlis.messages.Recipients;
+import org.majlis.messages.RelayThrottle;
+import org.majlis.names.Names;
+import org.majlis.protocol.ClientEvent.ReadPayload;
+import org.majlis.protocol.ConversationId;
+import org.majlis.protocol.ErrorCode;
+import org.majlis.protocol.ProtocolException;
+import org.majlis.protocol.ServerEvent.ReadReceipt;
+
+/**
+ * {@code read}: stores the read mark (monotonic) and tells the conversation, at most once a second
+ * per user and conversation: a mark that moves again within the second is sent when it ends.
+ */
+@ApplicationScoped
+public class ReadHandler {
+
+    static final long RELAY_INTERVAL_MILLIS = 1000;
+
+    private final MessageStore store;
+    private final Recipients recipients;
+    private final Offload offload;
+    private final RelayThrottle<Long> relays;
+
+    public ReadHandler(MessageStore store, Recipients recipients, Vertx vertx, Offload offload) {
+        this.store = store;
+        this.recipients = recipients;
+        this.offload = offload;
+        this.relays = new RelayThrottle<>(vertx, RELAY_INTERVAL_MILLIS, Math::max);
+    }
+
+    public void read(Session session, String ref, ReadPayload payload) {
+        OnlineUser user = session.requireUser();
+        if (payload == null || payload.seq() == null || payload.seq() < 0) {
+            throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "seq is required");
+        }
+        ConversationId conversation = recipients.conversation(user, payload.room(), payload.to());
+        offload.run(session, ref, "storing the read mark", () -> store.markRead(conversation, user.name(), payload.seq()),
+                mark -> {
+                    if (mark > 0) {
+                        relay(user.name(), conversation, mark);
+                    }
+                });
+    }
+
+    private void relay(String reader, ConversationId conversation, long seq) {
+        relays.offer(Names.key(reader) + " " + conversation.key(), seq,
+                mark -> recipients.deliver(conversation, new ReadReceipt(reader, conversation.room(), conversation.to(reader), mark)));
+    }
+}

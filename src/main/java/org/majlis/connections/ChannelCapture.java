@@ -1,0 +1,46 @@
+package org.majlis.connections;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.quarkus.websockets.next.HttpUpgradeCheck;
+import io.quarkus.websockets.next.UserData.TypedKey;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.net.impl.ConnectionBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.majlis.limits.ClientAddress;
+
+/**
+ * The one place that reaches below WebSockets Next: before the upgrade, it keeps the Netty context
+ * of the HTTP connection (the same one the WebSocket then uses) in the connection's user data, so
+ * that {@link Outbox} can write a batch of frames with one flush (the framework flushes each frame),
+ * and adds {@link FrameViolations} to the pipeline. It also keeps the client's address.
+ */
+@ApplicationScoped
+public class ChannelCapture implements HttpUpgradeCheck {
+
+    static final TypedKey<ChannelHandlerContext> CHANNEL = new TypedKey<>("majlis.channel");
+    public static final TypedKey<String> ADDRESS = new TypedKey<>("majlis.address");
+
+    private final int maxMessageSize;
+    private final boolean compression;
+
+    public ChannelCapture(@ConfigProperty(name = "quarkus.websockets-next.server.max-message-size") int maxMessageSize,
+            @ConfigProperty(name = "quarkus.websockets-next.server.per-message-compression-supported") boolean compression) {
+        this.maxMessageSize = maxMessageSize;
+        this.compression = compression;
+    }
+
+    @Override
+    public Uni<CheckResult> perform(HttpUpgradeContext context) {
+        if (!(context.httpRequest().connection() instanceof ConnectionBase connection)) {
+            return CheckResult.rejectUpgrade(500);
+        }
+        ChannelHandlerContext ctx = connection.channelHandlerContext();
+        if (ctx.pipeline().get(FrameViolations.class) == null) {
+            ctx.pipeline().addBefore(ctx.name(), "majlis-frame-violations", new FrameViolations(maxMessageSize, compression));
+        }
+        context.userData().put(CHANNEL, ctx);
+        context.userData().put(ADDRESS, ClientAddress.of(context.httpRequest()));
+        return CheckResult.permitUpgrade();
+    }
+}

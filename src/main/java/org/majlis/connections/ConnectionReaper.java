@@ -1,0 +1,52 @@
+package org.majlis.connections;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.websockets.next.OpenConnections;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.majlis.config.MajlisConfig;
+import org.majlis.protocol.CloseCodes;
+
+/**
+ * Closes connections that hold a slot without being used. A client gone without a close frame (a
+ * dropped network, a sleeping laptop) has sent nothing at all, not even a pong to the server's
+ * pings, for {@code majlis.dead-client-timeout}: 1001, and its user goes offline like any other.
+ * A connection still not logged in after {@code majlis.login-timeout}: 1008.
+ */
+@ApplicationScoped
+public class ConnectionReaper {
+
+
+    private final OpenConnections connections;
+    private final Vertx vertx;
+    private final long deadMillis;
+    private final long loginMillis;
+
+    public ConnectionReaper(OpenConnections connections, Vertx vertx, MajlisConfig config) {
+        this.connections = connections;
+        this.vertx = vertx;
+        this.deadMillis = config.deadClientTimeout().toMillis();
+        this.loginMillis = config.loginTimeout().toMillis();
+    }
+
+    void start(@Observes StartupEvent start) {
+        vertx.setPeriodic(Math.max(100, Math.min(deadMillis, loginMillis) / 4), id -> reap());
+    }
+
+    private void reap() {
+        long now = System.currentTimeMillis();
+        for (WebSocketConnection connection : connections) {
+            Session session = connection.userData().get(Session.KEY);
+            if (session == null) {
+                continue;
+            }
+            if (now - session.lastHeardMillis() > deadMillis) {
+                session.close(CloseCodes.GOING_AWAY, "no answer to pings: reconnect");
+            } else if (session.user() == null && now - session.openedMillis() > loginMillis) {
+                session.close(CloseCodes.POLICY, "log in within " + loginMillis / 1000 + " s of connecting");
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.majlis.connections;
+
+import io.quarkus.logging.Log;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.majlis.protocol.ErrorCode;
+import org.majlis.protocol.ProtocolException;
+
+/**
+ * Blocking work for a request (JDBC, bcrypt) on a worker thread, then back on the connection's
+ * event loop. Work of one connection runs in the order it was asked for. A failure answers the
+ * request: a {@link ProtocolException} as it is, anything else as {@code internal}.
+ */
+@ApplicationScoped
+public class Offload {
+
+    private final Vertx vertx;
+    private final UserRegistry registry;
+
+    public Offload(Vertx vertx, UserRegistry registry) {
+        this.vertx = vertx;
+        this.registry = registry;
+    }
+
+    public <T> void run(Session session, String ref, String what, Callable<T> work, Consumer<T> then) {
+        run(session, ref, what, work, then, () -> { });
+    }
+
+    /** As {@link #run(Session, String, String, Callable, Consumer)}, undoing something first when it fails. */
+    public <T> void run(Session session, String ref, String what, Callable<T> work, Consumer<T> then, Runnable undo) {
+        vertx.executeBlocking(work, true).onComplete(result -> {
+            if (result.succeeded()) {
+                then.accept(result.result());
+                return;
+            }
+            undo.run();
+            if (result.cause() instanceof ProtocolException refusal) {
+                registry.refuse(session, refusal.withRef(ref));
+            } else {
+                Log.errorf(result.cause(), "%s failed", what);
+                registry.refuse(session, new ProtocolException(ErrorCode.INTERNAL, what + " failed, try again", ref));
+            }
+        });
+    }
+}

@@ -1,0 +1,208 @@
+package org.majlis.endpoint;
+
+import io.quarkus.logging.Log;
+import io.quarkus.websockets.next.OnBinaryMessage;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.common.annotation.NonBlocking;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClosedException;
+import java.io.IOException;
+import org.majlis.auth.BearerCheck;
+import org.majlis.auth.Identity;
+import org.majlis.commands.HistoryHandler;
+import org.majlis.commands.LoginHandler;
+import org.majlis.commands.LogoutHandler;
+import org.majlis.commands.MessageActions;
+import org.majlis.commands.MessageHandler;
+import org.majlis.commands.PresenceHandler;
+import org.majlis.commands.ReadHandler;
+import org.majlis.commands.RoomHandler;
+import org.majlis.commands.TypingHandler;
+import org.majlis.config.MajlisConfig;
+import org.majlis.connections.ChannelCapture;
+import org.majlis.connections.Delivery;
+import org.majlis.connections.OnlineUser;
+import org.majlis.connections.Session;
+import org.majlis.connections.UserRegistry;
+import org.majlis.metrics.ChatMetrics;
+import org.majlis.presence.PresenceService;
+import org.majlis.protocol.ClientEvent.ListUsers;
+import org.majlis.protocol.ClientEvent.Login;
+import org.majlis.protocol.ClientEvent.Ping;
+import org.majlis.protocol.ClientEvent.PrivateMessage;
+import org.majlis.protocol.ClientEvent.SendMessage;
+import org.majlis.protocol.ClientEvent.SetStatus;
+import org.majlis.protocol.ClientEvent;
+import org.majlis.protocol.ClientEventCodec;
+import org.majlis.protocol.CloseCodes;
+import org.majlis.protocol.ErrorCode;
+import org.majlis.protocol.ProtocolException;
+import org.majlis.protocol.ServerEvent;
+
+/**
+ * The chat endpoint: decodes each frame once into a {@link ClientEvent} and hands it to the
+ * handler of its family. Everything here runs on the connection's event loop and never blocks.
+ */
+@WebSocket(path = "/ws")
+public class ChatSocket {
+
+
+    private final Delivery delivery;
+    private final UserRegistry registry;
+    private final PresenceService presence;
+    private final LoginHandler login;
+    private final LogoutHandler logout;
+    private final MessageHandler messages;
+    private final PresenceHandler presenceRequests;
+    private final HistoryHandler history;
+    private final ReadHandler reads;
+    private final TypingHandler typing;
+    private final MessageActions actions;
+    private final RoomHandler rooms;
+    private final ChatMetrics metrics;
+    private final int abuseStrikes;
+    private final long abuseWindowMillis;
+
+    public ChatSocket(Delivery delivery, UserRegistry registry, PresenceService presence, LoginHandler login, LogoutHandler logout,
+            MessageHandler messages, PresenceHandler presenceRequests, HistoryHandler history, ReadHandler reads,
+            TypingHandler typing, MessageActions actions, RoomHandler rooms, ChatMetrics metrics,
+            MajlisConfig config) {
+        this.typing = typing;
+        this.actions = actions;
+        this.rooms = rooms;
+        this.delivery = delivery;
+        this.registry = registry;
+        this.presence = presence;
+        this.login = login;
+        this.logout = logout;
+        this.messages = messages;
+        this.presenceRequests = presenceRequests;
+        this.history = history;
+        this.reads = reads;
+        this.metrics = metrics;
+        this.abuseStrikes = config.limits().abuseStrikes();
+        this.abuseWindowMillis = config.limits().abuseWindow().toMillis();
+    }
+
+    @OnOpen
+    @NonBlocking
+    void open(WebSocketConnection connection) {
+        Session session = new Session(connection, connection.userData().get(ChannelCapture.ADDRESS));
+        session.attach(delivery.open(connection,
+                () -> session.close(CloseCodes.SLOW_CONSUMER, "slow consumer: reconnect and catch up with history")));
+        connection.userData().put(Session.KEY, session);
+        Identity bearer = connection.userData().get(BearerCheck.IDENTITY);
+        if (bearer != null) {
+            login.loginWithBearer(session, bearer);
+        }
+    }
+
+    @OnTextMessage(codec = ClientEventCodec.class)
+    @NonBlocking
+    void message(ClientEvent event, WebSocketConnection connection) {
+        metrics.frameIn();
+        Session session = heard(connection);
+        try {
+            if (!(event instanceof Login || event instanceof Ping)) {
+                session.requireUser();
+            }
+            switch (event) {
+                case Login e -> login.login(session, e.id(), e.payload());
+                case Ping e -> registry.reply(session, new ServerEvent.Pong());
+                case SendMessage e -> messages.send(session, e.id(), e.payload());
+                case PrivateMessage e -> messages.direct(session, e.id(), e.payload());
+                case SetStatus e -> presenceRequests.setStatus(session, e.payload());
+                case ListUsers e -> presenceRequests.users(session, e.id());
+                case ClientEvent.History e -> history.history(session, e.id(), e.payload());
+                case ClientEvent.Read e -> reads.read(session, e.id(), e.payload());
+                case ClientEvent.Typing e -> typing.typing(session, e.payload());
+                case ClientEvent.React e -> actions.react(session, e.id(), e.payload());
+                case ClientEvent.EditMessage e -> actions.edit(session, e.id(), e.payload());
+                case ClientEvent.DeleteMessage e -> actions.delete(session, e.id(), e.payload());
+                case ClientEvent.CreateRoom e -> rooms.create(session, e.id(), e.payload());
+                case ClientEvent.JoinRoom e -> rooms.join(session, e.id(), e.payload());
+                case ClientEvent.LeaveRoom e -> rooms.leave(session, e.id(), e.payload());
+                case ClientEvent.Invite e -> rooms.invite(session, e.id(), e.payload());
+                case ClientEvent.ListRooms e -> rooms.list(session, e.id(), e.payload());
+                case ClientEvent.DeclineInvite e -> rooms.decline(session, e.id(), e.payload());
+                case ClientEvent.Logout e -> logout.logout(session, e.id());
+            }
+        } catch (ProtocolException e) {
+            refuse(session, e.withRef(event.id()));
+        } catch (RuntimeException e) {
+            Log.errorf(e, "failed to handle %s", event.getClass().getSimpleName());
+            refuse(session, new ProtocolException(ErrorCode.INTERNAL, "server error", event.id()));
+        }
+    }
+
+    /** The answer to the server's ping: the client is alive ({@link ConnectionReaper}). */
+    @OnPongMessage
+    @NonBlocking
+    void pong(Buffer ignored, WebSocketConnection connection) {
+        heard(connection);
+    }
+
+    @OnBinaryMessage
+    @NonBlocking
+    void binary(Buffer ignored, WebSocketConnection connection) {
+        metrics.frameIn();
+        refuse(heard(connection), new ProtocolException(ErrorCode.BAD_REQUEST, "frames must be text"));
+    }
+
+    /** A frame that could not be decoded ends here; the connection stays open. */
+    @OnError
+    @NonBlocking
+    void error(Throwable failure, WebSocketConnection connection) {
+        Session session = heard(connection);
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ProtocolException refusal) {
+                metrics.frameIn();
+                refuse(session, refusal);
+                return;
+            }
+        }
+        if (connection.isClosed() || failure instanceof HttpClosedException || failure instanceof IOException) {
+            Log.debugf("connection %s ended: %s", connection.id(), failure);
+            return; // a client that went away (a reset, a dropped network) is not the server's failure
+        }
+        Log.errorf(failure, "unexpected failure on connection %s", connection.id());
+        refuse(session, new ProtocolException(ErrorCode.INTERNAL, "server error"));
+    }
+
+    @OnClose
+    @NonBlocking
+    void close(WebSocketConnection connection) {
+        Session session = connection.userData().get(Session.KEY);
+        if (session == null) {
+            return;
+        }
+        session.closed();
+        OnlineUser wentOffline = registry.logout(session);
+        if (wentOffline != null) {
+            presence.offline(wentOffline);
+        }
+    }
+
+    /** The connection's session, marked as heard from now. */
+    private static Session heard(WebSocketConnection connection) {
+        Session session = connection.userData().get(Session.KEY);
+        if (session != null) {
+            session.heard(System.currentTimeMillis());
+        }
+        return session;
+    }
+
+    private void refuse(Session session, ProtocolException refusal) {
+        registry.refuse(session, refusal);
+        if (refusal.code() == ErrorCode.RATE_LIMITED
+                && session.strike(System.currentTimeMillis(), abuseWindowMillis) == abuseStrikes) {
+            session.close(CloseCodes.POLICY, "too many requests");
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.majlis.protocol;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+
+/**
+ * Frames a client sends. The {@code type} field picks the record; {@code id} is the client's
+ * reference that answers carry back as {@code ref}. Unknown fields are ignored.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = ClientEvent.Login.class, name = "login"),
+        @JsonSubTypes.Type(value = ClientEvent.SendMessage.class, name = "send_message"),
+        @JsonSubTypes.Type(value = ClientEvent.PrivateMessage.class, name = "private_message"),
+        @JsonSubTypes.Type(value = ClientEvent.Ping.class, name = "ping"),
+        @JsonSubTypes.Type(value = ClientEvent.SetStatus.class, name = "status"),
+        @JsonSubTypes.Type(value = ClientEvent.ListUsers.class, name = "users"),
+        @JsonSubTypes.Type(value = ClientEvent.History.class, name = "history"),
+        @JsonSubTypes.Type(value = ClientEvent.Read.class, name = "read"),
+        @JsonSubTypes.Type(value = ClientEvent.Typing.class, name = "typing"),
+        @JsonSubTypes.Type(value = ClientEvent.React.class, name = "react"),
+        @JsonSubTypes.Type(value = ClientEvent.EditMessage.class, name = "edit_message"),
+        @JsonSubTypes.Type(value = ClientEvent.DeleteMessage.class, name = "delete_message"),
+        @JsonSubTypes.Type(value = ClientEvent.CreateRoom.class, name = "create_room"),
+        @JsonSubTypes.Type(value = ClientEvent.JoinRoom.class, name = "join_room"),
+        @JsonSubTypes.Type(value = ClientEvent.LeaveRoom.class, name = "leave_room"),
+        @JsonSubTypes.Type(value = ClientEvent.Invite.class, name = "invite"),
+        @JsonSubTypes.Type(value = ClientEvent.ListRooms.class, name = "rooms"),
+        @JsonSubTypes.Type(value = ClientEvent.DeclineInvite.class, name = "decline_invite"),
+        @JsonSubTypes.Type(value = ClientEvent.Logout.class, name = "logout"),
+})
+public sealed interface ClientEvent {
+
+    String id();
+
+    record Login(String id, LoginPayload payload) implements ClientEvent {
+    }
+
+    record LoginPayload(String username, String token) {
+    }
+
+    record SendMessage(String id, MessagePayload payload) implements ClientEvent {
+    }
+
+    record PrivateMessage(String id, MessagePayload payload) implements ClientEvent {
+    }
+
+    /** The body of both message events; {@code from} is not read: the server sets the sender. */
+    record MessagePayload(String message, String room, String to, List<String> attachments) {
+    }
+
+    record Ping(String id) implements ClientEvent {
+    }
+
+    /** Ends the connection's login session: its tokens stop working on every node. */
+    record Logout(String id) implements ClientEvent {
+    }
+
+    record SetStatus(String id, StatusPayload payload) implements ClientEvent {
+    }
+
+    record StatusPayload(String status) {
+    }
+
+    record ListUsers(String id) implements ClientEvent {
+    }
+
+    record History(String id, HistoryPayload payload) implements ClientEvent {
+    }
+
+    /** A page of a room ({@code general} when neither is given) or of the direct conversation with {@code to}. */
+    record HistoryPayload(String room, String to, Long before, Long after, Integer limit) {
+    }
+
+    record Read(String id, ReadPayload payload) implements ClientEvent {
+    }
+
+    /** Everything up to {@code seq} of the room or of the direct conversation with {@code to} is read. */
+    record ReadPayload(String room, String to, Long seq) {
+    }
+
+    record Typing(String id, TypingPayload payload) implements ClientEvent {
+    }
+
+    /** The user started ({@code active}) or stopped typing in the room or to {@code to}. */
+    record TypingPayload(String room, String to, Boolean active) {
+    }
+
+    record React(String id, ReactPayload payload) implements ClientEvent {
+    }
+
+    record ReactPayload(String messageId, String emoji, Boolean on) {
+    }
+
+    record EditMessage(String id, EditPayload payload) implements ClientEvent {
+    }
+
+    record EditPayload(String messageId, String message) {
+    }
+
+    record DeleteMessage(String id, MessageRef payload) implements ClientEvent {
+    }
+
+    record MessageRef(String messageId) {
+    }
+
+    record CreateRoom(String id, CreateRoomPayload payload) implements ClientEvent {
+    }
+
+    record CreateRoomPayload(String room, @JsonProperty("private") Boolean isPrivate, List<String> members) {
+    }
+
+    record JoinRoom(String id, RoomRef payload) implements ClientEvent {
+    }
+
+    record LeaveRoom(String id, RoomRef payload) implements ClientEvent {
+    }
+
+    record RoomRef(String room) {
+    }
+
+    record Invite(String id, InvitePayload payload) implements ClientEvent {
+    }
+
+    record InvitePayload(String room, String username) {
+    }
+
+    record ListRooms(String id, ListRoomsPayload payload) implements ClientEvent {
+    }
+
+    /** A page of the room list: the rooms named after {@code after} (none: the first page), at most {@code limit}. */
+    record ListRoomsPayload(String after, Integer limit) {
+    }
+
+    record DeclineInvite(String id, RoomRef payload) implements ClientEvent {
+    }
+}

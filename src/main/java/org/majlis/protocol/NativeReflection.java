@@ -1,0 +1,31 @@
+package org.majlis.protocol;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * The records Jackson reads and writes by reflection, registered for the native executable:
+ * every client and server event with its payloads, and the cluster's envelope.
+ */
+@RegisterForReflection(targets = {
+        ClientEvent.Login.class, ClientEvent.LoginPayload.class, ClientEvent.SendMessage.class,
+        ClientEvent.PrivateMessage.class, ClientEvent.MessagePayload.class, ClientEvent.Ping.class,
+        ClientEvent.SetStatus.class, ClientEvent.StatusPayload.class, ClientEvent.ListUsers.class,
+        ClientEvent.History.class, ClientEvent.HistoryPayload.class, ClientEvent.Read.class, ClientEvent.ReadPayload.class,
+        ClientEvent.Typing.class, ClientEvent.TypingPayload.class, ClientEvent.React.class, ClientEvent.ReactPayload.class,
+        ClientEvent.EditMessage.class, ClientEvent.EditPayload.class, ClientEvent.DeleteMessage.class,
+        ClientEvent.MessageRef.class, ClientEvent.CreateRoom.class, ClientEvent.CreateRoomPayload.class,
+        ClientEvent.JoinRoom.class, ClientEvent.LeaveRoom.class, ClientEvent.RoomRef.class, ClientEvent.Invite.class,
+        ClientEvent.InvitePayload.class, ClientEvent.ListRooms.class, ClientEvent.ListRoomsPayload.class,
+        ClientEvent.DeclineInvite.class, ClientEvent.Logout.class,
+        ServerEvent.Welcome.class, ServerEvent.RoomSummary.class, ServerEvent.DirectSummary.class,
+        ServerEvent.UserStatus.class, ServerEvent.NewMessage.class, ServerEvent.Attachment.class, ServerEvent.Ack.class,
+        ServerEvent.Error.class, ServerEvent.Presence.class, ServerEvent.Users.class, ServerEvent.History.class,
+        ServerEvent.ReadReceipt.class, ServerEvent.Pong.class, ServerEvent.RoomInfo.class, ServerEvent.MemberJoined.class,
+        ServerEvent.MemberLeft.class, ServerEvent.Rooms.class, ServerEvent.RoomListing.class, ServerEvent.Typing.class,
+        ServerEvent.Reaction.class, ServerEvent.MessageEdited.class, ServerEvent.MessageDeleted.class,
+        ServerEvent.Invited.class})
+final class NativeReflection {
+
+    private NativeReflection() {
+    }
+}

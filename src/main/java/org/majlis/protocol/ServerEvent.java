@@ -1,0 +1,179 @@
+package org.majlis.protocol;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Frames the server sends. Each record is the {@code payload}; {@link #type()} is the envelope's
+ * {@code type}. Absent optional fields are left out of the JSON.
+ */
+public sealed interface ServerEvent {
+
+    @JsonIgnore
+    String type();
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Welcome(String username, boolean guest, String token, String expiresAt, List<UserStatus> users,
+            List<RoomSummary> rooms, List<DirectSummary> directs) implements ServerEvent {
+        public String type() {
+            return "welcome";
+        }
+    }
+
+    record RoomSummary(String room, @JsonProperty("private") boolean isPrivate, long lastSeq, long unread) {
+    }
+
+    record DirectSummary(String to, long lastSeq, long unread) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record UserStatus(String username, String status, String lastSeen) {
+    }
+
+    /**
+     * A message. Live ({@code new_message}) the last four are null and left out; in {@code history}
+     * they say whether it was edited (and when) or deleted, and who reacted with what.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record NewMessage(String id, String room, String to, long seq, String from, String message, String sent,
+            String timestamp, List<Attachment> attachments, Boolean edited, String editedAt, Boolean deleted,
+            Map<String, List<String>> reactions) implements ServerEvent {
+        public String type() {
+            return "new_message";
+        }
+    }
+
+    /** An uploaded file: the answer to an upload and an element of a message's attachments. */
+    record Attachment(String id, String name, long size, String contentType, String url) {
+    }
+
+    /** A request done: a stored message's id and seq, or just the ref for any other request. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Ack(String ref, String messageId, Long seq) implements ServerEvent {
+        public static Ack of(String ref) {
+            return new Ack(ref, null, null);
+        }
+
+        public String type() {
+            return "ack";
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Error(String code, String message, String ref, Long retryAfterMs) implements ServerEvent {
+        public String type() {
+            return "error";
+        }
+    }
+
+    record Presence(List<UserStatus> changes) implements ServerEvent {
+        public String type() {
+            return "presence";
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Users(String ref, List<UserStatus> users) implements ServerEvent {
+        public String type() {
+            return "users";
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record History(String ref, String room, String to, List<NewMessage> messages, boolean hasMore,
+            Map<String, Long> readSeqs) implements ServerEvent {
+        public String type() {
+            return "history";
+        }
+    }
+
+    /** A read mark moved: {@code by} has read everything up to {@code seq}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ReadReceipt(String by, String room, String to, long seq) implements ServerEvent {
+        public String type() {
+            return "read";
+        }
+    }
+
+    /** Answers a client's {@code ping}; the only event without a payload. */
+    record Pong() implements ServerEvent {
+        public String type() {
+            return "pong";
+        }
+    }
+
+    /** A room, to a user who has just become a member of it. */
+    record RoomInfo(String room, @JsonProperty("private") boolean isPrivate, String owner, List<String> members)
+            implements ServerEvent {
+        public String type() {
+            return "room";
+        }
+    }
+
+    record MemberJoined(String room, String username) implements ServerEvent {
+        public String type() {
+            return "member_joined";
+        }
+    }
+
+    record MemberLeft(String room, String username) implements ServerEvent {
+        public String type() {
+            return "member_left";
+        }
+    }
+
+    /**
+     * A page of the room list; {@code next} is the cursor of the next page (null: the last page),
+     * {@code invitations} the caller's pending invitations (on the first page only).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Rooms(String ref, List<RoomListing> rooms, String next, List<Invited> invitations) implements ServerEvent {
+        public String type() {
+            return "rooms";
+        }
+    }
+
+    /** A room in the {@code rooms} answer; {@code members} is a count, {@code joined} whether the caller is one. */
+    record RoomListing(String room, @JsonProperty("private") boolean isPrivate, int members, long lastSeq, long unread,
+            boolean joined) {
+    }
+
+    /** An invitation to a room, which the invitee accepts with {@code join_room}. */
+    record Invited(String room, @JsonProperty("private") boolean isPrivate, String by) implements ServerEvent {
+        public String type() {
+            return "invited";
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Typing(String from, String room, String to, boolean active) implements ServerEvent {
+        public String type() {
+            return "typing";
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Reaction(String messageId, String room, String to, String emoji, String by, boolean on) implements ServerEvent {
+        public String type() {
+            return "reaction";
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record MessageEdited(String messageId, String room, String to, String from, String message, String editedAt)
+            implements ServerEvent {
+        public String type() {
+            return "message_edited";
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record MessageDeleted(String messageId, String room, String to, String from) implements ServerEvent {
+        public String type() {
+            return "message_deleted";
+        }
+    }
+}
