@@ -1,0 +1,43 @@
+// The banner over the chat while the connection is down: reconnecting (with Retry), closed (Reload).
+
+import { t } from '../../i18n.js';
+import { client, state } from '../context.js';
+import { el } from './dom.js';
+
+let bannerTimer = null;
+
+export function updateBanner() {
+  clearInterval(bannerTimer);
+  bannerTimer = null;
+  const connection = client.state;
+  let text = '';
+  let action = null;
+  if (state.view === 'chat') {
+    if (connection === 'reconnecting') {
+      const seconds = Math.max(0, Math.ceil(((client.reconnectAt || 0) - Date.now()) / 1000));
+      text = client.ws ? t('banner.reconnecting') : seconds > 0
+        ? t('banner.reconnecting_in', { seconds }) : t('banner.reconnecting');
+      action = client.ws ? null : 'retry';
+      if (!client.ws && seconds > 0) bannerTimer = setInterval(updateBanner, 1000);
+    } else if (connection === 'connecting') {
+      text = t('banner.connecting');
+    } else if (connection === 'open' && !client.user) {
+      text = t('banner.logging_in');
+    } else if (connection === 'closed') {
+      text = t('banner.closed');
+      action = 'reload';
+    }
+  }
+  el.banner.hidden = !text;
+  el.banner.dataset.state = connection;
+  document.body.classList.toggle('offline', Boolean(text));
+  el.bannerText.textContent = text;
+  el.bannerAction.hidden = !action;
+  el.bannerAction.dataset.action = action || '';
+  if (action) el.bannerAction.textContent = t(action === 'retry' ? 'banner.retry' : 'banner.reload');
+}
+
+export function onBannerAction() {
+  if (el.bannerAction.dataset.action === 'retry') client.reconnectNow();
+  else if (el.bannerAction.dataset.action === 'reload') window.location.reload();
+}

@@ -1,0 +1,69 @@
+// Small pieces several views share: notices and errors, two-click confirmation, short texts.
+
+import { errorText, t } from '../../i18n.js';
+import { el } from './dom.js';
+
+const CONFIRM_WINDOW_MS = 4000;   // a destructive button waits this long for its second click
+const NOTICE_MS = 6000;
+
+export const byName = (a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' });
+
+export function sendErrorText(error) {
+  if (!error) return errorText('internal');
+  if (error.code === 'rate_limited' && error.payload?.retryAfterMs) {
+    return t('error.rate_limited_wait', { seconds: Math.max(1, Math.ceil(error.payload.retryAfterMs / 1000)) });
+  }
+  return errorText(error.code || 'internal');
+}
+
+let noticeTimer = null;
+export function showNotice(text) {
+  el.notice.textContent = text;
+  el.notice.hidden = !text;
+  clearTimeout(noticeTimer);
+  if (text) noticeTimer = setTimeout(() => { el.notice.hidden = true; }, NOTICE_MS);
+}
+
+export function showComposerError(text) {
+  el.composerError.textContent = text;
+  el.composerError.hidden = !text;
+}
+
+/** Runs a command frame; its failure is shown as a notice. */
+export async function runCommand(promise) {
+  try {
+    return await promise;
+  } catch (e) {
+    showNotice(sendErrorText(e));
+    return null;
+  }
+}
+
+/** First click arms a destructive button (its label asks again); a second click within a few seconds acts. */
+export function confirmThen(button, questionKey, action) {
+  if (button.dataset.armed === 'true') {
+    action();
+    return;
+  }
+  const label = button.textContent;
+  button.dataset.armed = 'true';
+  button.textContent = t(questionKey);
+  setTimeout(() => {
+    button.dataset.armed = 'false';
+    button.textContent = label;
+  }, CONFIRM_WINDOW_MS);
+}
+
+/** A message as one short line: its text, or that it has files, or that it was deleted. */
+export function messageSummary(msg) {
+  if (msg.deleted) return t('message.deleted');
+  const text = String(msg.message ?? '').replace(/\s+/g, ' ').trim();
+  if (text) return text;
+  return Array.isArray(msg.attachments) && msg.attachments.length > 0 ? t('preview.attachment') : '';
+}
+
+/** At most `length` characters (code points, so no emoji is cut in half). */
+export function clip(text, length) {
+  const chars = [...text];
+  return chars.length > length ? `${chars.slice(0, length).join('')}…` : text;
+}

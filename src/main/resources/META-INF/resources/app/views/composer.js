@@ -1,0 +1,214 @@
+// The composer: writing and sending (through the outbox), editing a sent message, files
+// (picked, dropped, uploaded), telling the others we are typing; and the buttons inside the
+// message list (retry, discard, react, edit, delete).
+
+import { t } from '../../i18n.js';
+import { UploadTray } from '../../uploads.js';
+import { client, optionalFrames, state } from '../context.js';
+import { attachmentIds, reactors } from '../messages-model.js';
+import { sameName } from '../state.js';
+import { outbox } from '../updates.js';
+import { confirmThen, runCommand, sendErrorText, showComposerError, showNotice } from './common.js';
+import { el } from './dom.js';
+import { messageNode, scrollToBottom, toggleReactionPicker } from './message-list.js';
+
+const TYPING_REFRESH_MS = 3000;   // while typing goes on, tell the others again this often
+
+export const uploads = new UploadTray(el.uploadList, {
+  token: () => client.session?.token || null,
+  onError: (text) => showComposerError(text),
+});
+
+export function autosize() {
+  // CSSOM from script: allowed under the page's `style-src 'self'`.
+  el.composer.style.height = 'auto';
+  el.composer.style.height = `${Math.min(el.composer.scrollHeight, 200)}px`;
+}
+
+export function sendCurrent() {
+  if (state.editing) {
+    submitEdit();
+    return;
+  }
+  const conv = state.activeConversation();
+  const text = el.composer.value;
+  const attachments = uploads.uploaded;
+  if (!conv || (text.trim() === '' && attachments.length === 0 && !uploads.busy)) return;
+  if (uploads.busy) {
+    showComposerError(t('files.wait'));
+    return;
+  }
+  showComposerError('');
+  el.composer.value = '';
+  conv.draft = '';
+  autosize();
+  stopTypingNotice();
+  uploads.clear();
+  // Offline, the message waits with its id and goes out after the reconnect (sendQueued).
+  const pending = outbox.add(conv, text, attachments);
+  scrollToBottom();
+  if (client.loggedIn) outbox.transmit(conv, pending);
+}
+
+/** Clicks on buttons inside the message list: retry / discard a pending message, or act on a sent one. */
+export function onMessageListClick(event) {
+  const button = event.target.closest('button[data-action]');
+  const conv = state.activeConversation();
+  if (!button || !conv) return;
+  if (button.dataset.clientId) {
+    onPendingAction(conv, button);
+    return;
+  }
+  const msg = conv.byId.get(button.closest('.message')?.dataset.messageId);
+  if (msg && !msg.deleted) MESSAGE_ACTIONS[button.dataset.action]?.(conv, msg, button);
+}
+
+const MESSAGE_ACTIONS = {
+  'react-menu': (conv, msg, button) => toggleReactionPicker(button),
+  react: (conv, msg, button) => {
+    toggleReactionPicker(button.closest('.message').querySelector('[data-action="react-menu"]'));
+    toggleOwnReaction(msg, button.dataset.emoji);
+  },
+  'toggle-reaction': (conv, msg, button) => toggleOwnReaction(msg, button.dataset.emoji),
+  edit: (conv, msg) => startEditing(conv, msg),
+  delete: (conv, msg, button) => confirmThen(button, 'message.confirm_delete',
+    () => runCommand(client.deleteMessage(msg.id))),
+};
+
+function onPendingAction(conv, button) {
+  const pending = conv.pending.get(button.dataset.clientId);
+  if (!pending) return;
+  if (button.dataset.action === 'discard') {
+    outbox.discard(conv, pending);
+    el.empty.hidden = conv.messages.length + conv.pending.size > 0;
+    return;
+  }
+  showComposerError('');
+  outbox.retry(conv, pending);
+}
+
+export function onComposerKeydown(event) {
+  if (event.key === 'Escape' && state.editing) {
+    event.preventDefault();
+    stopEditing();
+    return;
+  }
+  if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
+  if (event.altKey || event.ctrlKey || event.metaKey) return;
+  event.preventDefault();
+  sendCurrent();
+}
+
+export function onComposerInput() {
+  autosize();
+  if (!el.composerError.hidden) showComposerError('');
+  if (!state.editing) announceTyping();
+}
+
+/** Tells the others we are typing: at once, then again every few seconds while it goes on. */
+function announceTyping() {
+  const conv = state.activeConversation();
+  if (!conv) return;
+  if (el.composer.value.trim() === '') {
+    stopTypingNotice();
+    return;
+  }
+  const sent = state.typingSent;
+  if (sent && sent.key === conv.key && Date.now() - sent.at < TYPING_REFRESH_MS) return;
+  if (sent && sent.key !== conv.key) stopTypingNotice();
+  optionalFrames.send('typing', { ...conv.target, active: true });
+  state.typingSent = { key: conv.key, target: conv.target, at: Date.now() };
+}
+
+/** Message sent, composer emptied, or conversation left: the others stop showing us typing. */
+export function stopTypingNotice() {
+  const sent = state.typingSent;
+  if (!sent) return;
+  state.typingSent = null;
+  optionalFrames.send('typing', { ...sent.target, active: false });
+}
+
+function toggleOwnReaction(msg, emoji) {
+  if (!emoji) return;
+  const on = !reactors(msg, emoji).some((u) => sameName(u, state.me));
+  runCommand(client.react(msg.id, emoji, on));
+}
+
+/** Edits go through the composer: it takes the message's text, Enter saves, Escape cancels. */
+export function startEditing(conv, msg) {
+  if (!state.editing) conv.draft = el.composer.value;
+  else messageNode(state.editing.messageId)?.classList.remove('editing');
+  stopTypingNotice();
+  state.editing = { key: conv.key, messageId: msg.id };
+  messageNode(msg.id)?.classList.add('editing');
+  el.editBar.hidden = false;
+  el.composer.value = msg.message;
+  autosize();
+  el.composer.focus();
+}
+
+/** Back to writing new messages, with the draft that was there before editing. */
+export function stopEditing() {
+  const editing = state.editing;
+  if (!editing) return;
+  state.editing = null;
+  el.editBar.hidden = true;
+  messageNode(editing.messageId)?.classList.remove('editing');
+  el.composer.value = state.conversations.get(editing.key)?.draft || '';
+  autosize();
+}
+
+async function submitEdit() {
+  const { key, messageId: id } = state.editing;
+  const conv = state.conversations.get(key);
+  const msg = conv?.byId.get(id);
+  const text = el.composer.value;
+  if (!msg || msg.deleted || text === msg.message) {
+    stopEditing();
+    return;
+  }
+  if (text.trim() === '' && attachmentIds(msg.attachments) === '') {
+    showComposerError(t('message.empty_edit'));
+    return;
+  }
+  stopEditing();
+  try {
+    await client.editMessage(id, text);
+  } catch (e) {
+    // Keep the new text: back into editing it, with the reason.
+    if (state.activeKey === key && !state.editing && !msg.deleted) {
+      startEditing(conv, msg);
+      el.composer.value = text;
+      showComposerError(t('message.edit_failed', { reason: sendErrorText(e) }));
+    } else {
+      showNotice(t('message.edit_failed', { reason: sendErrorText(e) }));
+    }
+  }
+}
+
+export function onFilesPicked(files) {
+  if (!files || files.length === 0) return;
+  showComposerError('');
+  uploads.add(files);
+}
+
+const draggingFiles = (event) => [...(event.dataTransfer?.types || [])].includes('Files');
+
+export function wireFileDrop() {
+  const pane = el.conversationPane;
+  pane.addEventListener('dragover', (event) => {
+    if (!draggingFiles(event)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    el.dropHint.hidden = false;
+  });
+  pane.addEventListener('dragleave', (event) => {
+    if (!pane.contains(event.relatedTarget)) el.dropHint.hidden = true;
+  });
+  pane.addEventListener('drop', (event) => {
+    el.dropHint.hidden = true;
+    if (!draggingFiles(event)) return;
+    event.preventDefault();
+    onFilesPicked(event.dataTransfer.files);
+  });
+}

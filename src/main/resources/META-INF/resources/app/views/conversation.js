@@ -1,0 +1,84 @@
+// The open conversation: switching to one, its header, and the whole chat screen redrawn.
+
+import { plural, t } from '../../i18n.js';
+import { state } from '../context.js';
+import { loadNewest, fillViewport } from '../history.js';
+import { GENERAL, conversationKey, isGroupRoom, sameName } from '../state.js';
+import { markRead } from '../updates.js';
+import { updateBanner } from './banner.js';
+import { showComposerError } from './common.js';
+import { autosize, stopEditing, stopTypingNotice } from './composer.js';
+import { el } from './dom.js';
+import { renderHistoryStatus, renderMessages, renderTyping, scrollToBottom } from './message-list.js';
+import { renderMembers } from './members.js';
+import { closeSidebar, presenceText, renderSidebar } from './sidebar.js';
+
+export function openConversation(key) {
+  const conv = state.conversations.get(key);
+  if (!conv) return;
+  const previous = state.activeConversation();
+  if (previous !== conv) {
+    stopEditing();
+    stopTypingNotice();
+  }
+  if (previous && previous !== conv) previous.draft = el.composer.value;
+  state.activeKey = key;
+  el.composer.value = conv.draft || '';
+  autosize();
+  showComposerError('');
+  renderHeader();
+  renderMessages(conv);
+  renderTyping();
+  scrollToBottom();
+  markRead(conv);
+  renderSidebar();
+  renderHistoryStatus();
+  closeSidebar();
+  if (!conv.historyLoaded) loadNewest(conv);
+  else fillViewport(conv);
+  if (window.matchMedia('(min-width: 721px)').matches) el.composer.focus();
+}
+
+export function openDirect(username) {
+  if (sameName(username, state.me)) return;
+  const conv = state.ensureConversation('direct', username);
+  openConversation(conv.key);
+}
+
+export function renderHeader() {
+  const conv = state.activeConversation();
+  if (!conv) return;
+  el.title.textContent = conv.kind === 'room' ? `# ${conv.name}` : conv.name;
+  el.title.dataset.conversation = conv.key;
+  el.roomActions.hidden = !isGroupRoom(conv);
+  renderMembers();
+  if (conv.kind === 'room') {
+    const parts = [t(conv.isPrivate ? 'chat.private_room' : 'chat.room_title')];
+    if (conv.memberCount != null && isGroupRoom(conv)) parts.push(plural('rooms.member_count', conv.memberCount));
+    el.subtitle.textContent = parts.join(' · ');
+  } else {
+    el.subtitle.textContent = presenceText(conv.name);
+  }
+  el.composer.placeholder = conv.kind === 'room'
+    ? t('chat.composer_placeholder_room', { name: conv.name })
+    : t('chat.composer_placeholder_direct', { name: conv.name });
+}
+
+export function removeConversation(conv) {
+  conv.typing.forEach((entry) => clearTimeout(entry.timer));
+  state.conversations.delete(conv.key);
+  if (state.activeKey === conv.key) openConversation(conversationKey('room', GENERAL));
+  renderSidebar();
+}
+
+/** Everything on the chat screen again (after a language change). */
+export function renderChat() {
+  el.meKind.textContent = t(state.guest ? 'account.guest' : 'account.member');
+  renderSidebar();
+  renderHeader();
+  const conv = state.activeConversation();
+  if (conv) renderMessages(conv);
+  renderTyping();
+  renderHistoryStatus();
+  updateBanner();
+}

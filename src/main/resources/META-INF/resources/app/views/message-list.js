@@ -1,0 +1,390 @@
+// The message list of the open conversation: messages, pending messages of ours, read receipts,
+// reactions and the reaction picker, the history status line, the typing line, scrolling.
+
+import { formatList, formatSize, getLocale, t } from '../../i18n.js';
+import { INLINE_IMAGE_TYPES } from '../../uploads.js';
+import { state } from '../context.js';
+import { messageId, reactors } from '../messages-model.js';
+import { fold, sameName } from '../state.js';
+import { byName, sendErrorText } from './common.js';
+import { el } from './dom.js';
+
+const REACTION_CHOICES = ['👍', '❤️', '😂', '😮', '😢', '🎉'];
+const SEEN_BY_NAMES = 5;          // names listed under "Seen by" before "and N more"
+
+function formatTime(msg) {
+  if (msg.timestamp) {
+    const d = new Date(msg.timestamp);
+    if (!Number.isNaN(d.getTime())) {
+      return { text: d.toLocaleTimeString(getLocale(), { hour: '2-digit', minute: '2-digit' }), iso: d.toISOString(), full: d.toLocaleString(getLocale()) };
+    }
+  }
+  const sent = typeof msg.sent === 'string' ? msg.sent : '';
+  return { text: sent.slice(0, 5), iso: '', full: sent };
+}
+
+/** The bubble shared by sent and pending messages: sender, time or state, text. */
+function messageShell(from, mine, text) {
+  const li = document.createElement('li');
+  li.className = mine ? 'message mine' : 'message';
+  li.dir = 'auto';
+  li.dataset.testid = 'message';
+  li.dataset.from = String(from ?? '');
+
+  const meta = document.createElement('div');
+  meta.className = 'message-meta';
+  const fromNode = document.createElement('bdi');
+  fromNode.className = 'message-from';
+  fromNode.dataset.testid = 'message-from';
+  fromNode.textContent = String(from ?? '');
+  meta.append(fromNode);
+
+  const body = document.createElement('div');
+  body.className = 'message-text';
+  body.dir = 'auto';
+  body.dataset.testid = 'message-text';
+  body.textContent = String(text ?? '');
+  li.append(meta, body);
+  return { li, meta, body };
+}
+
+export function renderMessage(msg) {
+  const mine = sameName(msg.from, state.me);
+  const deleted = msg.deleted === true;
+  const { li, meta, body } = messageShell(msg.from, mine, deleted ? t('message.deleted') : msg.message);
+  li.dataset.messageId = messageId(msg);
+  if (msg.seq != null) li.dataset.seq = String(msg.seq);
+  meta.append(timeNode(msg));
+  if (deleted) {
+    // Nothing of a deleted message is shown: no text, no files, no reactions.
+    li.dataset.deleted = 'true';
+    body.classList.add('deleted');
+    body.dataset.testid = 'message-deleted';
+    return li;
+  }
+  if (msg.edited) meta.append(editedMarker(msg));
+  if (mine && msg.to != null) meta.append(ticksNode());
+  const attachments = attachmentList(msg.attachments);
+  if (attachments) li.append(attachments);
+  const reactions = reactionRow(msg);
+  if (reactions) li.append(reactions);
+  if (msg.id != null) meta.append(messageActions(mine));
+  return li;
+}
+
+function timeNode(msg) {
+  const time = document.createElement('time');
+  time.className = 'message-time';
+  time.dataset.testid = 'message-time';
+  const when = formatTime(msg);
+  time.textContent = when.text;
+  if (when.iso) time.dateTime = when.iso;
+  if (when.full) time.title = when.full;
+  return time;
+}
+
+function editedMarker(msg) {
+  const marker = document.createElement('span');
+  marker.className = 'message-edited';
+  marker.dataset.testid = 'message-edited';
+  marker.textContent = t('message.edited');
+  const when = msg.editedAt ? formatTime({ timestamp: msg.editedAt }) : null;
+  if (when?.full) marker.title = t('message.edited_at', { time: when.full });
+  return marker;
+}
+
+/** Sent / read marks of our own direct messages; filled in by renderReceipts. */
+function ticksNode() {
+  const ticks = document.createElement('span');
+  ticks.className = 'message-ticks';
+  ticks.dataset.testid = 'message-ticks';
+  return ticks;
+}
+
+function setTicks(node, read) {
+  const stateName = read ? 'read' : 'sent';
+  if (node.dataset.state === stateName) return;
+  node.dataset.state = stateName;
+  node.textContent = read ? '✓✓' : '✓';
+  node.title = t(`receipts.${stateName}`);
+  node.setAttribute('aria-label', node.title);
+}
+
+/** Files of a message: images as previews linking to the file, anything else as a download. */
+function attachmentList(attachments) {
+  // Only same-origin paths: a file url never leads the reader elsewhere.
+  const files = (Array.isArray(attachments) ? attachments : [])
+    .filter((a) => a && typeof a.url === 'string' && /^\/(?!\/)/.test(a.url));
+  if (files.length === 0) return null;
+  const list = document.createElement('ul');
+  list.className = 'attachments';
+  list.dataset.testid = 'attachments';
+  for (const file of files) {
+    const item = document.createElement('li');
+    item.append(attachmentLink(file));
+    list.append(item);
+  }
+  return list;
+}
+
+function attachmentLink(file) {
+  const name = String(file.name || 'file');
+  const link = document.createElement('a');
+  link.href = file.url;
+  link.rel = 'noopener';
+  link.target = '_blank';
+  if (INLINE_IMAGE_TYPES.has(String(file.contentType).toLowerCase())) {
+    link.className = 'attachment-image';
+    link.dataset.testid = 'attachment-image';
+    const img = document.createElement('img');
+    img.src = file.url;
+    img.alt = name;
+    img.decoding = 'async';
+    // An image that loads after the list was scrolled to the end would push the end out of view.
+    img.addEventListener('load', () => { if (state.pinnedToBottom) scrollToBottom(); });
+    link.append(img);
+    return link;
+  }
+  link.className = 'attachment-file';
+  link.dataset.testid = 'attachment-file';
+  link.download = name;
+  const label = document.createElement('bdi');
+  label.className = 'attachment-name';
+  label.textContent = name;
+  const size = document.createElement('span');
+  size.className = 'attachment-size';
+  size.textContent = formatSize(file.size);
+  link.append(label, ' ', size);
+  return link;
+}
+
+function reactionRow(msg) {
+  const emojis = Object.keys(msg.reactions || {}).filter((emoji) => reactors(msg, emoji).length > 0);
+  if (emojis.length === 0) return null;
+  const row = document.createElement('div');
+  row.className = 'reactions';
+  row.dataset.testid = 'reactions';
+  for (const emoji of emojis) {
+    const users = reactors(msg, emoji);
+    const chip = document.createElement('button');
+    chip.type = 'button';
+    chip.className = 'reaction';
+    chip.dataset.testid = 'reaction';
+    chip.dataset.action = 'toggle-reaction';
+    chip.dataset.emoji = emoji;
+    chip.setAttribute('aria-pressed', String(users.some((u) => sameName(u, state.me))));
+    chip.title = t('reactions.by', { emoji, names: formatList(users) });
+    const symbol = document.createElement('span');
+    symbol.className = 'reaction-emoji';
+    symbol.textContent = emoji;
+    const count = document.createElement('span');
+    count.className = 'reaction-count';
+    count.dataset.testid = 'reaction-count';
+    count.textContent = String(users.length);
+    chip.append(symbol, count);
+    row.append(chip);
+  }
+  return row;
+}
+
+/** React (everyone), edit and delete (the author only). Shown on hover and focus. */
+function messageActions(mine) {
+  const bar = document.createElement('div');
+  bar.className = 'message-actions';
+  bar.setAttribute('role', 'group');
+  bar.setAttribute('aria-label', t('message.actions'));
+  const react = actionButton('react-menu', 'react-button', '☺');
+  react.title = t('reactions.add');
+  react.setAttribute('aria-label', react.title);
+  react.setAttribute('aria-expanded', 'false');
+  bar.append(react);
+  if (mine) bar.append(actionButton('edit', 'edit-message', t('message.edit')), actionButton('delete', 'delete-message', t('message.delete')));
+  return bar;
+}
+
+function actionButton(action, testid, text) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'message-action';
+  button.dataset.action = action;
+  button.dataset.testid = testid;
+  button.textContent = text;
+  return button;
+}
+
+function reactionPicker() {
+  const picker = document.createElement('div');
+  picker.className = 'reaction-picker';
+  picker.dataset.testid = 'reaction-picker';
+  picker.setAttribute('role', 'group');
+  picker.setAttribute('aria-label', t('reactions.picker'));
+  for (const emoji of REACTION_CHOICES) {
+    const option = actionButton('react', 'reaction-option', emoji);
+    option.dataset.emoji = emoji;
+    picker.append(option);
+  }
+  return picker;
+}
+
+/** A message of ours that has no ack yet ('sending') or was refused ('failed'). */
+function renderPending(pending) {
+  const { li, meta, body } = messageShell(state.me, true, pending.text);
+  const attachments = attachmentList(pending.attachments);
+  if (attachments) li.append(attachments);
+  li.classList.add('pending');
+  li.dataset.status = pending.status;
+  li.dataset.clientId = pending.id;
+  body.dataset.clientId = pending.id;
+  const status = document.createElement('span');
+  status.className = 'message-state';
+  status.dataset.testid = 'message-state';
+  meta.append(status);
+  if (pending.status === 'sending' || pending.status === 'queued') {
+    status.textContent = t(pending.status === 'queued' ? 'chat.queued' : 'chat.sending');
+    return li;
+  }
+  li.classList.add('failed');
+  status.textContent = '!';
+  status.setAttribute('aria-hidden', 'true');
+  const row = document.createElement('div');
+  row.className = 'message-failure';
+  const reason = document.createElement('span');
+  reason.className = 'message-error';
+  reason.dataset.testid = 'message-error';
+  reason.setAttribute('role', 'alert');
+  reason.textContent = t('chat.not_sent', { reason: sendErrorText(pending.error) });
+  const retry = failureAction('retry', pending.id);
+  const discard = failureAction('discard', pending.id);
+  row.append(reason, retry, discard);
+  li.append(row);
+  return li;
+}
+
+/** A link-styled button acting on a failed message (retry or discard), found by its data attributes. */
+function failureAction(action, clientId) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'link-button';
+  button.dataset.testid = action;
+  button.dataset.action = action;
+  button.dataset.clientId = clientId;
+  button.textContent = t(`chat.${action}`);
+  return button;
+}
+
+export function renderMessages(conv) {
+  const fragment = document.createDocumentFragment();
+  for (const msg of conv.messages) fragment.append(renderMessage(msg));
+  for (const pending of conv.pending.values()) fragment.append(renderPending(pending));
+  el.messageList.replaceChildren(fragment);
+  el.empty.hidden = conv.messages.length + conv.pending.size > 0;
+  renderReceipts(conv);
+}
+
+/** Re-renders one message in place (when its conversation is open). */
+export function rerenderMessage(conv, msg) {
+  if (conv.key !== state.activeKey) return;
+  const old = messageNode(messageId(msg));
+  if (!old) return;
+  old.replaceWith(renderMessage(msg));
+  renderReceipts(conv);
+}
+
+export function messageNode(id) {
+  return el.messageList.querySelector(`.message[data-message-id="${CSS.escape(id)}"]`);
+}
+
+/** Re-renders one pending message in place (when its conversation is open). */
+export function updatePendingNode(conv, pending) {
+  if (conv.key !== state.activeKey) return;
+  const old = el.messageList.querySelector(`.message.pending[data-client-id="${CSS.escape(pending.id)}"]`);
+  const node = renderPending(pending);
+  if (old) old.replaceWith(node);
+  else el.messageList.append(node);
+  el.empty.hidden = true;
+}
+
+export function removePendingNode(conv, pending) {
+  if (conv.key !== state.activeKey) return;
+  el.messageList.querySelector(`.message.pending[data-client-id="${CSS.escape(pending.id)}"]`)?.remove();
+}
+
+export function isNearBottom() {
+  const s = el.scroller;
+  return s.scrollHeight - s.scrollTop - s.clientHeight < 80;
+}
+
+export function scrollToBottom() {
+  el.scroller.scrollTop = el.scroller.scrollHeight;
+  state.pinnedToBottom = true;
+}
+
+/** ✓ / ✓✓ on our direct messages; "Seen by" under our last message in a room. */
+export function renderReceipts(conv) {
+  if (conv.key !== state.activeKey) return;
+  if (conv.kind === 'direct') {
+    const partnerSeq = conv.readBy.get(fold(conv.name))?.seq || 0;
+    for (const ticks of el.messageList.querySelectorAll('.message[data-seq] [data-testid="message-ticks"]')) {
+      setTicks(ticks, Number(ticks.closest('.message').dataset.seq) <= partnerSeq);
+    }
+    return;
+  }
+  el.messageList.querySelector('.seen-by')?.remove();
+  const lastOwn = conv.messages.findLast((m) => sameName(m.from, state.me) && Number(m.seq) > 0 && !m.deleted);
+  if (!lastOwn) return;
+  const readers = [...conv.readBy.values()].filter((r) => r.seq >= Number(lastOwn.seq)).map((r) => r.name).sort(byName);
+  const node = messageNode(messageId(lastOwn));
+  if (readers.length === 0 || !node) return;
+  const seen = document.createElement('p');
+  seen.className = 'seen-by';
+  seen.dataset.testid = 'seen-by';
+  const shown = readers.slice(0, SEEN_BY_NAMES);
+  seen.textContent = readers.length > shown.length
+    ? t('receipts.seen_by_more', { names: shown.join(', '), count: readers.length - shown.length })
+    : t('receipts.seen_by', { names: formatList(shown) });
+  node.append(seen);
+}
+
+/** Closes the open reaction picker, if any; true when there was one. */
+export function closeReactionPicker({ focusToggle = false } = {}) {
+  const toggle = el.messageList.querySelector('[data-action="react-menu"][aria-expanded="true"]');
+  el.messageList.querySelectorAll('.reaction-picker').forEach((picker) => picker.remove());
+  toggle?.setAttribute('aria-expanded', 'false');
+  if (toggle && focusToggle) toggle.focus();
+  return Boolean(toggle);
+}
+
+export function toggleReactionPicker(toggle) {
+  const message = toggle.closest('.message');
+  const open = message.querySelector('.reaction-picker');
+  closeReactionPicker();
+  if (open) return;
+  toggle.setAttribute('aria-expanded', 'true');
+  const picker = reactionPicker();
+  message.append(picker);
+  picker.querySelector('button').focus();
+}
+
+export function renderHistoryStatus() {
+  const conv = state.activeConversation();
+  let text = '';
+  if (conv) {
+    if (conv.loadingOlder || (conv.loadingNewest && conv.messages.length > 0)) text = t('chat.history_loading');
+    else if (conv.historyFailed) text = t('chat.history_failed');
+    else if (conv.historyLoaded && !conv.hasMoreBefore && conv.messages.length > 0) text = t('chat.history_start');
+  }
+  el.historyStatus.textContent = text;
+  el.historyStatus.hidden = !text;
+  el.historyStatus.dataset.state = conv?.loadingOlder ? 'loading'
+    : conv?.hasMoreBefore ? 'more' : conv?.historyLoaded ? 'start' : 'none';
+}
+
+export function renderTyping() {
+  const names = [...(state.activeConversation()?.typing.values() || [])].map((entry) => entry.name).sort(byName);
+  let text = '';
+  if (names.length === 1) text = t('typing.one', { name: names[0] });
+  else if (names.length === 2) text = t('typing.two', { first: names[0], second: names[1] });
+  else if (names.length > 2) text = t('typing.many');
+  el.typing.textContent = text;
+  el.typing.dataset.names = names.join(',');
+}

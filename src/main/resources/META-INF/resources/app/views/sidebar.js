@@ -1,0 +1,187 @@
+// The sidebar: rooms, direct conversations with previews and unread badges, who is online; the
+// unread count in the tab title; the drawer on small screens.
+
+import { getLocale, t } from '../../i18n.js';
+import { client, state } from '../context.js';
+import { lastActivity, lastMessage } from '../messages-model.js';
+import { GENERAL, STATUSES, fold, sameName } from '../state.js';
+import { byName, clip, messageSummary } from './common.js';
+import { el } from './dom.js';
+
+const PREVIEW_LENGTH = 80;        // characters of the last message shown under a conversation's name
+
+/** "(3) Majlis": the unread count in the tab title. */
+export function updateTitle(unread) {
+  document.title = unread > 0 ? `(${unread > 999 ? '999+' : unread}) ${t('app.title')}` : t('app.title');
+}
+
+/** "Online", "Away", "Busy", or for someone offline "Last seen 14:05" when the page saw them go. */
+export function presenceText(name) {
+  const user = state.users.get(fold(name));
+  if (user) return t(`status.${user.status}`);
+  const lastSeen = Date.parse(state.lastSeen.get(fold(name)) || '');
+  if (!Number.isFinite(lastSeen)) return t('status.offline');
+  if (Date.now() - lastSeen < 60_000) return t('presence.last_seen_recently');
+  const sameDay = new Date(lastSeen).toDateString() === new Date().toDateString();
+  const time = new Date(lastSeen).toLocaleString(getLocale(), sameDay
+    ? { hour: '2-digit', minute: '2-digit' }
+    : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  return t('presence.last_seen', { time });
+}
+
+function conversationItem(conv) {
+  const li = document.createElement('li');
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'conversation';
+  button.dataset.testid = 'conversation';
+  button.dataset.conversation = conv.key;
+  button.dataset.kind = conv.kind;
+  button.dataset.name = conv.name;
+  const active = conv.key === state.activeKey;
+  if (active) button.setAttribute('aria-current', 'true');
+
+  const icon = document.createElement('span');
+  icon.className = 'conversation-icon';
+  icon.setAttribute('aria-hidden', 'true');
+  if (conv.kind === 'room') {
+    fillRoomIcon(icon, conv.isPrivate);
+    if (conv.isPrivate) button.title = t('rooms.private_icon');
+    button.dataset.private = String(conv.isPrivate);
+  } else {
+    const user = state.users.get(fold(conv.name));
+    icon.classList.add('status-dot');
+    icon.dataset.status = user ? user.status : 'offline';
+    button.title = presenceText(conv.name);
+  }
+  const text = document.createElement('span');
+  text.className = 'conversation-text';
+  const name = document.createElement('bdi');
+  name.className = 'conversation-name';
+  name.textContent = conv.name;
+  text.append(name);
+  const last = lastMessage(conv);
+  if (last) {
+    const preview = document.createElement('span');
+    preview.className = 'conversation-preview';
+    preview.dataset.testid = 'conversation-preview';
+    preview.dir = 'auto';
+    preview.textContent = previewText(conv, last);
+    text.append(preview);
+  }
+  button.append(icon, text);
+
+  if (conv.unread > 0 && !active) {
+    button.classList.add('has-unread');
+    const badge = document.createElement('span');
+    badge.className = 'badge';
+    badge.dataset.testid = 'unread';
+    badge.textContent = conv.unread > 99 ? '99+' : String(conv.unread);
+    badge.title = t('chat.unread', { count: conv.unread });
+    button.append(badge);
+  }
+  li.append(button);
+  return li;
+}
+
+/** "You: …", "sara: …" in a room, the text alone in a direct conversation (named after the partner). */
+function previewText(conv, msg) {
+  const text = clip(messageSummary(msg), PREVIEW_LENGTH);
+  if (sameName(msg.from, state.me)) return t('preview.mine', { text });
+  return conv.kind === 'room' ? t('preview.theirs', { name: msg.from, text }) : text;
+}
+
+/** '#' for a public room, a padlock (drawn, not an emoji: no emoji font needed) for a private one. */
+export function fillRoomIcon(icon, isPrivate) {
+  if (!isPrivate) {
+    icon.textContent = '#';
+    return;
+  }
+  const svgNs = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(svgNs, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('class', 'icon lock');
+  for (const d of ['M5 11h14v10H5z', 'M8 11V7a4 4 0 0 1 8 0v4']) {
+    const path = document.createElementNS(svgNs, 'path');
+    path.setAttribute('d', d);
+    svg.append(path);
+  }
+  icon.replaceChildren(svg);
+}
+
+function userItem(user) {
+  const li = document.createElement('li');
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'user';
+  button.dataset.testid = 'user';
+  button.dataset.username = user.username;
+  button.dataset.status = user.status;
+  button.title = t('chat.direct_title', { name: user.username });
+
+  const dot = document.createElement('span');
+  dot.className = 'status-dot';
+  dot.dataset.status = user.status;
+  dot.setAttribute('aria-hidden', 'true');
+  const name = document.createElement('bdi');
+  name.className = 'user-name';
+  name.dataset.testid = 'user-name';
+  name.textContent = user.username;
+  const status = document.createElement('span');
+  status.className = 'user-status';
+  status.dataset.testid = 'user-status';
+  status.textContent = t(`status.${user.status}`);
+  button.append(dot, name, status);
+  li.append(button);
+  return li;
+}
+
+export function renderSidebar() {
+  if (state.view !== 'chat') return;
+  const all = [...state.conversations.values()];
+  const rooms = all.filter((c) => c.kind === 'room')
+    .sort((a, b) => (a.name === GENERAL ? -1 : b.name === GENERAL ? 1 : byName(a.name, b.name)));
+  // The most recent direct conversation first, like a phone's message list.
+  const directs = all.filter((c) => c.kind === 'direct')
+    .sort((a, b) => lastActivity(b) - lastActivity(a) || byName(a.name, b.name));
+  el.roomList.replaceChildren(...rooms.map(conversationItem));
+  el.directList.replaceChildren(...directs.map(conversationItem));
+  el.noDirects.hidden = directs.length > 0;
+
+  const users = [...state.users.values()].sort((a, b) => byName(a.username, b.username));
+  el.userList.replaceChildren(...users.map(userItem));
+  el.onlineCount.textContent = String(users.length);
+  el.nobodyOnline.hidden = users.length > 0;
+
+  el.meDot.dataset.status = state.myStatus;
+
+  // The open conversation counts too while the tab is hidden (nobody reads it then).
+  const unread = all.reduce((n, c) => n + c.unread, 0);
+  el.menuUnread.hidden = unread === 0;
+  el.menuUnread.textContent = unread > 99 ? '99+' : String(unread);
+  updateTitle(unread);
+}
+
+export function openSidebar() {
+  el.chatView.classList.add('sidebar-open');
+  el.scrim.hidden = false;
+  el.menuToggle.setAttribute('aria-expanded', 'true');
+  // Keyboard users land in the drawer, on the open conversation.
+  (el.sidebar.querySelector('[aria-current="true"]') || el.sidebar.querySelector('button'))?.focus();
+}
+
+export const sidebarOpen = () => el.chatView.classList.contains('sidebar-open');
+
+export function closeSidebar() {
+  el.chatView.classList.remove('sidebar-open');
+  el.scrim.hidden = true;
+  el.menuToggle.setAttribute('aria-expanded', 'false');
+}
+
+export function onStatusChange() {
+  const status = el.statusSelect.value;
+  if (!STATUSES.includes(status)) return;
+  state.myStatus = status;
+  client.setStatus(status);
+  renderSidebar();
+}

@@ -1,0 +1,34 @@
+// Shared by the client's modules: its error type, the default URL, the reconnect delays, names.
+
+export const DEFAULT_BACKOFF = { initialMs: 1000, maxMs: 30000, jitter: 0.25 };
+
+export class MajlisError extends Error {
+  constructor(code, message, payload = {}) {
+    super(message || code);
+    this.name = 'MajlisError';
+    this.code = code;
+    this.payload = payload;
+  }
+}
+
+/** The WebSocket URL of the server that served the page: ws(s)://host/ws. */
+export function defaultUrl(loc = globalThis.location) {
+  if (!loc) throw new Error('no location: pass a URL to connect()');
+  const url = new URL('/ws', loc.href);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.href;
+}
+
+/** Delay before reconnect attempt number `attempt` (0-based): 1 s, 2 s, 4 s ... 30 s, jittered. */
+export function backoffDelay(attempt, { initialMs, maxMs, jitter } = DEFAULT_BACKOFF, random = Math.random) {
+  const base = Math.min(maxMs, initialMs * 2 ** Math.min(attempt, 30));
+  const spread = base * jitter;
+  return Math.max(0, Math.min(maxMs, Math.round(base - spread + random() * 2 * spread)));
+}
+
+/** Names (users and rooms) are compared case-insensitively, like the server does. */
+export function sameName(a, b) {
+  return a != null && b != null
+    && String(a).normalize('NFC').toLowerCase() === String(b).normalize('NFC').toLowerCase();
+}
+
