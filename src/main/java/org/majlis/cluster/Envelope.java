@@ -9,26 +9,27 @@ import org.majlis.protocol.ConversationId;
 import org.majlis.rooms.Room;
 
 /**
- * An event on its way to the other nodes: who sent it, its target, and the event's JSON as this
- * node encoded it. Field names are short: every event of the cluster crosses Redis in one.
+ * An event on its way to the other nodes: who sent it and its target (the event's JSON follows it
+ * on the wire, as is: {@link RedisFanOut}); or a room as it is now. Field names are short: every
+ * event of the cluster crosses Redis with one.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @io.quarkus.runtime.annotations.RegisterForReflection
 record Envelope(String node, String kind, String key, String room, String a, String b, String except, List<String> users,
-        String event, Boolean isPrivate, Long seq, Map<String, String> invited) {
+        Boolean isPrivate, Long seq, Map<String, String> invited) {
 
-    static Envelope of(String node, Target target, String event) {
+    static Envelope of(String node, Target target) {
         return switch (target) {
-            case Target.Everyone everyone -> new Envelope(node, "all", null, null, null, null, null, null, event, null, null, null);
-            case Target.Users users -> new Envelope(node, "users", null, null, null, null, null, users.names(), event, null, null, null);
+            case Target.Everyone everyone -> new Envelope(node, "all", null, null, null, null, null, null, null, null, null);
+            case Target.Users users -> new Envelope(node, "users", null, null, null, null, null, users.names(), null, null, null);
             case Target.Conversation c -> new Envelope(node, "conversation", c.conversation().key(), c.conversation().room(),
-                    c.conversation().userA(), c.conversation().userB(), c.except(), null, event, null, c.seq() == 0 ? null : c.seq(), null);
+                    c.conversation().userA(), c.conversation().userB(), c.except(), null, null, c.seq() == 0 ? null : c.seq(), null);
         };
     }
 
     /** A room as it is now: {@code a} is its owner, {@code users} its members, {@code invited} its pending invitations. */
     static Envelope ofRoom(String node, Room room) {
-        return new Envelope(node, ROOM, null, room.name(), room.owner(), null, null, room.memberNames(), null, room.isPrivate(), null,
+        return new Envelope(node, ROOM, null, room.name(), room.owner(), null, null, room.memberNames(), room.isPrivate(), null,
                 room.invited());
     }
 

@@ -9,7 +9,9 @@ import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.RedisConnection;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.majlis.connections.Frame;
@@ -21,7 +23,8 @@ import org.majlis.rooms.Room;
  * Cluster fan-out over Redis pub/sub: an event is delivered to this node's connections at once and
  * published once on {@value #CHANNEL}; every other node delivers it to its own connections. One
  * dedicated connection publishes, so the other nodes receive this node's events in the order it
- * sent them.
+ * sent them. A message is the {@link Envelope}'s JSON, a newline, and the event's JSON as this
+ * node encoded it, byte for byte: the receiving node makes its frame of those bytes as they are.
  */
 public class RedisFanOut implements FanOut {
 
@@ -53,9 +56,9 @@ public class RedisFanOut implements FanOut {
     @Override
     public void send(Target target, ServerEvent event) {
         Frame frame = frames.encode(event);
-        String text = frame.text();
+        byte[] payload = frame.payload();
         deliverHere(target, frame);
-        publish(Envelope.of(node, target, text));
+        publish(Envelope.of(node, target), payload);
     }
 
     /**
@@ -73,13 +76,19 @@ public class RedisFanOut implements FanOut {
 
     @Override
     public void roomChanged(Room room) {
-        publish(Envelope.ofRoom(node, room));
+        publish(Envelope.ofRoom(node, room), null);
     }
 
-    private void publish(Envelope message) {
-        String envelope;
+    /** Publishes the envelope, followed by the event's JSON when there is one. */
+    private void publish(Envelope envelope, byte[] event) {
+        byte[] message;
         try {
-            envelope = json.writeValueAsString(message);
+            byte[] head = json.writeValueAsBytes(envelope); // one line: JSON escapes newlines in strings
+            message = event == null ? head : Arrays.copyOf(head, head.length + 1 + event.length);
+            if (event != null) {
+                message[head.length] = '\n';
+                System.arraycopy(event, 0, message, head.length + 1, event.length);
+            }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -87,27 +96,39 @@ public class RedisFanOut implements FanOut {
         if (connection == null) {
             return;
         }
-        connection.send(Request.cmd(Command.PUBLISH).arg(CHANNEL).arg(envelope)).subscribe()
+        connection.send(Request.cmd(Command.PUBLISH).arg(CHANNEL).arg(message)).subscribe()
                 .with(ok -> { }, failure -> {
                     publisher.compareAndSet(connection, null);
                     failed(failure);
                 });
     }
 
-    private void received(String message) {
+    private void received(byte[] message) {
         try {
-            Envelope envelope = json.readValue(message, Envelope.class);
+            int end = indexOfNewline(message);
+            Envelope envelope = json.readValue(message, 0, end, Envelope.class);
             if (node.equals(envelope.node())) {
                 return;
             }
             if (envelope.describesRoom()) {
                 local.roomChanged(envelope.toRoom());
+            } else if (end < message.length) {
+                deliverHere(envelope.target(), frames.wrapJson(message, end + 1, message.length - end - 1));
             } else {
-                deliverHere(envelope.target(), frames.encodeJson(envelope.event()));
+                throw new IllegalArgumentException("an event envelope without its event");
             }
-        } catch (JsonProcessingException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             Log.warnf(e, "dropped an unreadable event from another node");
         }
+    }
+
+    private static int indexOfNewline(byte[] message) {
+        for (int i = 0; i < message.length; i++) {
+            if (message[i] == '\n') {
+                return i;
+            }
+        }
+        return message.length;
     }
 
     /** The publishing connection; null while it is being opened again after a failure. */
@@ -157,7 +178,7 @@ public class RedisFanOut implements FanOut {
     /** A message on the subscribed channel: ["message", channel, payload]. */
     private void pushed(Response response) {
         if (response.size() == 3 && "message".equals(response.get(0).toString())) {
-            received(response.get(2).toString());
+            received(response.get(2).toBytes());
         }
     }
 

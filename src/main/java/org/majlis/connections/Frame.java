@@ -28,11 +28,13 @@ public final class Frame {
         bytes.release();
     }
 
-    /** The JSON text after the frame header (what another node needs to make the same frame). */
-    public String text() {
+    /** The UTF-8 JSON after the frame header (what another node needs to make the same frame). */
+    public byte[] payload() {
         int length = bytes.getByte(bytes.readerIndex() + 1) & 0x7f;
         int header = length < 126 ? 2 : length == 126 ? 4 : 10;
-        return bytes.toString(bytes.readerIndex() + header, bytes.readableBytes() - header, java.nio.charset.StandardCharsets.UTF_8);
+        byte[] payload = new byte[bytes.readableBytes() - header];
+        bytes.getBytes(bytes.readerIndex() + header, payload);
+        return payload;
     }
 
     public int size() {

@@ -49,13 +49,12 @@ public class Frames {
         }
     }
 
-    /** A frame of JSON text encoded elsewhere (by another node). */
-    public Frame encodeJson(String json) {
-        byte[] utf8 = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        ByteBuf buf = PooledByteBufAllocator.DEFAULT.directBuffer(HEADER_ROOM + utf8.length);
+    /** A frame of UTF-8 JSON encoded elsewhere (by another node), taken byte for byte. */
+    public Frame wrapJson(byte[] utf8, int offset, int length) {
+        ByteBuf buf = PooledByteBufAllocator.DEFAULT.directBuffer(HEADER_ROOM + length);
         buf.writerIndex(HEADER_ROOM);
-        buf.writeBytes(utf8);
-        return new Frame(buf.readerIndex(writeHeader(buf, utf8.length)));
+        buf.writeBytes(utf8, offset, length);
+        return new Frame(buf.readerIndex(writeHeader(buf, length)));
     }
 
     /** Writes the header right before the payload and returns where the frame starts. */
