@@ -5,17 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
+import org.majlis.testing.OnPostgres;
 import org.majlis.testing.TestClient;
 import org.majlis.testing.Unique;
 
 /** The same file tests on the local PostgreSQL, with the bytes in the database as a cluster keeps them. */
 @QuarkusTest
-@TestProfile(PostgresFilesTest.Postgres.class)
+@TestProfile(OnPostgres.class)
 class PostgresFilesTest extends FilesTest {
 
     @Test
@@ -32,11 +31,4 @@ class PostgresFilesTest extends FilesTest {
         }
     }
 
-    public static class Postgres implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.pg.active", "true", "quarkus.datasource.h2.active", "false",
-                    "majlis.files.storage", "database");
-        }
-    }
 }
