@@ -13,7 +13,7 @@ import org.majlis.rooms.RoomDirectory;
 
 /** Resolves a target against the connections of this node and writes the frame to them. */
 @ApplicationScoped
-public class LocalDelivery {
+public class LocalDelivery implements NodeDelivery {
 
     private final UserRegistry registry;
     private final RoomDirectory rooms;
@@ -23,13 +23,13 @@ public class LocalDelivery {
         this.rooms = rooms;
     }
 
-    /** A room as another node changed it. */
-    void roomChanged(Room room) {
+    @Override
+    public void roomChanged(Room room) {
         rooms.apply(room);
     }
 
-    /** Writes the frame to the target's connections on this node; the frame is released. */
-    void deliver(Target target, Frame frame) {
+    @Override
+    public void deliver(Target target, Frame frame) {
         switch (target) {
             case Target.Everyone everyone -> registry.broadcast(frame);
             case Target.Users users -> registry.sendTo(frame, online(users.names()));

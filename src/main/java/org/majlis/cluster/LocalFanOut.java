@@ -7,10 +7,10 @@ import org.majlis.rooms.Room;
 /** The embedded default: every recipient is on this node. */
 public class LocalFanOut implements FanOut {
 
-    private final LocalDelivery local;
+    private final NodeDelivery local;
     private final Frames frames;
 
-    public LocalFanOut(LocalDelivery local, Frames frames) {
+    LocalFanOut(NodeDelivery local, Frames frames) {
         this.local = local;
         this.frames = frames;
     }

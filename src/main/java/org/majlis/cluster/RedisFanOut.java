@@ -30,7 +30,7 @@ public class RedisFanOut implements FanOut {
 
     static final String CHANNEL = "majlis:events";
 
-    private final LocalDelivery local;
+    private final NodeDelivery local;
     private final Frames frames;
     private final ObjectMapper json;
     private final Redis redis;
@@ -41,7 +41,7 @@ public class RedisFanOut implements FanOut {
     private final Sequencer sequencer;
     private volatile long lastFailureLog;
 
-    public RedisFanOut(LocalDelivery local, Frames frames, ObjectMapper json, Redis redis, Vertx vertx, String node) {
+    RedisFanOut(NodeDelivery local, Frames frames, ObjectMapper json, Redis redis, Vertx vertx, String node) {
         this.local = local;
         this.frames = frames;
         this.json = json;
