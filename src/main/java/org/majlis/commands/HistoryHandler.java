@@ -6,7 +6,8 @@ import org.majlis.connections.Offload;
 import org.majlis.connections.OnlineUser;
 import org.majlis.connections.Session;
 import org.majlis.connections.UserRegistry;
-import org.majlis.messages.MessageStore;
+import org.majlis.messages.HistoryPages;
+import org.majlis.messages.ReadMarks;
 import org.majlis.messages.Recipients;
 import org.majlis.protocol.ClientEvent.HistoryPayload;
 import org.majlis.protocol.ConversationId;
@@ -21,13 +22,16 @@ public class HistoryHandler {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
 
-    private final MessageStore store;
+    private final HistoryPages pages;
+    private final ReadMarks readMarks;
     private final Recipients recipients;
     private final UserRegistry registry;
     private final Offload offload;
 
-    public HistoryHandler(MessageStore store, Recipients recipients, UserRegistry registry, Offload offload) {
-        this.store = store;
+    public HistoryHandler(HistoryPages pages, ReadMarks readMarks, Recipients recipients, UserRegistry registry,
+            Offload offload) {
+        this.pages = pages;
+        this.readMarks = readMarks;
         this.recipients = recipients;
         this.registry = registry;
         this.offload = offload;
@@ -62,8 +66,8 @@ public class HistoryHandler {
 
     private ServerEvent.History page(ConversationId conversation, OnlineUser user, HistoryPayload request, int limit,
             String ref) {
-        MessageStore.Page page = store.history(conversation, request.before(), request.after(), limit);
-        Map<String, Long> readSeqs = store.readSeqs(conversation);
+        HistoryPages.Page page = pages.page(conversation, request.before(), request.after(), limit);
+        Map<String, Long> readSeqs = readMarks.readSeqs(conversation);
         return new ServerEvent.History(ref, conversation.room(), conversation.to(user.name()),
                 page.messages().stream()
                         .map(m -> MessageHandler.toEvent(m, page.reactions().getOrDefault(m.id(), Map.of()))).toList(),

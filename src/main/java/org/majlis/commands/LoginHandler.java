@@ -19,7 +19,7 @@ import org.majlis.connections.OnlineUser;
 import org.majlis.connections.Session;
 import org.majlis.connections.UserRegistry;
 import org.majlis.limits.Limits;
-import org.majlis.messages.MessageStore;
+import org.majlis.messages.Summaries;
 import org.majlis.names.Names;
 import org.majlis.presence.PresenceService;
 import org.majlis.protocol.ClientEvent.LoginPayload;
@@ -47,7 +47,7 @@ public class LoginHandler {
 
     private final UserRegistry registry;
     private final PresenceService presence;
-    private final MessageStore store;
+    private final Summaries summaryStore;
     private final Accounts accounts;
     private final TokenService tokens;
     private final MajlisConfig config;
@@ -59,7 +59,7 @@ public class LoginHandler {
     private final UserDirectory users;
     private final Sessions sessions;
 
-    public LoginHandler(UserRegistry registry, PresenceService presence, MessageStore store, Accounts accounts,
+    public LoginHandler(UserRegistry registry, PresenceService presence, Summaries summaryStore, Accounts accounts,
             TokenService tokens, MajlisConfig config, Vertx vertx, Limits limits, Offload offload, RoomDirectory directory,
             FormerHolder formerHolder, UserDirectory users, Sessions sessions) {
         this.users = users;
@@ -70,7 +70,7 @@ public class LoginHandler {
         this.limits = limits;
         this.registry = registry;
         this.presence = presence;
-        this.store = store;
+        this.summaryStore = summaryStore;
         this.accounts = accounts;
         this.tokens = tokens;
         this.config = config;
@@ -151,7 +151,7 @@ public class LoginHandler {
         }
         Map<ConversationId, Room> mine = new LinkedHashMap<>();
         directory.roomsOf(key).forEach(room -> mine.put(room.conversation(), room));
-        List<MessageStore.Summary> summaries = store.summaries(key, List.copyOf(mine.keySet()), true);
+        List<Summaries.Summary> summaries = summaryStore.summaries(key, List.copyOf(mine.keySet()), true);
         var others = presence.snapshot().stream().filter(u -> !u.username().equals(user.name())).toList();
         List<RoomSummary> rooms = summaries.stream().filter(s -> s.conversation().isRoom())
                 .map(s -> new RoomSummary(mine.get(s.conversation()).name(), mine.get(s.conversation()).isPrivate(),

@@ -8,8 +8,9 @@ import org.majlis.connections.Session;
 import org.majlis.files.FileStore;
 import org.majlis.limits.Limits;
 import org.majlis.messages.Emoji;
-import org.majlis.messages.MessageStore;
+import org.majlis.messages.MessageEdits;
 import org.majlis.messages.MessageText;
+import org.majlis.messages.Reactions;
 import org.majlis.messages.Recipients;
 import org.majlis.messages.StoredMessage;
 import org.majlis.names.Names;
@@ -32,14 +33,17 @@ import org.majlis.protocol.ServerEvent.Reaction;
 @ApplicationScoped
 public class MessageActions {
 
-    private final MessageStore store;
+    private final MessageEdits messages;
+    private final Reactions reactions;
     private final FileStore files;
     private final Recipients recipients;
     private final Offload offload;
     private final Limits limits;
 
-    public MessageActions(MessageStore store, FileStore files, Recipients recipients, Offload offload, Limits limits) {
-        this.store = store;
+    public MessageActions(MessageEdits messages, Reactions reactions, FileStore files, Recipients recipients, Offload offload,
+            Limits limits) {
+        this.messages = messages;
+        this.reactions = reactions;
         this.files = files;
         this.recipients = recipients;
         this.offload = offload;
@@ -57,8 +61,13 @@ public class MessageActions {
         offload.run(session, ref, "reacting", () -> {
             limits.clusterMessage(user.name());
             StoredMessage message = visible(user, messageId);
-            MessageStore.Reacted change = store.react(message.id(), emoji, user.name(), payload.on(), Emoji.MAX_PER_MESSAGE);
-            return change == MessageStore.Reacted.UNCHANGED ? null : message;
+            return switch (reactions.react(message.id(), emoji, user.name(), payload.on(), Emoji.MAX_PER_MESSAGE)) {
+                case ADDED, REMOVED -> message;
+                case UNCHANGED -> null;
+                case NO_SUCH_MESSAGE -> throw noSuchMessage();
+                case TOO_MANY_EMOJI -> throw new ProtocolException(ErrorCode.INVALID_PAYLOAD,
+                        "at most " + Emoji.MAX_PER_MESSAGE + " different reactions per message");
+            };
         }, message -> {
             if (message != null) {
                 ConversationId conversation = message.conversation();
@@ -79,11 +88,8 @@ public class MessageActions {
             limits.clusterMessage(user.name());
             StoredMessage message = authored(user, messageId);
             String text = MessageText.check(payload.message(), message.attachments().stream().map(Attachment::id).toList());
-            StoredMessage edited = store.edit(messageId, text, System.currentTimeMillis());
-            if (edited == null) {
-                throw new ProtocolException(ErrorCode.NOT_FOUND, "the message was deleted");
-            }
-            return edited;
+            return messages.edit(messageId, text, System.currentTimeMillis())
+                    .orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "the message was deleted"));
         }, edited -> {
             ConversationId conversation = edited.conversation();
             recipients.deliver(conversation, new MessageEdited(edited.id(), conversation.room(), conversation.to(user.name()),
@@ -98,7 +104,7 @@ public class MessageActions {
         offload.run(session, ref, "deleting the message", () -> {
             limits.clusterMessage(user.name());
             StoredMessage message = authored(user, messageId);
-            if (!store.delete(messageId)) {
+            if (!messages.delete(messageId)) {
                 return null;
             }
             files.discard(message.attachments().stream().map(Attachment::id).toList());
@@ -114,10 +120,8 @@ public class MessageActions {
 
     /** Blocking: the message, which the user must be able to see and which is not deleted. */
     private StoredMessage visible(OnlineUser user, String messageId) {
-        StoredMessage message = store.find(messageId);
-        if (message == null || message.deleted()) {
-            throw new ProtocolException(ErrorCode.NOT_FOUND, "no such message");
-        }
+        StoredMessage message = messages.find(messageId).filter(found -> !found.deleted())
+                .orElseThrow(MessageActions::noSuchMessage);
         if (!recipients.takesPart(user, message.conversation())) {
             throw new ProtocolException(ErrorCode.FORBIDDEN, "you are not in this conversation");
         }
@@ -131,6 +135,10 @@ public class MessageActions {
             throw new ProtocolException(ErrorCode.FORBIDDEN, "only the author may change a message");
         }
         return message;
+    }
+
+    private static ProtocolException noSuchMessage() {
+        return new ProtocolException(ErrorCode.NOT_FOUND, "no such message");
     }
 
     private static String requireId(String messageId) {

@@ -15,8 +15,8 @@ import org.majlis.connections.OnlineUser;
 import org.majlis.connections.Session;
 import org.majlis.connections.UserRegistry;
 import org.majlis.limits.Limits;
-import org.majlis.messages.MessageStore;
 import org.majlis.messages.MessageText;
+import org.majlis.messages.MessageWriter;
 import org.majlis.messages.Recipients;
 import org.majlis.messages.StoredMessage;
 import org.majlis.protocol.ClientEvent.MessagePayload;
@@ -39,19 +39,19 @@ public class MessageHandler {
     private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final UserRegistry registry;
-    private final MessageStore store;
+    private final MessageWriter writer;
     private final Recipients recipients;
     private final Accounts accounts;
     private final Offload offload;
     private final Limits limits;
     private final UserDirectory users;
 
-    public MessageHandler(UserRegistry registry, MessageStore store, Recipients recipients, Accounts accounts,
+    public MessageHandler(UserRegistry registry, MessageWriter writer, Recipients recipients, Accounts accounts,
             Offload offload, Limits limits, UserDirectory users) {
         this.users = users;
         this.limits = limits;
         this.registry = registry;
-        this.store = store;
+        this.writer = writer;
         this.recipients = recipients;
         this.accounts = accounts;
         this.offload = offload;
@@ -102,7 +102,7 @@ public class MessageHandler {
     private void append(Session session, String ref, ConversationId conversation, OnlineUser sender, String text,
             List<String> attachments) {
         long now = System.currentTimeMillis();
-        store.append(new MessageStore.Draft(conversation, Ids.next(Ids.MESSAGE, now), sender.name(), text, now,
+        writer.append(new MessageWriter.Draft(conversation, Ids.next(Ids.MESSAGE, now), sender.name(), text, now,
                 attachments == null ? List.of() : List.copyOf(attachments),
                 stored -> {
                     recipients.deliverMessage(stored.conversation(), stored.seq(), toEvent(stored, null));
@@ -110,8 +110,7 @@ public class MessageHandler {
                         registry.reply(session, new Ack(ref, stored.id(), stored.seq()));
                     }
                 },
-                failure -> registry.refuse(session, failure instanceof ProtocolException refusal ? refusal.withRef(ref)
-                        : new ProtocolException(ErrorCode.INTERNAL, "the message was not stored", ref))));
+                refusal -> registry.refuse(session, StoreRefusals.of(refusal, ref))));
     }
 
     private static MessagePayload require(MessagePayload payload) {

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.majlis.connections.Offload;
 import org.majlis.connections.OnlineUser;
 import org.majlis.connections.Session;
-import org.majlis.messages.MessageStore;
+import org.majlis.messages.ReadMarks;
 import org.majlis.messages.Recipients;
 import org.majlis.messages.RelayThrottle;
 import org.majlis.names.Names;
@@ -24,13 +24,13 @@ public class ReadHandler {
 
     static final long RELAY_INTERVAL_MILLIS = 1000;
 
-    private final MessageStore store;
+    private final ReadMarks marks;
     private final Recipients recipients;
     private final Offload offload;
     private final RelayThrottle<Long> relays;
 
-    public ReadHandler(MessageStore store, Recipients recipients, Vertx vertx, Offload offload) {
-        this.store = store;
+    public ReadHandler(ReadMarks marks, Recipients recipients, Vertx vertx, Offload offload) {
+        this.marks = marks;
         this.recipients = recipients;
         this.offload = offload;
         this.relays = new RelayThrottle<>(vertx, RELAY_INTERVAL_MILLIS, Math::max);
@@ -42,7 +42,7 @@ public class ReadHandler {
             throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "seq is required");
         }
         ConversationId conversation = recipients.conversation(user, payload.room(), payload.to());
-        offload.run(session, ref, "storing the read mark", () -> store.markRead(conversation, user.name(), payload.seq()),
+        offload.run(session, ref, "storing the read mark", () -> marks.markRead(conversation, user.name(), payload.seq()),
                 mark -> {
                     if (mark > 0) {
                         relay(user.name(), conversation, mark);

@@ -9,7 +9,7 @@ import org.majlis.connections.Offload;
 import org.majlis.connections.OnlineUser;
 import org.majlis.connections.Session;
 import org.majlis.connections.UserRegistry;
-import org.majlis.messages.MessageStore;
+import org.majlis.messages.Summaries;
 import org.majlis.names.Names;
 import org.majlis.protocol.ClientEvent.ListRoomsPayload;
 import org.majlis.protocol.ConversationId;
@@ -33,13 +33,13 @@ public class RoomPages {
     static final int MAX_LIMIT = 500;
 
     private final RoomDirectory directory;
-    private final MessageStore messages;
+    private final Summaries summaries;
     private final UserRegistry registry;
     private final Offload offload;
 
-    public RoomPages(RoomDirectory directory, MessageStore messages, UserRegistry registry, Offload offload) {
+    public RoomPages(RoomDirectory directory, Summaries summaries, UserRegistry registry, Offload offload) {
         this.directory = directory;
-        this.messages = messages;
+        this.summaries = summaries;
         this.registry = registry;
         this.offload = offload;
     }
@@ -57,11 +57,11 @@ public class RoomPages {
                 .map(room -> new Invited(room.name(), room.isPrivate(), room.invited().get(key))).toList();
         offload.run(session, ref, "listing rooms", () -> {
             List<ConversationId> conversations = shown.stream().map(Room::conversation).toList();
-            Map<ConversationId, MessageStore.Summary> counts = new LinkedHashMap<>();
-            messages.summaries(key, conversations, false).forEach(s -> counts.put(s.conversation(), s));
+            Map<ConversationId, Summaries.Summary> counts = new LinkedHashMap<>();
+            summaries.summaries(key, conversations, false).forEach(s -> counts.put(s.conversation(), s));
             List<RoomListing> listings = new ArrayList<>();
             for (Room room : shown) {
-                MessageStore.Summary summary = counts.get(room.conversation());
+                Summaries.Summary summary = counts.get(room.conversation());
                 boolean joined = room.isMember(key);
                 listings.add(new RoomListing(room.name(), room.isPrivate(),
                         room.isGeneral() ? registry.onlineUsers().size() : room.members().size(),

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.majlis.config.MajlisConfig;
-import org.majlis.messages.MessageStore;
+import org.majlis.messages.MessageWriter;
 import org.majlis.protocol.CloseCodes;
 
 /**
@@ -32,11 +32,11 @@ public class GracefulShutdown implements HttpUpgradeCheck, HealthCheck {
     private static final int SERVICE_UNAVAILABLE = 503;
 
     private final OpenConnections connections;
-    private final MessageStore messages;
+    private final MessageWriter messages;
     private final Duration delay;
     private volatile boolean draining;
 
-    public GracefulShutdown(OpenConnections connections, MessageStore messages, MajlisConfig config) {
+    public GracefulShutdown(OpenConnections connections, MessageWriter messages, MajlisConfig config) {
         this.connections = connections;
         this.messages = messages;
         this.delay = config.shutdownDelay();

@@ -26,12 +26,23 @@ public interface FileStore {
     /** The bytes of all files the owner has stored, attached or not. */
     long storedBytes(String ownerKey);
 
+    /** What {@link #attach} did: bound all the files, or refused one of them and bound none. */
+    sealed interface Attached permits Bound, Refused {
+    }
+
+    record Bound(List<Attachment> attachments) implements Attached {
+    }
+
+    record Refused(String fileId, Reason reason) implements Attached {
+    }
+
+    enum Reason { NO_SUCH_FILE, NOT_THE_OWNERS, ATTACHED_ELSEWHERE }
+
     /**
-     * Inside the message writer's transaction: binds the files to the message. Each must exist
-     * ({@code not_found}), belong to {@code ownerKey} ({@code forbidden}) and not be attached yet
-     * ({@code invalid_payload}); refused with a {@link org.majlis.protocol.ProtocolException} otherwise.
+     * Inside the message writer's transaction: binds the files to the message. Each must exist,
+     * belong to {@code ownerKey} and not be attached yet, else none is bound.
      */
-    List<Attachment> attach(Connection connection, String messageId, String ownerKey, List<String> ids) throws SQLException;
+    Attached attach(Connection connection, String messageId, String ownerKey, List<String> ids) throws SQLException;
 
     /** Deletes the files (a deleted message's attachments). */
     void discard(List<String> ids);

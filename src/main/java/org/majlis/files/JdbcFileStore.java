@@ -18,8 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.majlis.config.MajlisConfig;
-import org.majlis.protocol.ErrorCode;
-import org.majlis.protocol.ProtocolException;
 import org.majlis.protocol.ServerEvent.Attachment;
 import org.majlis.store.Database;
 import org.majlis.store.Ids;
@@ -128,7 +126,7 @@ public class JdbcFileStore implements FileStore {
     }
 
     @Override
-    public List<Attachment> attach(Connection connection, String messageId, String ownerKey, List<String> ids) throws SQLException {
+    public Attached attach(Connection connection, String messageId, String ownerKey, List<String> ids) throws SQLException {
         Map<String, Row> found = new HashMap<>();
         for (Row file : Sql.query(connection, "SELECT " + ROW_COLUMNS + " FROM files WHERE id IN (" + Sql.marks(ids.size())
                 + ") FOR UPDATE", JdbcFileStore::row, ids.toArray())) {
@@ -137,21 +135,18 @@ public class JdbcFileStore implements FileStore {
         List<Attachment> attachments = new ArrayList<>(ids.size());
         for (String id : ids) {
             Row file = found.get(id);
-            if (file == null) {
-                throw new ProtocolException(ErrorCode.NOT_FOUND, "no such file: " + id);
-            }
-            if (!file.owner().equals(ownerKey)) {
-                throw new ProtocolException(ErrorCode.FORBIDDEN, "you can only attach files you uploaded");
-            }
-            if (file.messageId() != null) {
-                throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "this file is attached to another message");
+            Reason refusal = file == null ? Reason.NO_SUCH_FILE
+                    : !file.owner().equals(ownerKey) ? Reason.NOT_THE_OWNERS
+                    : file.messageId() != null ? Reason.ATTACHED_ELSEWHERE : null;
+            if (refusal != null) {
+                return new Refused(id, refusal);
             }
             attachments.add(file.attachment());
         }
         for (String id : ids) {
             Sql.update(connection, "UPDATE files SET message_id = ? WHERE id = ?", messageId, id);
         }
-        return attachments;
+        return new Bound(attachments);
     }
 
     @Override

@@ -1,0 +1,59 @@
+package org.majlis.messages;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.majlis.protocol.ConversationId;
+import org.majlis.store.Database;
+import org.majlis.store.Sql;
+
+/** {@link MessageEdits} on JDBC. */
+@ApplicationScoped
+public class JdbcMessageEdits implements MessageEdits {
+
+    private final Database database;
+    private final MessageRows rows;
+
+    public JdbcMessageEdits(Database database, MessageRows rows) {
+        this.database = database;
+        this.rows = rows;
+    }
+
+    @Override
+    public Optional<StoredMessage> find(String messageId) {
+        return Sql.run(database, connection -> find(connection, messageId));
+    }
+
+    private Optional<StoredMessage> find(Connection connection, String messageId) throws SQLException {
+        record Located(String key, String room, String nameA, String nameB) {
+        }
+        Located located = Sql.first(connection, "SELECT c.id, c.room_name, c.name_a, c.name_b FROM messages m"
+                + " JOIN conversations c ON c.id = m.conversation_id WHERE m.id = ?",
+                row -> new Located(row.getString(1), row.getString(2), row.getString(3), row.getString(4)), messageId);
+        if (located == null) {
+            return Optional.empty();
+        }
+        ConversationId conversation = located.key().startsWith("r:") ? ConversationId.room(located.room())
+                : ConversationId.direct(located.nameA(), located.nameB());
+        return Optional.ofNullable(Sql.first(connection, "SELECT " + MessageRows.COLUMNS + " FROM messages WHERE id = ?",
+                row -> rows.read(conversation, row), messageId));
+    }
+
+    @Override
+    public Optional<StoredMessage> edit(String messageId, String body, long editedAt) {
+        return Sql.run(database, connection -> Sql.update(connection,
+                "UPDATE messages SET body = ?, edited_at = ? WHERE id = ? AND deleted = FALSE", body, editedAt, messageId) == 0
+                        ? Optional.empty() : find(connection, messageId));
+    }
+
+    @Override
+    public boolean delete(String messageId) {
+        return Sql.transaction(database, connection -> {
+            boolean changed = Sql.update(connection, "UPDATE messages SET body = '', attachments = NULL, deleted = TRUE"
+                    + " WHERE id = ? AND deleted = FALSE", messageId) > 0;
+            Sql.update(connection, "DELETE FROM reactions WHERE message_id = ?", messageId);
+            return changed;
+        });
+    }
+}

@@ -1,0 +1,168 @@
+package org.majlis.messages;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.majlis.config.MajlisConfig;
+import org.majlis.files.FileStore;
+import org.majlis.names.Names;
+import org.majlis.protocol.ConversationId;
+import org.majlis.protocol.ServerEvent.Attachment;
+import org.majlis.store.Database;
+import org.majlis.store.GroupCommit;
+import org.majlis.store.Sql;
+
+/** {@link MessageWriter} on JDBC: one transaction per batch of drafts, the same SQL for H2 and PostgreSQL. */
+@ApplicationScoped
+public class JdbcMessageWriter implements MessageWriter {
+
+    private static final int MAX_BATCH = 512;
+    private static final String INSERT = "INSERT INTO messages (conversation_id, seq, id, sender, recipient, body, sent_at,"
+            + " sender_key, attachments) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final Database database;
+    private final FileStore files;
+    private final MessageRows rows;
+    private final SenderAdmission admission;
+    private final GroupCommit<Draft> writer;
+    private volatile long lastOverflowWarning;
+
+    /** A draft of the batch that was refused, and why. */
+    private record Refused(Draft draft, Refusal refusal) {
+    }
+
+    /** A draft of the batch that was written. */
+    private record Written(Draft draft, StoredMessage message) {
+    }
+
+    public JdbcMessageWriter(Database database, FileStore files, MessageRows rows, SenderAdmission admission,
+            MajlisConfig config) {
+        this.database = database;
+        this.files = files;
+        this.rows = rows;
+        this.admission = admission;
+        this.writer = new GroupCommit<>("majlis-message-writer", 65_536, MAX_BATCH, config.commitLinger(), new GroupCommit.Batch<>() {
+            @Override
+            public void commit(List<Draft> drafts) {
+                commitBatch(drafts);
+            }
+
+            @Override
+            public void failed(List<Draft> drafts, Exception cause) {
+                drafts.forEach(d -> d.refused().accept(new Refusal.Failed(cause)));
+            }
+        });
+    }
+
+    @Override
+    public void drain() {
+        writer.close();
+    }
+
+    /** Writes what is queued before the datasources close (they close after ShutdownEvent observers). */
+    void stop(@Observes ShutdownEvent shutdown) {
+        writer.close();
+    }
+
+    @Override
+    public void append(Draft draft) {
+        if (!writer.submit(draft)) {
+            long now = System.currentTimeMillis();
+            if (now - lastOverflowWarning > 10_000) {
+                lastOverflowWarning = now;
+                Log.warn("the message store is not keeping up: messages are refused with internal");
+            }
+            draft.refused().accept(new Refusal.Failed(new IllegalStateException("the message store is not keeping up")));
+        }
+    }
+
+    /** The callbacks are called once the transaction is over: the refusals first, then the commits in seq order. */
+    private void commitBatch(List<Draft> drafts) {
+        long[] waits = admission.waits(drafts.stream().map(Draft::from).toList());
+        List<Refused> refused = new ArrayList<>();
+        List<Written> written = Sql.transaction(database, connection -> write(connection, drafts, waits, refused));
+        refused.forEach(r -> r.draft().refused().accept(r.refusal()));
+        written.forEach(w -> w.draft().committed().accept(w.message()));
+    }
+
+    /** Numbers and inserts the drafts that are admitted and whose files are accepted; adds the others to {@code refused}. */
+    private List<Written> write(Connection connection, List<Draft> drafts, long[] waits, List<Refused> refused)
+            throws SQLException {
+        Map<ConversationId, long[]> lastSeqs = lockConversations(connection, drafts);
+        List<Written> written = new ArrayList<>(drafts.size());
+        List<Object[]> inserts = new ArrayList<>(drafts.size());
+        for (int i = 0; i < drafts.size(); i++) {
+            Draft draft = drafts.get(i);
+            if (waits[i] > 0) {
+                refused.add(new Refused(draft, new Refusal.OverLimit(waits[i])));
+                continue;
+            }
+            List<Attachment> attachments = List.of();
+            if (draft.attachments() != null && !draft.attachments().isEmpty()) {
+                switch (files.attach(connection, draft.id(), Names.key(draft.from()), draft.attachments())) {
+                    case FileStore.Refused file -> {
+                        refused.add(new Refused(draft, new Refusal.FileRefused(file)));
+                        continue;
+                    }
+                    case FileStore.Bound bound -> attachments = bound.attachments();
+                }
+            }
+            ConversationId conversation = draft.conversation();
+            String to = conversation.isRoom() ? null : conversation.partnerOf(Names.key(draft.from()));
+            StoredMessage message = new StoredMessage(conversation, ++lastSeqs.get(conversation)[0], draft.id(),
+                    draft.from(), to, draft.body(), draft.sentAt(), attachments, null, false);
+            inserts.add(new Object[] {conversation.key(), message.seq(), message.id(), message.from(), message.to(),
+                    message.body(), message.sentAt(), Names.key(message.from()), rows.attachmentsColumn(attachments)});
+            written.add(new Written(draft, message));
+        }
+        Sql.batch(connection, INSERT, inserts);
+        Sql.batch(connection, "UPDATE conversations SET last_seq = ? WHERE id = ?", lastSeqs.entrySet().stream()
+                .map(entry -> new Object[] {entry.getValue()[0], entry.getKey().key()}).toList());
+        return written;
+    }
+
+    /**
+     * Locks the rows of every conversation in the batch with one statement (so that nodes sharing
+     * the database number messages one after the other), creating direct conversations on their
+     * first message, and returns each one's last seq.
+     */
+    private static Map<ConversationId, long[]> lockConversations(Connection connection, List<Draft> drafts) throws SQLException {
+        Map<String, ConversationId> byKey = new LinkedHashMap<>();
+        drafts.forEach(d -> byKey.putIfAbsent(d.conversation().key(), d.conversation()));
+        Map<ConversationId, long[]> lastSeqs = selectForUpdate(connection, byKey);
+        if (lastSeqs.size() < byKey.size()) {
+            List<Object[]> missing = new ArrayList<>();
+            long now = System.currentTimeMillis();
+            for (ConversationId conversation : byKey.values()) {
+                if (lastSeqs.containsKey(conversation)) {
+                    continue;
+                }
+                if (conversation.isRoom()) {
+                    throw new SQLException("room " + conversation.room() + " does not exist");
+                }
+                missing.add(new Object[] {conversation.key(), Names.key(conversation.userA()), Names.key(conversation.userB()),
+                        conversation.userA(), conversation.userB(), now});
+            }
+            Sql.batch(connection, "INSERT INTO conversations (id, user_a, user_b, name_a, name_b, last_seq, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, 0, ?)", missing);
+            lastSeqs = selectForUpdate(connection, byKey);
+        }
+        return lastSeqs;
+    }
+
+    private static Map<ConversationId, long[]> selectForUpdate(Connection connection, Map<String, ConversationId> byKey)
+            throws SQLException {
+        Map<ConversationId, long[]> lastSeqs = new HashMap<>();
+        Sql.query(connection, "SELECT id, last_seq FROM conversations WHERE id IN (" + Sql.marks(byKey.size()) + ") FOR UPDATE",
+                row -> lastSeqs.put(byKey.get(row.getString(1)), new long[] {row.getLong(2)}), byKey.keySet().toArray());
+        return lastSeqs;
+    }
+}

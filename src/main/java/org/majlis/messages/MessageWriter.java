@@ -1,0 +1,42 @@
+package org.majlis.messages;
+
+import java.util.List;
+import java.util.function.Consumer;
+import org.majlis.files.FileStore;
+import org.majlis.protocol.ConversationId;
+
+/** Appends messages, numbered per conversation, in group commits. */
+public interface MessageWriter {
+
+    /**
+     * A message to append; its seq is given by the store. {@code attachments} are ids of files the
+     * sender uploaded.
+     */
+    record Draft(ConversationId conversation, String id, String from, String body, long sentAt, List<String> attachments,
+            Consumer<StoredMessage> committed, Consumer<Refusal> refused) {
+    }
+
+    /** Why a draft was not stored. */
+    sealed interface Refusal {
+        /** The sender is over the cluster-wide message limit ({@link SenderAdmission}). */
+        record OverLimit(long retryAfterMillis) implements Refusal {
+        }
+
+        /** One of the attached files was refused. */
+        record FileRefused(FileStore.Refused file) implements Refusal {
+        }
+
+        /** The store failed, or is not keeping up. */
+        record Failed(Exception cause) implements Refusal {
+        }
+    }
+
+    /**
+     * Queues the message for the next group commit. Exactly one of the draft's callbacks is
+     * called, on the writer thread, in seq order per conversation; committed means durable.
+     */
+    void append(Draft draft);
+
+    /** Blocking. Commits what is queued (callbacks included); later appends fail. For a stopping node. */
+    void drain();
+}
