@@ -86,7 +86,7 @@ public class MessageActions {
         limits.message(user.name());
         offload.run(session, ref, "editing the message", () -> {
             limits.clusterMessage(user.name());
-            StoredMessage message = authored(user, messageId);
+            StoredMessage message = authored(session, messageId);
             String text = MessageText.check(payload.message(), message.attachments().stream().map(Attachment::id).toList());
             return messages.edit(messageId, text, System.currentTimeMillis())
                     .orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "the message was deleted"));
@@ -103,7 +103,7 @@ public class MessageActions {
         limits.message(user.name());
         offload.run(session, ref, "deleting the message", () -> {
             limits.clusterMessage(user.name());
-            StoredMessage message = authored(user, messageId);
+            StoredMessage message = authored(session, messageId);
             if (!messages.delete(messageId)) {
                 return null;
             }
@@ -128,10 +128,15 @@ public class MessageActions {
         return message;
     }
 
-    /** Blocking: as {@link #visible}, and written by the user. */
-    private StoredMessage authored(OnlineUser user, String messageId) {
+    /**
+     * Blocking: as {@link #visible}, and written by the user; a guest's message by the same guest,
+     * not by a later guest or account with its name (the sending session is the guest's identity).
+     */
+    private StoredMessage authored(Session session, String messageId) {
+        OnlineUser user = session.requireUser();
         StoredMessage message = visible(user, messageId);
-        if (!Names.key(message.from()).equals(Names.key(user.name()))) {
+        boolean sameName = Names.key(message.from()).equals(Names.key(user.name()));
+        if (!sameName || (message.senderSession() != null && !message.senderSession().equals(session.loginSession()))) {
             throw new ProtocolException(ErrorCode.FORBIDDEN, "only the author may change a message");
         }
         return message;

@@ -102,7 +102,8 @@ public class MessageHandler {
     private void append(Session session, String ref, ConversationId conversation, OnlineUser sender, String text,
             List<String> attachments) {
         long now = System.currentTimeMillis();
-        writer.append(new MessageWriter.Draft(conversation, Ids.next(Ids.MESSAGE, now), sender.name(), text, now,
+        writer.append(new MessageWriter.Draft(conversation, Ids.next(Ids.MESSAGE, now), sender.name(),
+                sender.guest() ? session.loginSession() : null, text, now,
                 attachments == null ? List.of() : List.copyOf(attachments),
                 stored -> {
                     recipients.deliverMessage(stored.conversation(), stored.seq(), toEvent(stored, null));

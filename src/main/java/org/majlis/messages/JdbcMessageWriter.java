@@ -26,7 +26,7 @@ public class JdbcMessageWriter implements MessageWriter {
 
     private static final int MAX_BATCH = 512;
     private static final String INSERT = "INSERT INTO messages (conversation_id, seq, id, sender, recipient, body, sent_at,"
-            + " sender_key, attachments) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " sender_key, attachments, sender_session) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Database database;
     private final FileStore files;
@@ -118,9 +118,10 @@ public class JdbcMessageWriter implements MessageWriter {
             ConversationId conversation = draft.conversation();
             String to = conversation.isRoom() ? null : conversation.partnerOf(Names.key(draft.from()));
             StoredMessage message = new StoredMessage(conversation, ++lastSeqs.get(conversation)[0], draft.id(),
-                    draft.from(), to, draft.body(), draft.sentAt(), attachments, null, false);
+                    draft.from(), to, draft.body(), draft.sentAt(), attachments, null, false, draft.senderSession());
             inserts.add(new Object[] {conversation.key(), message.seq(), message.id(), message.from(), message.to(),
-                    message.body(), message.sentAt(), Names.key(message.from()), rows.attachmentsColumn(attachments)});
+                    message.body(), message.sentAt(), Names.key(message.from()), rows.attachmentsColumn(attachments),
+                    message.senderSession()});
             written.add(new Written(draft, message));
         }
         Sql.batch(connection, INSERT, inserts);

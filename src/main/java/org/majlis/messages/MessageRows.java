@@ -15,7 +15,7 @@ import org.majlis.protocol.ServerEvent.Attachment;
 class MessageRows {
 
     /** The columns {@link #read} expects, in its order. */
-    static final String COLUMNS = "seq, id, sender, recipient, body, sent_at, attachments, edited_at, deleted";
+    static final String COLUMNS = "seq, id, sender, recipient, body, sent_at, attachments, edited_at, deleted, sender_session";
     private static final TypeReference<List<Attachment>> ATTACHMENTS = new TypeReference<>() {
     };
 
@@ -29,7 +29,7 @@ class MessageRows {
         long editedAt = row.getLong(8);
         Long edited = row.wasNull() ? null : editedAt;
         return new StoredMessage(conversation, row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-                row.getString(5), row.getLong(6), attachments(row.getString(7)), edited, row.getBoolean(9));
+                row.getString(5), row.getLong(6), attachments(row.getString(7)), edited, row.getBoolean(9), row.getString(10));
     }
 
     /** The attachments column: null for none. */

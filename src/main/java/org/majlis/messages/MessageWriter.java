@@ -12,8 +12,9 @@ public interface MessageWriter {
      * A message to append; its seq is given by the store. {@code attachments} are ids of files the
      * sender uploaded.
      */
-    record Draft(ConversationId conversation, String id, String from, String body, long sentAt, List<String> attachments,
-            Consumer<StoredMessage> committed, Consumer<Refusal> refused) {
+    /** {@code senderSession}: a guest sender's login session, null for an account. */
+    record Draft(ConversationId conversation, String id, String from, String senderSession, String body, long sentAt,
+            List<String> attachments, Consumer<StoredMessage> committed, Consumer<Refusal> refused) {
     }
 
     /** Why a draft was not stored. */

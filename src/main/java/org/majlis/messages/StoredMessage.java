@@ -7,7 +7,8 @@ import org.majlis.protocol.ServerEvent.Attachment;
 /**
  * A committed message. For a direct message, {@code to} is the recipient. {@code editedAt} is
  * null until the author edits it; a deleted message keeps its id and seq, nothing else.
+ * {@code senderSession} is the login session of a guest author (its identity), null for accounts.
  */
 public record StoredMessage(ConversationId conversation, long seq, String id, String from, String to, String body,
-        long sentAt, List<Attachment> attachments, Long editedAt, boolean deleted) {
+        long sentAt, List<Attachment> attachments, Long editedAt, boolean deleted, String senderSession) {
 }

@@ -109,6 +109,34 @@ class SessionsTest {
     }
 
     @Test
+    void aGuestEditsItsMessagesAfterAReconnectButANewGuestWithTheNameCannot() {
+        String name = Unique.name("karim");
+        String messageId;
+        try (TestClient watcher = TestClient.guest(ws, Unique.name("watcher"))) {
+            String token;
+            try (TestClient first = TestClient.guest(ws, name)) {
+                token = first.welcome().path("token").asText();
+                first.send("send_message", "m", Json.object("message", "said by the first " + name));
+                messageId = first.await("ack").path("payload").path("messageId").asText();
+            }
+            watcher.await("presence", p -> Json.presenceOf(p, name, "offline"));
+            try (TestClient back = AccountsTest.withToken(ws, token)) { // the same guest: its session goes on
+                back.await("welcome");
+                back.send("edit_message", "own", Json.object("messageId", messageId, "message", "corrected"));
+                back.await("message_edited");
+            }
+            watcher.await("presence", p -> Json.presenceOf(p, name, "offline"));
+        }
+        try (TestClient second = TestClient.guestOnceFree(ws, name)) {
+            second.await("welcome");
+            second.send("edit_message", "e", Json.object("messageId", messageId, "message", "words put in their mouth"));
+            second.awaitError("forbidden", "e");
+            second.send("delete_message", "d", Json.object("messageId", messageId));
+            second.awaitError("forbidden", "d");
+        }
+    }
+
+    @Test
     void logoutEndsTheSessionOnItsConnectionAndForItsTokens() {
         String name = Unique.name("leila");
         TestClient client = TestClient.guest(ws, name);
