@@ -46,8 +46,15 @@ class LoopBatcherTest {
         return channel;
     }
 
-    private static Outbox outboxOf(CountingChannel channel, LoopBatcher batcher) {
+    private Outbox outboxOf(CountingChannel channel) {
         return new Outbox(channel.pipeline().firstContext(), batcher, 1 << 20, () -> false, 1000, () -> { });
+    }
+
+    /** The outbox of a logged-in connection: on the loop's broadcast list. */
+    private Outbox member(CountingChannel channel) {
+        Outbox outbox = outboxOf(channel);
+        batcher.join(outbox);
+        return outbox;
     }
 
     private Frame frame(String text) {
@@ -85,11 +92,9 @@ class LoopBatcherTest {
         CountingChannel a = connection();
         CountingChannel b = connection();
         CountingChannel notLoggedIn = connection();
-        Outbox outboxA = outboxOf(a, batcher);
-        Outbox outboxB = outboxOf(b, batcher);
-        Outbox outboxC = outboxOf(notLoggedIn, batcher);
-        batcher.join(outboxA);
-        batcher.join(outboxB);
+        Outbox outboxA = member(a);
+        Outbox outboxB = member(b);
+        Outbox outboxC = outboxOf(notLoggedIn);
 
         outboxA.send(frame("1 to a"));
         broadcast(frame("2 to all"));
@@ -115,7 +120,7 @@ class LoopBatcherTest {
     @Test
     void anAfterFlushActionRunsOnceWhatCameBeforeIsFlushed() {
         CountingChannel a = connection();
-        Outbox outbox = outboxOf(a, batcher);
+        Outbox outbox = outboxOf(a);
         List<String> seenByTheAction = new ArrayList<>();
         outbox.send(frame("before"));
         outbox.afterPending(() -> seenByTheAction.add(a.flushes + " flush, " + a.outboundMessages().size() + " frame out"));
@@ -133,12 +138,9 @@ class LoopBatcherTest {
         CountingChannel a = connection();
         CountingChannel b = connection();
         CountingChannel c = connection();
-        Outbox outboxA = outboxOf(a, batcher);
-        Outbox outboxB = outboxOf(b, batcher);
-        Outbox outboxC = outboxOf(c, batcher);
-        batcher.join(outboxA);
-        batcher.join(outboxB);
-        batcher.join(outboxC);
+        Outbox outboxA = member(a);
+        member(b);
+        Outbox outboxC = member(c);
         batcher.join(outboxC); // joining twice is joining once
 
         batcher.leave(outboxA); // the last member takes the place of the first

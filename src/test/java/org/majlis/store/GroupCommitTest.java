@@ -27,8 +27,9 @@ class GroupCommitTest {
         final CountDownLatch firstCommitStarted = new CountDownLatch(1);
         final CountDownLatch letGo;
 
-        RecordingBatch(CountDownLatch letGo) {
-            this.letGo = letGo;
+        /** Held: every commit waits for {@code letGo}; else none does. */
+        RecordingBatch(boolean held) {
+            this.letGo = new CountDownLatch(held ? 1 : 0);
         }
 
         @Override
@@ -57,6 +58,15 @@ class GroupCommitTest {
         }
     }
 
+    /** A writer whose first commit, of {@code first}, waits until the test counts {@code letGo} down. */
+    private RecordingBatch writerHoldingItsFirstCommit(int capacity, int maxBatch, String first) throws InterruptedException {
+        RecordingBatch batch = new RecordingBatch(true);
+        commit = new GroupCommit<>("test-writer", capacity, maxBatch, Duration.ZERO, batch);
+        assertTrue(commit.submit(first));
+        assertTrue(batch.firstCommitStarted.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        return batch;
+    }
+
     private static List<String> next(BlockingQueue<List<String>> batches) throws InterruptedException {
         List<String> batch = batches.poll(WAIT_SECONDS, TimeUnit.SECONDS);
         assertTrue(batch != null, "no batch came");
@@ -65,16 +75,11 @@ class GroupCommitTest {
 
     @Test
     void itemsSubmittedWhileABatchIsBeingWrittenGoIntoTheNextOneUpToTheMaximum() throws InterruptedException {
-        CountDownLatch letGo = new CountDownLatch(1);
-        RecordingBatch batch = new RecordingBatch(letGo);
-        commit = new GroupCommit<>("test-writer", 100, 3, Duration.ZERO, batch);
-
-        assertTrue(commit.submit("a"));
-        assertTrue(batch.firstCommitStarted.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        RecordingBatch batch = writerHoldingItsFirstCommit(100, 3, "a");
         for (String item : List.of("b", "c", "d", "e")) {
             assertTrue(commit.submit(item));
         }
-        letGo.countDown();
+        batch.letGo.countDown();
         assertEquals(List.of("a"), next(batch.committed));
         assertEquals(List.of("b", "c", "d"), next(batch.committed), "one commit for what queued meanwhile, at most 3");
         assertEquals(List.of("e"), next(batch.committed));
@@ -82,7 +87,7 @@ class GroupCommitTest {
 
     @Test
     void theWriterLingersForMoreItemsAfterTheFirst() throws InterruptedException {
-        RecordingBatch batch = new RecordingBatch(new CountDownLatch(0));
+        RecordingBatch batch = new RecordingBatch(false);
         // a queue of one: the next item gets in once the writer has taken the one before
         commit = new GroupCommit<>("test-writer", 1, 3, Duration.ofSeconds(WAIT_SECONDS), batch);
         assertTrue(commit.submit("a"));
@@ -101,16 +106,11 @@ class GroupCommitTest {
 
     @Test
     void aFailingBatchFailsItsItemsAndTheWriterGoesOn() throws InterruptedException {
-        CountDownLatch letGo = new CountDownLatch(1);
-        RecordingBatch batch = new RecordingBatch(letGo);
-        commit = new GroupCommit<>("test-writer", 100, 2, Duration.ZERO, batch);
-
-        assertTrue(commit.submit("first"));
-        assertTrue(batch.firstCommitStarted.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        RecordingBatch batch = writerHoldingItsFirstCommit(100, 2, "first");
         assertTrue(commit.submit("bad"));
         assertTrue(commit.submit("with the bad one"));
         assertTrue(commit.submit("after"));
-        letGo.countDown();
+        batch.letGo.countDown();
 
         assertEquals(List.of("first"), next(batch.committed));
         assertEquals(List.of("bad", "with the bad one"), next(batch.failed), "the whole batch fails, nothing of it counts");
@@ -121,16 +121,11 @@ class GroupCommitTest {
 
     @Test
     void aFullQueueAndAClosedOneRefuseItemsAndCloseWritesWhatIsQueued() throws InterruptedException {
-        CountDownLatch letGo = new CountDownLatch(1);
-        RecordingBatch batch = new RecordingBatch(letGo);
-        commit = new GroupCommit<>("test-writer", 2, 10, Duration.ZERO, batch);
-
-        assertTrue(commit.submit("a"));
-        assertTrue(batch.firstCommitStarted.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        RecordingBatch batch = writerHoldingItsFirstCommit(2, 10, "a");
         assertTrue(commit.submit("b"));
         assertTrue(commit.submit("c"));
         assertFalse(commit.submit("d"), "the queue holds 2: the store is not keeping up");
-        letGo.countDown();
+        batch.letGo.countDown();
         commit.close();
         assertFalse(commit.submit("e"), "closed");
         assertEquals(List.of("a"), next(batch.committed));
