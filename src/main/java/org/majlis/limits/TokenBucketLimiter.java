@@ -1,6 +1,7 @@
 package org.majlis.limits;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /** In-process token buckets, one per key. Buckets that have refilled completely are swept away. */
 public final class TokenBucketLimiter implements RateLimiter {
@@ -17,11 +18,18 @@ public final class TokenBucketLimiter implements RateLimiter {
 
     private final double perNano;
     private final double burst;
+    /** A monotonic clock in nanoseconds: {@link System#nanoTime} but in unit tests. */
+    private final LongSupplier nanoClock;
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     public TokenBucketLimiter(double perSecond, int burst) {
+        this(perSecond, burst, System::nanoTime);
+    }
+
+    public TokenBucketLimiter(double perSecond, int burst, LongSupplier nanoClock) {
         this.perNano = perSecond / 1e9;
         this.burst = burst;
+        this.nanoClock = nanoClock;
     }
 
     @Override
@@ -35,7 +43,7 @@ public final class TokenBucketLimiter implements RateLimiter {
      */
     public long tryAcquire(String key, double amount) {
         double needed = Math.min(amount, burst);
-        long now = System.nanoTime();
+        long now = nanoClock.getAsLong();
         Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, now));
         synchronized (bucket) {
             refill(bucket, now);
@@ -49,7 +57,7 @@ public final class TokenBucketLimiter implements RateLimiter {
 
     /** Forgets keys whose buckets are full again: they behave exactly like new ones. */
     public void sweep() {
-        long now = System.nanoTime();
+        long now = nanoClock.getAsLong();
         buckets.values().removeIf(bucket -> {
             synchronized (bucket) {
                 refill(bucket, now);

@@ -1,0 +1,135 @@
+package org.majlis.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The group commit's writer thread with a batch that the test holds, lets go or fails (no database). */
+class GroupCommitTest {
+
+    private static final long WAIT_SECONDS = 10;
+
+    /** Commits what it is given once the test lets it, or fails the batches that contain "bad". */
+    private static final class RecordingBatch implements GroupCommit.Batch<String> {
+        final BlockingQueue<List<String>> committed = new LinkedBlockingQueue<>();
+        final BlockingQueue<List<String>> failed = new LinkedBlockingQueue<>();
+        final BlockingQueue<Exception> causes = new LinkedBlockingQueue<>();
+        final CountDownLatch firstCommitStarted = new CountDownLatch(1);
+        final CountDownLatch letGo;
+
+        /** Held: every commit waits for {@code letGo}; else none does. */
+        RecordingBatch(boolean held) {
+            this.letGo = new CountDownLatch(held ? 1 : 0);
+        }
+
+        @Override
+        public void commit(List<String> items) throws Exception {
+            firstCommitStarted.countDown();
+            assertTrue(letGo.await(WAIT_SECONDS, TimeUnit.SECONDS));
+            if (items.contains("bad")) {
+                throw new IllegalStateException("the database said no");
+            }
+            committed.add(List.copyOf(items)); // the writer reuses its list
+        }
+
+        @Override
+        public void failed(List<String> items, Exception cause) {
+            failed.add(List.copyOf(items));
+            causes.add(cause);
+        }
+    }
+
+    private GroupCommit<String> commit;
+
+    @AfterEach
+    void stop() {
+        if (commit != null) {
+            commit.close();
+        }
+    }
+
+    /** A writer whose first commit, of {@code first}, waits until the test counts {@code letGo} down. */
+    private RecordingBatch writerHoldingItsFirstCommit(int capacity, int maxBatch, String first) throws InterruptedException {
+        RecordingBatch batch = new RecordingBatch(true);
+        commit = new GroupCommit<>("test-writer", capacity, maxBatch, Duration.ZERO, batch);
+        assertTrue(commit.submit(first));
+        assertTrue(batch.firstCommitStarted.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        return batch;
+    }
+
+    private static List<String> next(BlockingQueue<List<String>> batches) throws InterruptedException {
+        List<String> batch = batches.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertTrue(batch != null, "no batch came");
+        return batch;
+    }
+
+    @Test
+    void itemsSubmittedWhileABatchIsBeingWrittenGoIntoTheNextOneUpToTheMaximum() throws InterruptedException {
+        RecordingBatch batch = writerHoldingItsFirstCommit(100, 3, "a");
+        for (String item : List.of("b", "c", "d", "e")) {
+            assertTrue(commit.submit(item));
+        }
+        batch.letGo.countDown();
+        assertEquals(List.of("a"), next(batch.committed));
+        assertEquals(List.of("b", "c", "d"), next(batch.committed), "one commit for what queued meanwhile, at most 3");
+        assertEquals(List.of("e"), next(batch.committed));
+    }
+
+    @Test
+    void theWriterLingersForMoreItemsAfterTheFirst() throws InterruptedException {
+        RecordingBatch batch = new RecordingBatch(false);
+        // a queue of one: the next item gets in once the writer has taken the one before
+        commit = new GroupCommit<>("test-writer", 1, 3, Duration.ofSeconds(WAIT_SECONDS), batch);
+        assertTrue(commit.submit("a"));
+        submitOnceThereIsRoom("b");
+        submitOnceThereIsRoom("c");
+        assertEquals(List.of("a", "b", "c"), next(batch.committed), "committed as soon as the batch is full");
+    }
+
+    private void submitOnceThereIsRoom(String item) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (!commit.submit(item)) {
+            assertTrue(System.nanoTime() < deadline, "the writer took nothing");
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void aFailingBatchFailsItsItemsAndTheWriterGoesOn() throws InterruptedException {
+        RecordingBatch batch = writerHoldingItsFirstCommit(100, 2, "first");
+        assertTrue(commit.submit("bad"));
+        assertTrue(commit.submit("with the bad one"));
+        assertTrue(commit.submit("after"));
+        batch.letGo.countDown();
+
+        assertEquals(List.of("first"), next(batch.committed));
+        assertEquals(List.of("bad", "with the bad one"), next(batch.failed), "the whole batch fails, nothing of it counts");
+        assertEquals("the database said no", batch.causes.take().getMessage());
+        assertEquals(List.of("after"), next(batch.committed));
+        assertTrue(batch.failed.isEmpty());
+    }
+
+    @Test
+    void aFullQueueAndAClosedOneRefuseItemsAndCloseWritesWhatIsQueued() throws InterruptedException {
+        RecordingBatch batch = writerHoldingItsFirstCommit(2, 10, "a");
+        assertTrue(commit.submit("b"));
+        assertTrue(commit.submit("c"));
+        assertFalse(commit.submit("d"), "the queue holds 2: the store is not keeping up");
+        batch.letGo.countDown();
+        commit.close();
+        assertFalse(commit.submit("e"), "closed");
+        assertEquals(List.of("a"), next(batch.committed));
+        assertEquals(List.of("b", "c"), next(batch.committed));
+        assertNull(batch.committed.poll());
+    }
+}
