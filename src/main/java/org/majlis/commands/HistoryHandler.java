@@ -55,8 +55,11 @@ public class HistoryHandler {
                 return;
             }
             offload.run(session, ref, "history", () -> page(conversation, user, request, limit, ref), page -> {
-                registry.reply(session, page);
-                next.run();
+                try {
+                    registry.reply(session, page);
+                } finally {
+                    next.run(); // whatever happened to this page, the connection's next request runs
+                }
             }, next);
         });
         if (!queued) {
