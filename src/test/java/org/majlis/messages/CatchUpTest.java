@@ -39,6 +39,7 @@ class CatchUpTest {
         long seenDirect;
         String friendToken;
         try (TestClient f = TestClient.guest(ws, friend); TestClient me = login(token)) {
+            me.await("welcome"); // logged in before the friend writes: what follows arrives live
             friendToken = f.welcome().path("token").asText();
             seenRoom = HistoryTest.sendAll(f, Unique.name("before"), 1, null).get(0);
             seenDirect = HistoryTest.sendAll(f, Unique.name("dm-before"), 1, name).get(0);
