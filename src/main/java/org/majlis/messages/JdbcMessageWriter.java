@@ -11,6 +11,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.majlis.config.MajlisConfig;
 import org.majlis.files.FileStore;
 import org.majlis.names.Names;
@@ -20,7 +23,11 @@ import org.majlis.store.Database;
 import org.majlis.store.GroupCommit;
 import org.majlis.store.Sql;
 
-/** {@link MessageWriter} on JDBC: one transaction per batch of drafts, the same SQL for H2 and PostgreSQL. */
+/**
+ * {@link MessageWriter} on JDBC: one transaction per batch of drafts, the same SQL for H2 and
+ * PostgreSQL. The drafts' callbacks (recipients, encoding, acks) run on one thread of their own,
+ * in commit order, so the writer goes on with the next batch while the last one is delivered.
+ */
 @ApplicationScoped
 public class JdbcMessageWriter implements MessageWriter {
 
@@ -33,6 +40,9 @@ public class JdbcMessageWriter implements MessageWriter {
     private final MessageRows rows;
     private final SenderAdmission admission;
     private final GroupCommit<Draft> writer;
+    /** One thread: the callbacks of one batch run after those of the batch before (messages in seq order). */
+    private final ExecutorService callbacks = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("majlis-message-delivery").daemon().factory());
     private volatile long lastOverflowWarning;
 
     /** A draft of the batch that was refused, and why. */
@@ -57,19 +67,29 @@ public class JdbcMessageWriter implements MessageWriter {
 
             @Override
             public void failed(List<Draft> drafts, Exception cause) {
-                drafts.forEach(d -> d.refused().accept(new Refusal.Failed(cause)));
+                List<Draft> batch = List.copyOf(drafts); // the writer reuses its list for the next batch
+                callbacks.execute(() -> batch.forEach(d -> d.refused().accept(new Refusal.Failed(cause))));
             }
         });
     }
 
+    /** Writes what is queued and runs its callbacks (the acks go out) before returning. */
     @Override
     public void drain() {
         writer.close();
+        callbacks.shutdown();
+        try {
+            if (!callbacks.awaitTermination(5, TimeUnit.SECONDS)) {
+                Log.warn("message deliveries were still running after 5 s of draining");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Writes what is queued before the datasources close (they close after ShutdownEvent observers). */
     void stop(@Observes ShutdownEvent shutdown) {
-        writer.close();
+        drain();
     }
 
     @Override
@@ -89,8 +109,10 @@ public class JdbcMessageWriter implements MessageWriter {
         long[] waits = admission.waits(drafts.stream().map(Draft::from).toList());
         List<Refused> refused = new ArrayList<>();
         List<Written> written = Sql.transaction(database, connection -> write(connection, drafts, waits, refused));
-        refused.forEach(r -> r.draft().refused().accept(r.refusal()));
-        written.forEach(w -> w.draft().committed().accept(w.message()));
+        callbacks.execute(() -> {
+            refused.forEach(r -> r.draft().refused().accept(r.refusal()));
+            written.forEach(w -> w.draft().committed().accept(w.message()));
+        });
     }
 
     /** Numbers and inserts the drafts that are admitted and whose files are accepted; adds the others to {@code refused}. */
