@@ -5,8 +5,8 @@ import io.netty.util.internal.PlatformDependent;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import org.majlis.config.MajlisConfig;
 
 /**
@@ -15,7 +15,7 @@ import org.majlis.config.MajlisConfig;
  * use is sampled a few times a second; while it is over the budget, every connection may leave at
  * most {@link #PRESSURE_LIMIT} unread, so the slowest readers are closed first and the rest go on.
  */
-@ApplicationScoped
+@Singleton // no client proxy: every flush of every connection asks it
 public class OutboundBudget {
 
     /** What a connection may leave unread while the process is over its budget. */

@@ -44,10 +44,6 @@ class AccountsTest {
                 .post("/api/auth/login").then().statusCode(200).extract().path("token");
     }
 
-    static TestClient withToken(URI ws, String token) {
-        return TestClient.withToken(ws, token);
-    }
-
     @Test
     void registrationRules() {
         String name = Unique.name("Rana");
@@ -99,7 +95,7 @@ class AccountsTest {
         register(name, "password-2");
         String token = token(name, "password-2");
         String pal = Unique.name("pal");
-        try (TestClient phone = withToken(ws, token); TestClient laptop = withToken(ws, token);
+        try (TestClient phone = TestClient.withToken(ws, token); TestClient laptop = TestClient.withToken(ws, token);
                 TestClient friend = TestClient.guest(ws, pal)) {
             JsonNode welcome = phone.await("welcome").path("payload");
             assertEquals(name, welcome.path("username").asText());
@@ -159,7 +155,7 @@ class AccountsTest {
         try (TestClient guest = TestClient.connect(ws)) {
             guest.send("login", null, Json.object("username", name));
             String session = guest.await("welcome").path("payload").path("token").asText();
-            try (TestClient again = withToken(ws, session)) {
+            try (TestClient again = TestClient.withToken(ws, session)) {
                 JsonNode welcome = again.await("welcome").path("payload");
                 assertEquals(name, welcome.path("username").asText());
                 assertTrue(welcome.path("guest").asBoolean());
@@ -183,7 +179,7 @@ class AccountsTest {
             s.send("private_message", "n", Json.object("message", "hi", "to", Unique.name("ghost")));
             s.awaitError("user_not_found", "n");
         }
-        try (TestClient back = withToken(ws, token(name, "password-5"))) {
+        try (TestClient back = TestClient.withToken(ws, token(name, "password-5"))) {
             JsonNode welcome = back.await("welcome").path("payload");
             JsonNode direct = null;
             for (JsonNode d : welcome.path("directs")) {

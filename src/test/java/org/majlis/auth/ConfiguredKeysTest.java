@@ -65,7 +65,7 @@ class ConfiguredKeysTest {
         rs256.initVerify(KEYS.getPublic());
         rs256.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
         assertTrue(rs256.verify(Base64.getUrlDecoder().decode(parts[2])), "signed with the configured private key");
-        try (TestClient client = AccountsTest.withToken(ws, token)) {
+        try (TestClient client = TestClient.withToken(ws, token)) {
             assertEquals(name, client.await("welcome").path("payload").path("username").asText());
         }
     }
@@ -74,7 +74,7 @@ class ConfiguredKeysTest {
     void aWellSignedTokenOfNoSessionIsRefused() {
         String token = Jwt.issuer("majlis").upn("configured").claim("guest", false).claim("sid", "s_made_up")
                 .expiresAt(Instant.now().plusSeconds(600)).sign(KEYS.getPrivate());
-        try (TestClient client = AccountsTest.withToken(ws, token)) {
+        try (TestClient client = TestClient.withToken(ws, token)) {
             client.awaitError("auth_failed", null);
         }
     }

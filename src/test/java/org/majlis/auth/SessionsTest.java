@@ -37,7 +37,7 @@ class SessionsTest {
             watcher.await("presence", p -> Json.presenceOf(p, name, "offline"));
             try (TestClient second = TestClient.guestOnceFree(ws, name); TestClient partner = TestClient.guest(ws, Unique.name("p"))) {
                 second.await("welcome");
-                try (TestClient replay = AccountsTest.withToken(ws, oldToken)) {
+                try (TestClient replay = TestClient.withToken(ws, oldToken)) {
                     replay.awaitError("username_taken", null);
                 }
                 partner.send("private_message", "dm", Json.object("to", name, "message", "for the new holder only"));
@@ -46,7 +46,7 @@ class SessionsTest {
             watcher.await("presence", p -> Json.presenceOf(p, name, "offline"));
         }
         // the name is free again, yet the first guest's session ended when the second took the name
-        try (TestClient replay = AccountsTest.withToken(ws, oldToken)) {
+        try (TestClient replay = TestClient.withToken(ws, oldToken)) {
             replay.awaitError("auth_failed", null);
         }
     }
@@ -94,7 +94,7 @@ class SessionsTest {
             watcher.await("presence", p -> Json.presenceOf(p, name, "offline"));
         }
         AccountsTest.register(name, "correct horse");
-        try (TestClient account = AccountsTest.withToken(ws, AccountsTest.token(name, "correct horse"))) {
+        try (TestClient account = TestClient.withToken(ws, AccountsTest.token(name, "correct horse"))) {
             JsonNode welcome = account.await("welcome").path("payload");
             assertEquals(0, welcome.path("directs").size(), welcome::toString);
             for (JsonNode listed : welcome.path("rooms")) {
@@ -103,7 +103,7 @@ class SessionsTest {
             account.send("history", "h", Json.object("room", room));
             account.awaitError("room_not_found", "h");
         }
-        try (TestClient replay = AccountsTest.withToken(ws, guestToken)) {
+        try (TestClient replay = TestClient.withToken(ws, guestToken)) {
             replay.awaitError("username_taken", null); // the name is the account's now, and the guest's session ended
         }
     }
@@ -120,7 +120,7 @@ class SessionsTest {
                 messageId = first.await("ack").path("payload").path("messageId").asText();
             }
             watcher.await("presence", p -> Json.presenceOf(p, name, "offline"));
-            try (TestClient back = AccountsTest.withToken(ws, token)) { // the same guest: its session goes on
+            try (TestClient back = TestClient.withToken(ws, token)) { // the same guest: its session goes on
                 back.await("welcome");
                 back.send("edit_message", "own", Json.object("messageId", messageId, "message", "corrected"));
                 back.await("message_edited");
@@ -144,7 +144,7 @@ class SessionsTest {
         client.send("logout", "bye", Json.object());
         assertEquals("bye", client.await("ack").path("payload").path("ref").asText());
         assertEquals(CloseCodes.NORMAL, client.awaitClose());
-        try (TestClient replay = AccountsTest.withToken(ws, token)) {
+        try (TestClient replay = TestClient.withToken(ws, token)) {
             replay.awaitError("auth_failed", null);
         }
         given().header("Authorization", "Bearer " + token).get("/api/users/online").then().statusCode(401);
@@ -156,7 +156,7 @@ class SessionsTest {
         AccountsTest.register(name, "correct horse");
         String laptop = AccountsTest.token(name, "correct horse");
         String phone = AccountsTest.token(name, "correct horse");
-        try (TestClient open = AccountsTest.withToken(ws, laptop)) {
+        try (TestClient open = TestClient.withToken(ws, laptop)) {
             open.await("welcome");
             given().header("Authorization", "Bearer " + phone).delete("/api/sessions").then().statusCode(200);
             assertEquals(CloseCodes.NORMAL, open.awaitClose());
@@ -176,7 +176,7 @@ class SessionsTest {
         given().header("Authorization", "Bearer " + ending).delete("/api/sessions/current").then().statusCode(204);
         given().header("Authorization", "Bearer " + ending).delete("/api/sessions/current").then().statusCode(401);
         given().header("Authorization", "Bearer " + staying).get("/api/users/online").then().statusCode(200);
-        try (TestClient client = AccountsTest.withToken(ws, staying)) {
+        try (TestClient client = TestClient.withToken(ws, staying)) {
             assertTrue(client.await("welcome").path("payload").path("token").asText().length() > 20);
         }
     }
