@@ -240,34 +240,43 @@ describe('majlis-client', { timeout: 20_000 }, () => {
     assert.equal(client.state, 'closed');
   });
 
-  test('commands resolve with the event that shows their effect, or reject with their error', async () => {
+  test('requests resolve on their ack (creating and joining with the room they made), or reject with their error', async () => {
     const { client, ws } = await loggedInClient('sara');
+    let settled = false;
     const created = client.createRoom('Team-X', { isPrivate: true, members: ['omar'] });
+    created.then(() => { settled = true; });
     const frame = ws.lastSent('create_room');
     assert.deepEqual(frame.payload, { room: 'Team-X', private: true, members: ['omar'] });
-    // Events about something else leave it pending; the room (any case) resolves it.
+    // Events about something else are not it; the room (any case) is, but the ack is still to come.
     ws.serverSend({ type: 'room', payload: { room: 'other', private: false, owner: 'x', members: ['x'] } });
     ws.serverSend({ type: 'room', payload: { room: 'team-x', private: true, owner: 'sara', members: ['sara', 'omar'] } });
+    await tick(10);
+    assert.equal(settled, false, 'no ack yet');
+    ws.serverSend({ type: 'ack', payload: { ref: frame.id } });
     assert.deepEqual((await created).members, ['sara', 'omar']);
+
+    // On a cluster the ack may come first: the room event still resolves it.
+    const joined = client.joinRoom('lobby');
+    ws.serverSend({ type: 'ack', payload: { ref: ws.lastSent('join_room').id } });
+    ws.serverSend({ type: 'room', payload: { room: 'Lobby', private: false, owner: 'x', members: ['x', 'sara'] } });
+    assert.equal((await joined).room, 'Lobby');
 
     const taken = client.createRoom('team-x');
     ws.serverSend({ type: 'error', payload: { code: 'room_exists', ref: ws.lastSent('create_room').id } });
     await assert.rejects(taken, (e) => e.code === 'room_exists');
 
     const left = client.leaveRoom('team-x');
-    ws.serverSend({ type: 'member_left', payload: { room: 'team-x', username: 'omar' } });
-    ws.serverSend({ type: 'member_left', payload: { room: 'team-x', username: 'Sara' } });
-    assert.equal((await left).username, 'Sara');
+    ws.serverSend({ type: 'ack', payload: { ref: ws.lastSent('leave_room').id } });
+    assert.equal((await left).ref, ws.lastSent('leave_room').id);
 
     const reacted = client.react('m_1', '👍', true);
     assert.deepEqual(ws.lastSent('react').payload, { messageId: 'm_1', emoji: '👍', on: true });
-    ws.serverSend({ type: 'reaction', payload: { messageId: 'm_1', room: 'general', emoji: '👍', by: 'omar', on: true } });
-    ws.serverSend({ type: 'reaction', payload: { messageId: 'm_1', room: 'general', emoji: '👍', by: 'sara', on: true } });
-    assert.equal((await reacted).by, 'sara');
+    ws.serverSend({ type: 'ack', payload: { ref: ws.lastSent('react').id } });
+    await reacted;
 
     const edited = client.editMessage('m_1', 'fixed');
-    ws.serverSend({ type: 'message_edited', payload: { messageId: 'm_1', room: 'general', from: 'sara', message: 'fixed' } });
-    assert.equal((await edited).message, 'fixed');
+    ws.serverSend({ type: 'error', payload: { code: 'forbidden', ref: ws.lastSent('edit_message').id } });
+    await assert.rejects(edited, (e) => e.code === 'forbidden');
     const gone = client.deleteMessage('m_2');
     ws.serverClose(1006);
     await assert.rejects(gone, (e) => e.code === 'disconnected');

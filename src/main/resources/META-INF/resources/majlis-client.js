@@ -85,7 +85,7 @@ export class MajlisClient extends MajlisConnection {
     return this.send('read', { ...conversation, seq });
   }
 
-  // Rooms. Each resolves with the event that shows it happened.
+  // Rooms. Creating and joining resolve with the `room` description; the others with the `ack`.
 
   /** `create_room`: resolves with the `room` description once the server has made it. */
   createRoom(room, { isPrivate = false, members = [] } = {}) {
@@ -98,8 +98,7 @@ export class MajlisClient extends MajlisConnection {
   }
 
   leaveRoom(room) {
-    return this.command('leave_room', { room },
-      (type, p) => type === 'member_left' && sameName(p.room, room) && sameName(p.username, this.user));
+    return this.request('leave_room', { room });
   }
 
   /** `invite`: resolves with the `ack`; the invitee gets `invited` and becomes a member by `joinRoom`. */
@@ -124,25 +123,23 @@ export class MajlisClient extends MajlisConnection {
     return this.request('rooms', payload);
   }
 
-  // Typing, reactions, edits. The server echoes reactions, edits and deletes to the author too.
+  // Typing, reactions, edits. Each resolves with the `ack`; the server also sends reactions, edits
+  // and deletes to the author, as to everyone in the conversation (a reaction that changes
+  // nothing is acknowledged and sent to nobody).
 
   typing(conversation, active) {
     return this.send('typing', { ...conversation, active });
   }
 
   react(messageId, emoji, on) {
-    return this.command('react', { messageId, emoji, on },
-      (type, p) => type === 'reaction' && p.messageId === messageId && p.emoji === emoji
-        && sameName(p.by, this.user) && p.on === on);
+    return this.request('react', { messageId, emoji, on });
   }
 
   editMessage(messageId, message) {
-    return this.command('edit_message', { messageId, message },
-      (type, p) => type === 'message_edited' && p.messageId === messageId);
+    return this.request('edit_message', { messageId, message });
   }
 
   deleteMessage(messageId) {
-    return this.command('delete_message', { messageId },
-      (type, p) => type === 'message_deleted' && p.messageId === messageId);
+    return this.request('delete_message', { messageId });
   }
 }

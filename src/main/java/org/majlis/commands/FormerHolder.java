@@ -3,7 +3,10 @@ package org.majlis.commands;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.majlis.auth.NameTaken;
+import org.majlis.cluster.FanOut;
 import org.majlis.messages.PrivateHistory;
+import org.majlis.rooms.RoomDirectory;
+import org.majlis.rooms.RoomStore;
 
 /**
  * A name passes to someone new (a new guest takes a free guest name, or an account registers a
@@ -13,11 +16,15 @@ import org.majlis.messages.PrivateHistory;
 @ApplicationScoped
 public class FormerHolder {
 
-    private final RoomHandler rooms;
+    private final RoomDirectory directory;
+    private final RoomStore rooms;
+    private final FanOut fanOut;
     private final PrivateHistory history;
 
-    public FormerHolder(RoomHandler rooms, PrivateHistory history) {
+    public FormerHolder(RoomDirectory directory, RoomStore rooms, FanOut fanOut, PrivateHistory history) {
+        this.directory = directory;
         this.rooms = rooms;
+        this.fanOut = fanOut;
         this.history = history;
     }
 
@@ -27,7 +34,10 @@ public class FormerHolder {
     }
 
     public void forget(String userKey) {
-        rooms.forgetMemberships(userKey);
+        if (directory.isMemberOfAny(userKey)) { // most new guests are not: no database work for them
+            rooms.removeFromAll(userKey);
+            directory.removeFromAll(userKey).forEach(fanOut::roomChanged);
+        }
         history.forget(userKey);
     }
 }

@@ -9,6 +9,7 @@ import org.majlis.connections.UserRegistry;
 import org.majlis.messages.HistoryPages;
 import org.majlis.messages.ReadMarks;
 import org.majlis.messages.Recipients;
+import org.majlis.protocol.ClientEvent.History;
 import org.majlis.protocol.ClientEvent.HistoryPayload;
 import org.majlis.protocol.ConversationId;
 import org.majlis.protocol.ErrorCode;
@@ -17,7 +18,7 @@ import org.majlis.protocol.ServerEvent;
 
 /** {@code history}: a page of a conversation the caller takes part in, read on a worker thread. */
 @ApplicationScoped
-public class HistoryHandler {
+public class HistoryHandler implements Command<History> {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
@@ -37,7 +38,15 @@ public class HistoryHandler {
         this.offload = offload;
     }
 
-    public void history(Session session, String ref, HistoryPayload payload) {
+    @Override
+    public Class<History> event() {
+        return History.class;
+    }
+
+    @Override
+    public void handle(Session session, History event) {
+        String ref = event.id();
+        HistoryPayload payload = event.payload();
         OnlineUser user = session.requireUser();
         HistoryPayload request = payload == null ? new HistoryPayload(null, null, null, null, null) : payload;
         int limit = request.limit() == null ? DEFAULT_LIMIT : request.limit();
@@ -73,7 +82,7 @@ public class HistoryHandler {
         Map<String, Long> readSeqs = readMarks.readSeqs(conversation);
         return new ServerEvent.History(ref, conversation.room(), conversation.to(user.name()),
                 page.messages().stream()
-                        .map(m -> MessageHandler.toEvent(m, page.reactions().getOrDefault(m.id(), Map.of()))).toList(),
+                        .map(m -> MessagePosting.toEvent(m, page.reactions().getOrDefault(m.id(), Map.of()))).toList(),
                 page.hasMore(), readSeqs);
     }
 }

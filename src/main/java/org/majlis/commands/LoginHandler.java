@@ -18,10 +18,10 @@ import org.majlis.connections.Offload;
 import org.majlis.connections.OnlineUser;
 import org.majlis.connections.Session;
 import org.majlis.connections.UserRegistry;
-import org.majlis.limits.Limits;
 import org.majlis.messages.Summaries;
 import org.majlis.names.Names;
 import org.majlis.presence.PresenceService;
+import org.majlis.protocol.ClientEvent.Login;
 import org.majlis.protocol.ClientEvent.LoginPayload;
 import org.majlis.protocol.CloseCodes;
 import org.majlis.protocol.ConversationId;
@@ -39,7 +39,7 @@ import org.majlis.rooms.RoomDirectory;
  * counts and signs a session token, then sends {@code welcome} and what was held.
  */
 @ApplicationScoped
-public class LoginHandler {
+public class LoginHandler implements Command<Login> {
 
 
     private record Prepared(Welcome welcome, Instant expiresAt) {
@@ -52,7 +52,6 @@ public class LoginHandler {
     private final TokenService tokens;
     private final MajlisConfig config;
     private final Vertx vertx;
-    private final Limits limits;
     private final Offload offload;
     private final RoomDirectory directory;
     private final FormerHolder formerHolder;
@@ -60,14 +59,13 @@ public class LoginHandler {
     private final Sessions sessions;
 
     public LoginHandler(UserRegistry registry, PresenceService presence, Summaries summaryStore, Accounts accounts,
-            TokenService tokens, MajlisConfig config, Vertx vertx, Limits limits, Offload offload, RoomDirectory directory,
+            TokenService tokens, MajlisConfig config, Vertx vertx, Offload offload, RoomDirectory directory,
             FormerHolder formerHolder, UserDirectory users, Sessions sessions) {
         this.users = users;
         this.directory = directory;
         this.formerHolder = formerHolder;
         this.sessions = sessions;
         this.offload = offload;
-        this.limits = limits;
         this.registry = registry;
         this.presence = presence;
         this.summaryStore = summaryStore;
@@ -77,17 +75,31 @@ public class LoginHandler {
         this.vertx = vertx;
     }
 
+    @Override
+    public Class<Login> event() {
+        return Login.class;
+    }
+
+    @Override
+    public boolean needsLogin() {
+        return false;
+    }
+
+    @Override
+    public Cost cost() {
+        return Cost.LOGIN;
+    }
+
     /** The {@code login} frame. */
-    public void login(Session session, String ref, LoginPayload payload) {
+    @Override
+    public void handle(Session session, Login event) {
+        String ref = event.id();
+        LoginPayload payload = event.payload();
         if (session.user() != null) {
             throw new ProtocolException(ErrorCode.ALREADY_LOGGED_IN, "this connection is logged in");
         }
         if (payload == null || (payload.username() == null && payload.token() == null)) {
             throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "a username or a token is required");
-        }
-        long retryAfter = limits.login(session.address());
-        if (retryAfter > 0) {
-            throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many login attempts", null, retryAfter);
         }
         if (payload.token() != null) {
             Identity identity = tokens.verify(payload.token());
@@ -119,7 +131,7 @@ public class LoginHandler {
         boolean cameOnline = registry.login(session, name, guest, sessionId, proof != null);
         session.loginSession(sessionId);
         OnlineUser user = session.user();
-        offload.run(session, ref, "login", () -> prepare(user, proof, sessionId), prepared -> {
+        offload.run(session, ref, "login", () -> prepare(user, proof, sessionId, ref), prepared -> {
             registry.welcome(session, prepared.welcome());
             closeWhenExpired(session, prepared.expiresAt());
             if (cameOnline) {
@@ -129,7 +141,7 @@ public class LoginHandler {
     }
 
     /** Blocking: the account check, the session (continued, or a new guest's), the counts. */
-    private Prepared prepare(OnlineUser user, Identity proof, String sessionId) {
+    private Prepared prepare(OnlineUser user, Identity proof, String sessionId, String ref) {
         String key = Names.key(user.name());
         if (user.guest() && accounts.registeredName(user.name()) != null) {
             throw new ProtocolException(ErrorCode.USERNAME_TAKEN, "that name belongs to a registered account");
@@ -158,7 +170,7 @@ public class LoginHandler {
                         s.lastSeq(), s.unread())).toList();
         List<DirectSummary> directs = summaries.stream().filter(s -> !s.conversation().isRoom())
                 .map(s -> new DirectSummary(s.conversation().partnerOf(key), s.lastSeq(), s.unread())).toList();
-        return new Prepared(new Welcome(user.name(), user.guest(), token.token(), token.expiresAt().toString(),
+        return new Prepared(new Welcome(ref, user.name(), user.guest(), token.token(), token.expiresAt().toString(),
                 others, rooms, directs), token.expiresAt());
     }
 

@@ -6,15 +6,15 @@ import org.majlis.connections.Offload;
 import org.majlis.connections.OnlineUser;
 import org.majlis.connections.Session;
 import org.majlis.connections.UserRegistry;
+import org.majlis.protocol.ClientEvent.Logout;
 import org.majlis.protocol.CloseCodes;
-import org.majlis.protocol.ServerEvent;
 
 /**
  * {@code logout}: ends the connection's login session (its tokens stop working on every node),
  * acknowledges, and closes this node's connections of that session with 1000.
  */
 @ApplicationScoped
-public class LogoutHandler {
+public class LogoutHandler implements Command<Logout> {
 
     private final Sessions sessions;
     private final UserRegistry registry;
@@ -26,14 +26,21 @@ public class LogoutHandler {
         this.offload = offload;
     }
 
-    public void logout(Session session, String ref) {
+    @Override
+    public Class<Logout> event() {
+        return Logout.class;
+    }
+
+    @Override
+    public void handle(Session session, Logout event) {
+        String ref = event.id();
         OnlineUser user = session.requireUser();
         String loginSession = session.loginSession();
         offload.run(session, ref, "logout", () -> {
             sessions.end(loginSession);
             return null;
         }, done -> {
-            registry.reply(session, ServerEvent.Ack.of(ref));
+            registry.acknowledge(session, ref);
             registry.close(user.name(), loginSession, CloseCodes.NORMAL, "logged out");
         });
     }

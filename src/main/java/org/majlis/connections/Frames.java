@@ -31,7 +31,7 @@ public class Frames {
             try (JsonGenerator gen = mapper.getFactory().createGenerator((java.io.OutputStream) new ByteBufOutputStream(buf))) {
                 gen.writeStartObject();
                 gen.writeStringField("type", event.type());
-                if (!(event instanceof ServerEvent.Pong)) {
+                if (!(event instanceof ServerEvent.Pong pong && pong.ref() == null)) { // the original pong has no payload
                     gen.writeFieldName("payload");
                     mapper.writeValue(gen, event);
                 }

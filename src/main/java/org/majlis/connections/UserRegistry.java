@@ -166,6 +166,13 @@ public class UserRegistry {
                 refusal.retryAfterMs()));
     }
 
+    /** The {@code ack} of a request that carried an {@code id}; nothing for one that did not. */
+    public void acknowledge(Session session, String ref) {
+        if (ref != null) {
+            reply(session, ServerEvent.Ack.of(ref));
+        }
+    }
+
     /** Sends an event to one connection. */
     public void reply(Session session, ServerEvent event) {
         if (!session.outbox().accepting()) {

@@ -15,15 +15,8 @@ import io.vertx.core.http.HttpClosedException;
 import java.io.IOException;
 import org.majlis.auth.BearerCheck;
 import org.majlis.auth.Identity;
-import org.majlis.commands.HistoryHandler;
+import org.majlis.commands.CommandPipeline;
 import org.majlis.commands.LoginHandler;
-import org.majlis.commands.LogoutHandler;
-import org.majlis.commands.MessageActions;
-import org.majlis.commands.MessageHandler;
-import org.majlis.commands.PresenceHandler;
-import org.majlis.commands.ReadHandler;
-import org.majlis.commands.RoomHandler;
-import org.majlis.commands.TypingHandler;
 import org.majlis.config.MajlisConfig;
 import org.majlis.connections.ChannelCapture;
 import org.majlis.connections.Delivery;
@@ -32,59 +25,36 @@ import org.majlis.connections.Session;
 import org.majlis.connections.UserRegistry;
 import org.majlis.metrics.ChatMetrics;
 import org.majlis.presence.PresenceService;
-import org.majlis.protocol.ClientEvent.ListUsers;
-import org.majlis.protocol.ClientEvent.Login;
-import org.majlis.protocol.ClientEvent.Ping;
-import org.majlis.protocol.ClientEvent.PrivateMessage;
-import org.majlis.protocol.ClientEvent.SendMessage;
-import org.majlis.protocol.ClientEvent.SetStatus;
 import org.majlis.protocol.ClientEvent;
 import org.majlis.protocol.ClientEventCodec;
 import org.majlis.protocol.CloseCodes;
 import org.majlis.protocol.ErrorCode;
 import org.majlis.protocol.ProtocolException;
-import org.majlis.protocol.ServerEvent;
 
 /**
  * The chat endpoint: decodes each frame once into a {@link ClientEvent} and hands it to the
- * handler of its family. Everything here runs on the connection's event loop and never blocks.
+ * {@link CommandPipeline}, which runs the event's one command. Everything here runs on the
+ * connection's event loop and never blocks.
  */
 @WebSocket(path = "/ws")
 public class ChatSocket {
-
 
     private final Delivery delivery;
     private final UserRegistry registry;
     private final PresenceService presence;
     private final LoginHandler login;
-    private final LogoutHandler logout;
-    private final MessageHandler messages;
-    private final PresenceHandler presenceRequests;
-    private final HistoryHandler history;
-    private final ReadHandler reads;
-    private final TypingHandler typing;
-    private final MessageActions actions;
-    private final RoomHandler rooms;
+    private final CommandPipeline commands;
     private final ChatMetrics metrics;
     private final int abuseStrikes;
     private final long abuseWindowMillis;
 
-    public ChatSocket(Delivery delivery, UserRegistry registry, PresenceService presence, LoginHandler login, LogoutHandler logout,
-            MessageHandler messages, PresenceHandler presenceRequests, HistoryHandler history, ReadHandler reads,
-            TypingHandler typing, MessageActions actions, RoomHandler rooms, ChatMetrics metrics,
-            MajlisConfig config) {
-        this.typing = typing;
-        this.actions = actions;
-        this.rooms = rooms;
+    public ChatSocket(Delivery delivery, UserRegistry registry, PresenceService presence, LoginHandler login,
+            CommandPipeline commands, ChatMetrics metrics, MajlisConfig config) {
         this.delivery = delivery;
         this.registry = registry;
         this.presence = presence;
         this.login = login;
-        this.logout = logout;
-        this.messages = messages;
-        this.presenceRequests = presenceRequests;
-        this.history = history;
-        this.reads = reads;
+        this.commands = commands;
         this.metrics = metrics;
         this.abuseStrikes = config.limits().abuseStrikes();
         this.abuseWindowMillis = config.limits().abuseWindow().toMillis();
@@ -109,30 +79,7 @@ public class ChatSocket {
         metrics.frameIn();
         Session session = heard(connection);
         try {
-            if (!(event instanceof Login || event instanceof Ping)) {
-                session.requireUser();
-            }
-            switch (event) {
-                case Login e -> login.login(session, e.id(), e.payload());
-                case Ping e -> registry.reply(session, new ServerEvent.Pong());
-                case SendMessage e -> messages.send(session, e.id(), e.payload());
-                case PrivateMessage e -> messages.direct(session, e.id(), e.payload());
-                case SetStatus e -> presenceRequests.setStatus(session, e.payload());
-                case ListUsers e -> presenceRequests.users(session, e.id());
-                case ClientEvent.History e -> history.history(session, e.id(), e.payload());
-                case ClientEvent.Read e -> reads.read(session, e.id(), e.payload());
-                case ClientEvent.Typing e -> typing.typing(session, e.payload());
-                case ClientEvent.React e -> actions.react(session, e.id(), e.payload());
-                case ClientEvent.EditMessage e -> actions.edit(session, e.id(), e.payload());
-                case ClientEvent.DeleteMessage e -> actions.delete(session, e.id(), e.payload());
-                case ClientEvent.CreateRoom e -> rooms.create(session, e.id(), e.payload());
-                case ClientEvent.JoinRoom e -> rooms.join(session, e.id(), e.payload());
-                case ClientEvent.LeaveRoom e -> rooms.leave(session, e.id(), e.payload());
-                case ClientEvent.Invite e -> rooms.invite(session, e.id(), e.payload());
-                case ClientEvent.ListRooms e -> rooms.list(session, e.id(), e.payload());
-                case ClientEvent.DeclineInvite e -> rooms.decline(session, e.id(), e.payload());
-                case ClientEvent.Logout e -> logout.logout(session, e.id());
-            }
+            commands.dispatch(session, event);
         } catch (ProtocolException e) {
             refuse(session, e.withRef(event.id()));
         } catch (RuntimeException e) {

@@ -16,7 +16,7 @@ public sealed interface ServerEvent {
     String type();
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Welcome(String username, boolean guest, String token, String expiresAt, List<UserStatus> users,
+    record Welcome(String ref, String username, boolean guest, String token, String expiresAt, List<UserStatus> users,
             List<RoomSummary> rooms, List<DirectSummary> directs) implements ServerEvent {
         public String type() {
             return "welcome";
@@ -99,7 +99,9 @@ public sealed interface ServerEvent {
     }
 
     /** Answers a client's {@code ping}; the only event without a payload. */
-    record Pong() implements ServerEvent {
+    /** The answer to a client's {@code ping}, with its {@code id} as {@code ref} when it had one. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Pong(String ref) implements ServerEvent {
         public String type() {
             return "pong";
         }

@@ -321,19 +321,20 @@ export class MajlisConnection {
   }
 
   /**
-   * Send a frame with an `id` and wait for the answer carrying it back as `ref`: the `ack`
-   * (send_message, private_message), a reply frame of the same type (`history`, `users`,
-   * `rooms`) or an `error` (rejects with a MajlisError). `id` reuses a frame id (a resend).
+   * Send a frame with an `id` and wait for the one answer carrying it back as `ref`: the `ack`
+   * (most requests), a reply frame of the same type (`history`, `users`, `rooms`) or an `error`
+   * (rejects with a MajlisError). `id` reuses a frame id (a resend).
    */
   request(type, payload = {}, { timeoutMs = this.requestTimeoutMs, id = this._newId() } = {}) {
     return this._sendAwaiting(type, payload, null, { timeoutMs, id });
   }
 
   /**
-   * Send a frame that has no reply of its own (`create_room`, `join_room`, `react`,
-   * `edit_message`...) and wait for the event it causes: resolves with the payload of the first
-   * frame for which `confirms(frameType, payload)` is true; rejects with the `error` that
-   * carries the frame's id back, or `timeout`.
+   * As `request`, for a request whose `ack` says only that it was done (`create_room`,
+   * `join_room`): resolves with the payload of the event it caused, the first frame for which
+   * `confirms(frameType, payload)` is true, once both that event and the `ack` arrived (in
+   * either order: on a cluster the event may come later). Rejects with the `error` that carries
+   * the frame's id back, or `timeout`.
    */
   command(type, payload, confirms, { timeoutMs = this.requestTimeoutMs, id = this._newId() } = {}) {
     return this._sendAwaiting(type, payload, confirms, { timeoutMs, id });
@@ -407,8 +408,13 @@ export class MajlisConnection {
         return;
       }
       case 'ack': {
-        const pending = this._take(payload.ref);
-        pending?.resolve(payload);
+        const pending = this._pending.get(payload.ref);
+        if (pending && pending.confirms && !('event' in pending)) {
+          pending.acked = true; // its event is still to come
+        } else if (pending) {
+          this._pending.delete(payload.ref);
+          pending.resolve(pending.confirms ? pending.event : payload);
+        }
         this._emit('ack', payload, frame);
         return;
       }
@@ -449,10 +455,15 @@ export class MajlisConnection {
     }
   }
 
-  /** Resolves every pending command whose effect this event shows (after the listeners ran). */
+  /**
+   * Keeps the event that shows a pending command's effect; resolves the command when its `ack`
+   * is in too (after the listeners ran).
+   */
   _confirmCommands(type, payload) {
     for (const [id, pending] of this._pending) {
-      if (pending.confirms && pending.confirms(type, payload)) {
+      if (!pending.confirms || 'event' in pending || !pending.confirms(type, payload)) continue;
+      pending.event = payload;
+      if (pending.acked) {
         this._pending.delete(id);
         pending.resolve(payload);
       }

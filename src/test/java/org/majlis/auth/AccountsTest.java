@@ -175,7 +175,7 @@ class AccountsTest {
         String text = Unique.name("while you were out ");
         try (TestClient s = TestClient.guest(ws, sender)) {
             s.send("private_message", "o", Json.object("message", text, "to", name));
-            assertEquals("o", s.await("ack").path("payload").path("ref").asText());
+            s.awaitAck("o");
             s.send("private_message", "n", Json.object("message", "hi", "to", Unique.name("ghost")));
             s.awaitError("user_not_found", "n");
         }

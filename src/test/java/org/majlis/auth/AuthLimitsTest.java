@@ -6,33 +6,23 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.majlis.testing.RealLimits;
 import org.majlis.testing.Unique;
 
 /**
  * Registrations per address and password logins per account, with small buckets that do not
- * refill during the test, behind a trusted proxy so that X-Forwarded-For gives each request its
- * client address.
+ * refill during the test ({@link RealLimits}); X-Forwarded-For gives each request its client address.
  */
 @QuarkusTest
-@TestProfile(AuthLimitsTest.SmallBuckets.class)
+@TestProfile(RealLimits.class)
 class AuthLimitsTest {
 
-    static final int BURST = 3;
-
-    public static class SmallBuckets implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("majlis.limits.registrations-per-hour", "1", "majlis.limits.registrations-burst", String.valueOf(BURST),
-                    "majlis.limits.account-logins-per-hour", "1", "majlis.limits.account-logins-burst", String.valueOf(BURST),
-                    "quarkus.http.proxy.proxy-address-forwarding", "true", "quarkus.http.proxy.allow-x-forwarded", "true");
-        }
-    }
+    static final int BURST = RealLimits.AUTH_BURST;
 
     private static int addresses;
 

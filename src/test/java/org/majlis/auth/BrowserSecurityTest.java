@@ -10,26 +10,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.net.URI;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.majlis.connections.Frame;
 import org.majlis.testing.TestClient;
+import org.majlis.testing.Tightened;
 
 /** Origin on the upgrade, CORS on the REST API, the page's CSP, and the OpenAPI description. */
 @QuarkusTest
-@TestProfile(BrowserSecurityTest.OneAllowedOrigin.class)
+@TestProfile(Tightened.class)
 class BrowserSecurityTest {
-
-    public static class OneAllowedOrigin implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("majlis.allowed-origins", "https://friend.example");
-        }
-    }
 
     @TestHTTPResource("/ws")
     URI ws;
@@ -52,7 +44,7 @@ class BrowserSecurityTest {
         try (TestClient same = from("http://" + ws.getHost() + ":" + ws.getPort())) {
             same.assertAlive();
         }
-        try (TestClient allowed = from("https://friend.example")) {
+        try (TestClient allowed = from(Tightened.ALLOWED_ORIGIN)) {
             allowed.assertAlive();
         }
         try (TestClient noOrigin = TestClient.connect(ws, new WebSocketConnectOptions().setAllowOriginHeader(false))) {
@@ -62,8 +54,8 @@ class BrowserSecurityTest {
 
     @Test
     void corsAnswersOnlyAllowedOrigins() {
-        given().header("Origin", "https://friend.example").header("Access-Control-Request-Method", "POST")
-                .options("/api/auth/login").then().header("Access-Control-Allow-Origin", equalTo("https://friend.example"));
+        given().header("Origin", Tightened.ALLOWED_ORIGIN).header("Access-Control-Request-Method", "POST")
+                .options("/api/auth/login").then().header("Access-Control-Allow-Origin", equalTo(Tightened.ALLOWED_ORIGIN));
         given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
                 .options("/api/auth/login").then().header("Access-Control-Allow-Origin", nullValue());
     }

@@ -58,7 +58,7 @@ class SessionsTest {
         try (TestClient watcher = TestClient.guest(ws, Unique.name("watcher")); TestClient partner = TestClient.guest(ws, partnerName)) {
             try (TestClient first = TestClient.guest(ws, name)) {
                 partner.send("private_message", "dm", Json.object("to", name, "message", "a secret for the first " + name));
-                partner.await("ack");
+                partner.awaitAck("dm");
                 first.await("new_message");
             }
             watcher.await("presence", p -> Json.presenceOf(p, name, "offline"));
@@ -87,7 +87,7 @@ class SessionsTest {
                 guest.send("create_room", "c", Json.object("room", room, "private", true));
                 guest.await("room");
                 guest.send("send_message", "m", Json.object("room", room, "message", "the guest's own notes"));
-                guest.await("ack");
+                guest.awaitAck("m");
                 partner.send("private_message", "dm", Json.object("to", name, "message", "a secret for the guest"));
                 guest.await("new_message", m -> m.path("payload").path("message").asText().equals("a secret for the guest"));
             }
@@ -117,7 +117,7 @@ class SessionsTest {
             try (TestClient first = TestClient.guest(ws, name)) {
                 token = first.welcome().path("token").asText();
                 first.send("send_message", "m", Json.object("message", "said by the first " + name));
-                messageId = first.await("ack").path("payload").path("messageId").asText();
+                messageId = first.awaitAck("m").path("payload").path("messageId").asText();
             }
             watcher.await("presence", p -> Json.presenceOf(p, name, "offline"));
             try (TestClient back = TestClient.withToken(ws, token)) { // the same guest: its session goes on
@@ -142,7 +142,7 @@ class SessionsTest {
         TestClient client = TestClient.guest(ws, name);
         String token = client.welcome().path("token").asText();
         client.send("logout", "bye", Json.object());
-        assertEquals("bye", client.await("ack").path("payload").path("ref").asText());
+        client.awaitAck("bye");
         assertEquals(CloseCodes.NORMAL, client.awaitClose());
         try (TestClient replay = TestClient.withToken(ws, token)) {
             replay.awaitError("auth_failed", null);

@@ -164,7 +164,7 @@ class ClusterIT {
             onB.send("join_room", "j", Json.object("room", room));
             onB.await("room");
             onA.send("send_message", "seen", Json.object("room", room, "message", "before the crash"));
-            long lastSeen = onA.await("ack").path("payload").path("seq").asLong();
+            long lastSeen = onA.awaitAck("seen").path("payload").path("seq").asLong();
             String token = onA.welcome().path("token").asText();
 
             nodeA.kill();
@@ -174,7 +174,7 @@ class ClusterIT {
             for (int i = 0; i < 5; i++) {
                 onB.send("send_message", "w" + i, Json.object("room", room, "message", "while away " + i));
                 missed.add("while away " + i);
-                onB.await("ack");
+                onB.awaitAck("w" + i);
             }
             onB.await("presence", p -> p.path("payload").path("changes").toString().contains("\"username\":\"" + stranded
                     + "\",\"status\":\"offline\""), null, OFFLINE_WITHIN);

@@ -30,7 +30,7 @@ class RedisFanOutTest extends FanOutContract {
             RecordingNode other = nodes.get(1 - from);
             long deadline = System.currentTimeMillis() + 10_000;
             while (other.probes() == 0 && System.currentTimeMillis() < deadline) {
-                fanOuts.get(from).send(RecordingNode.PROBE, new ServerEvent.Pong());
+                fanOuts.get(from).send(RecordingNode.PROBE, new ServerEvent.Pong(null));
                 Thread.sleep(50);
             }
         }

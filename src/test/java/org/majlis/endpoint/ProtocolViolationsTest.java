@@ -53,7 +53,7 @@ class ProtocolViolationsTest {
         try (RawSocketClient client = new RawSocketClient(ws, 65536)) {
             client.sendFrame(false, 0, TEXT, Arrays.copyOfRange(whole, 0, cut));
             client.sendFrame(true, 0, CONTINUATION, Arrays.copyOfRange(whole, cut, whole.length));
-            assertEquals("{\"type\":\"pong\"}", client.readFrame());
+            assertEquals("{\"type\":\"pong\",\"payload\":{\"ref\":\"\u0623\"}}", client.readFrame(), "the id, whole again");
         }
     }
 

@@ -6,25 +6,17 @@ import static org.hamcrest.Matchers.matchesPattern;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.net.URI;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.majlis.testing.TestClient;
+import org.majlis.testing.Tightened;
 import org.majlis.testing.Unique;
 
 /** What one user may store: a quota of stored bytes and a rate of upload bytes. */
 @QuarkusTest
-@TestProfile(UploadAllowanceTest.SmallAllowance.class)
+@TestProfile(Tightened.class)
 class UploadAllowanceTest {
-
-    public static class SmallAllowance implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("majlis.files.quota-per-user", "10K", "majlis.files.upload-rate", "1K", "majlis.files.upload-burst", "8K");
-        }
-    }
 
     @TestHTTPResource("/ws")
     URI ws;

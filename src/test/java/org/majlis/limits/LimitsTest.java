@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -25,28 +24,20 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.majlis.testing.Json;
 import org.majlis.testing.RawSocketClient;
+import org.majlis.testing.RealLimits;
 import org.majlis.testing.TestClient;
 import org.majlis.testing.Unique;
 
 /**
  * Each limit is hit and recovered from, with the protocol's message defaults and small login and
- * connection limits. Behind a trusted proxy: the login test comes from an address of its own
- * (X-Forwarded-For), so that the bucket it empties is no other test's. The arithmetic of the
+ * connection limits ({@link RealLimits}). The login test comes from an address of its own
+ * (X-Forwarded-For), so that the bucket it empties is no other test's, and names a new account
+ * each time, so that only the address's bucket applies. The arithmetic of the
  * buckets is {@link TokenBucketLimiterTest}'s, on a fake clock; here only what a client sees.
  */
 @QuarkusTest
-@TestProfile(LimitsTest.ProtocolDefaults.class)
+@TestProfile(RealLimits.class)
 class LimitsTest {
-
-    public static class ProtocolDefaults implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("majlis.limits.messages-per-second", "10", "majlis.limits.messages-burst", "20",
-                    "majlis.limits.logins-per-second", "2", "majlis.limits.logins-burst", "12",
-                    "majlis.limits.connections-per-address", "12", "majlis.limits.abuse-strikes", "40",
-                    "quarkus.http.proxy.proxy-address-forwarding", "true", "quarkus.http.proxy.allow-x-forwarded", "true");
-        }
-    }
 
     /** The login test's client address; the other tests come from the loopback address. */
     private static final String LOGIN_TEST_ADDRESS = "198.51.100.7";
@@ -75,7 +66,7 @@ class LimitsTest {
             assertTrue(acked >= 20 && acked <= 22 && limited >= 8, "acked " + acked + ", limited " + limited);
 
             calm.send("send_message", "c", Json.object("message", "still fine"));
-            assertEquals("c", calm.await("ack").path("payload").path("ref").asText());
+            calm.awaitAck("c");
 
             // the limit recovers: a flooder that waits as long as it is told gets through
             JsonNode later = sendMessage(flooder, "later");
@@ -154,7 +145,7 @@ class LimitsTest {
 
     private static Response login() {
         return given().contentType(ContentType.JSON).header("X-Forwarded-For", LOGIN_TEST_ADDRESS)
-                .body(Map.of("username", "nobody", "password", "whatever1")).post("/api/auth/login");
+                .body(Map.of("username", Unique.name("nobody"), "password", "whatever1")).post("/api/auth/login");
     }
 
     @Test

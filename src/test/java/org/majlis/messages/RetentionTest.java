@@ -7,27 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.majlis.testing.TestClient;
+import org.majlis.testing.Tightened;
 import org.majlis.testing.Unique;
 
 /** With a maximum count, each conversation keeps only its newest messages; seq numbering goes on. */
 @QuarkusTest
-@TestProfile(RetentionTest.KeepFive.class)
+@TestProfile(Tightened.class)
 class RetentionTest {
-
-    public static class KeepFive implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("majlis.retention.max-count", "5", "majlis.retention.interval", "1h");
-        }
-    }
 
     @TestHTTPResource("/ws")
     URI ws;

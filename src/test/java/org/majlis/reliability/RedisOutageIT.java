@@ -51,7 +51,7 @@ class RedisOutageIT {
             for (int i = 0; !crossed && System.currentTimeMillis() < deadline; i++) {
                 String text = probe + " " + i;
                 onA.send("send_message", "p" + i, Json.object("message", text));
-                onA.await("ack");
+                onA.awaitAck("p" + i);
                 Thread.sleep(500);
                 crossed = onB.drain("new_message").stream().anyMatch(e -> e.path("payload").path("message").asText().startsWith(probe));
             }

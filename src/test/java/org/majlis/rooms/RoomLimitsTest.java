@@ -5,27 +5,19 @@ import static org.majlis.rooms.RoomsTest.roomEvent;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.majlis.testing.Json;
 import org.majlis.testing.TestClient;
+import org.majlis.testing.Tightened;
 import org.majlis.testing.Unique;
 
 /** The caps on rooms one user creates and on a room's pending invitations, set low here. */
 @QuarkusTest
-@TestProfile(RoomLimitsTest.LowCaps.class)
+@TestProfile(Tightened.class)
 class RoomLimitsTest {
-
-    public static class LowCaps implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("majlis.rooms.max-owned-per-user", "2", "majlis.rooms.max-pending-invitations", "1");
-        }
-    }
 
     @TestHTTPResource("/ws")
     URI ws;
@@ -64,7 +56,7 @@ class RoomLimitsTest {
             ia.send("join_room", "j1", Json.object("room", room));
             o.await("member_joined");
             o.send("invite", "i2", Json.object("room", room, "username", b));
-            o.await("ack");
+            o.awaitAck("i2");
             invitedEvent(ib, room);
         }
     }

@@ -54,7 +54,7 @@ class RoomsTest {
             assertEquals(member, o.await("member_joined").path("payload").path("username").asText());
 
             o.send("send_message", "s1", Json.object("room", room, "message", "members only"));
-            o.await("ack");
+            o.awaitAck("s1");
             JsonNode delivered = m.await("new_message", e -> room.equals(e.path("payload").path("room").asText())).path("payload");
             assertEquals("members only", delivered.path("message").asText());
             x.expectNone("new_message", Duration.ofMillis(300));
@@ -71,7 +71,7 @@ class RoomsTest {
 
             // a member invites: the invitee is told and becomes a member by joining; the others hear of it
             m.send("invite", "i1", Json.object("room", room, "username", outsider));
-            assertEquals("i1", m.await("ack").path("payload").path("ref").asText());
+            m.awaitAck("i1");
             assertEquals(member, invitedEvent(x, room).path("by").asText());
             x.send("join_room", "j2", Json.object("room", room));
             assertEquals(3, roomEvent(x, room).path("members").size());
@@ -80,7 +80,7 @@ class RoomsTest {
             assertEquals(room, joined.path("room").asText());
             m.await("member_joined");
             x.send("send_message", "s3", Json.object("room", room, "message", "thanks"));
-            x.await("ack");
+            x.awaitAck("s3");
             o.await("new_message", e -> "thanks".equals(e.path("payload").path("message").asText()));
 
             // leaving: everyone, the leaver included, hears it; then the room is closed to the leaver
@@ -101,24 +101,24 @@ class RoomsTest {
             o.send("create_room", "c1", Json.object("room", room, "private", true));
             roomEvent(o, room);
             o.send("invite", "i1", Json.object("room", room, "username", invitee));
-            o.await("ack");
+            o.awaitAck("i1");
             invitedEvent(i, room);
 
             // invited, not a member: no messages, no history, not listed among its rooms
             o.send("send_message", "s1", Json.object("room", room, "message", "before accepting"));
-            o.await("ack");
+            o.awaitAck("s1");
             i.expectNone("new_message", Duration.ofMillis(300));
             i.send("history", "h1", Json.object("room", room));
             i.awaitError("forbidden", "h1");
             o.send("invite", "i2", Json.object("room", room, "username", invitee));
-            o.await("ack");
+            o.awaitAck("i2");
             i.expectNone("invited", Duration.ofMillis(300)); // invited once, told once
             assertTrue(find(allRooms(i), room).isMissingNode());
             i.send("rooms", "r1", Json.object());
             assertEquals(owner, find(i.await("rooms").path("payload").path("invitations"), room).path("by").asText());
 
             i.send("decline_invite", "d1", Json.object("room", room));
-            assertEquals("d1", i.await("ack").path("payload").path("ref").asText());
+            i.awaitAck("d1");
             i.send("join_room", "j1", Json.object("room", room));
             i.awaitError("room_not_found", "j1");
             i.send("rooms", "r2", Json.object());
@@ -190,9 +190,9 @@ class RoomsTest {
             x.send("typing", null, Json.object("room", room, "active", true));
             x.awaitError("room_not_found", null);
             x.send("decline_invite", "d1", Json.object("room", room));
-            x.await("ack");
+            x.awaitAck("d1");
             x.send("decline_invite", "d2", Json.object("room", missing));
-            x.await("ack");
+            x.awaitAck("d2");
             x.send("create_room", "c2", Json.object("room", room));
             x.awaitError("room_exists", "c2"); // the one place a taken name shows: names are one namespace
         }
@@ -245,7 +245,7 @@ class RoomsTest {
             o.send("create_room", "c2", Json.object("room", secret, "private", true));
             roomEvent(o, secret);
             o.send("send_message", "s1", Json.object("room", room, "message", "welcome"));
-            o.await("ack");
+            o.awaitAck("s1");
 
             v.send("rooms", "r1", Json.object());
             JsonNode first = v.await("rooms").path("payload");

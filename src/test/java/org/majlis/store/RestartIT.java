@@ -49,7 +49,7 @@ class RestartIT {
                 }
                 lastSeq = 0;
                 for (int i = 0; i < 3; i++) {
-                    lastSeq = Math.max(lastSeq, client.await("ack").path("payload").path("seq").asLong());
+                    lastSeq = Math.max(lastSeq, client.awaitAck("m" + i).path("payload").path("seq").asLong());
                 }
                 client.send("read", null, Json.object("room", "general", "seq", lastSeq));
                 long mark = 0;

@@ -161,20 +161,47 @@ public final class TestClient implements AutoCloseable {
 
     /** As {@link #await(String, Predicate, String)}, waiting up to {@code wait}. */
     public JsonNode await(String type, Predicate<JsonNode> matching, String orType, Duration wait) {
+        return awaitEvent(event -> {
+            String got = event.path("type").asText();
+            return (type.equals(got) && matching.test(event)) || got.equals(orType);
+        }, "no " + type + " event", wait);
+    }
+
+    /** The next event, of any type, that answers the request with this id: it carries it as {@code ref}. */
+    public JsonNode awaitAnswer(String id) {
+        return awaitEvent(event -> id.equals(event.path("payload").path("ref").asText(null)), "no answer to " + id, WAIT);
+    }
+
+    /** The {@code ack} answering the request with this id; fails on any other answer (an error). */
+    public JsonNode awaitAck(String id) {
+        JsonNode answer = awaitAnswer(id);
+        assertEquals("ack", answer.path("type").asText(), () -> "the answer to " + id + " was " + answer);
+        return answer;
+    }
+
+    /** Removes and returns every answer to the request with this id received so far. */
+    public List<JsonNode> drainAnswers(String id) {
+        List<JsonNode> drained = new ArrayList<>();
+        synchronized (received) {
+            received.removeIf(event -> id.equals(event.path("payload").path("ref").asText(null)) && drained.add(event));
+        }
+        return drained;
+    }
+
+    private JsonNode awaitEvent(Predicate<JsonNode> matching, String failure, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         synchronized (received) {
             while (true) {
                 for (int i = 0; i < received.size(); i++) {
                     JsonNode event = received.get(i);
-                    String got = event.path("type").asText();
-                    if ((type.equals(got) && matching.test(event)) || got.equals(orType)) {
+                    if (matching.test(event)) {
                         received.remove(i);
                         return event;
                     }
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    return fail("no " + type + " event within " + wait + "; received " + received);
+                    return fail(failure + " within " + wait + "; received " + received);
                 }
                 try {
                     received.wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);

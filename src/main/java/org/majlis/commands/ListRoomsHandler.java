@@ -11,13 +11,14 @@ import org.majlis.connections.Session;
 import org.majlis.connections.UserRegistry;
 import org.majlis.messages.Summaries;
 import org.majlis.names.Names;
+import org.majlis.protocol.ClientEvent.ListRooms;
 import org.majlis.protocol.ClientEvent.ListRoomsPayload;
 import org.majlis.protocol.ConversationId;
 import org.majlis.protocol.ErrorCode;
 import org.majlis.protocol.ProtocolException;
+import org.majlis.protocol.ServerEvent;
 import org.majlis.protocol.ServerEvent.Invited;
 import org.majlis.protocol.ServerEvent.RoomListing;
-import org.majlis.protocol.ServerEvent;
 import org.majlis.rooms.Room;
 import org.majlis.rooms.RoomDirectory;
 
@@ -26,7 +27,7 @@ import org.majlis.rooms.RoomDirectory;
  * with message counts; {@code next} names the last room when another page follows.
  */
 @ApplicationScoped
-public class RoomPages {
+public class ListRoomsHandler implements Command<ListRooms> {
 
     /** Rooms a page lists when the client does not say, and at most (also the most invitations listed). */
     static final int DEFAULT_LIMIT = 100;
@@ -37,15 +38,23 @@ public class RoomPages {
     private final UserRegistry registry;
     private final Offload offload;
 
-    public RoomPages(RoomDirectory directory, Summaries summaries, UserRegistry registry, Offload offload) {
+    public ListRoomsHandler(RoomDirectory directory, Summaries summaries, UserRegistry registry, Offload offload) {
         this.directory = directory;
         this.summaries = summaries;
         this.registry = registry;
         this.offload = offload;
     }
 
+    @Override
+    public Class<ListRooms> event() {
+        return ListRooms.class;
+    }
+
     /** A page of the rooms the user may see; the first page also lists the user's pending invitations. */
-    public void list(Session session, String ref, ListRoomsPayload payload) {
+    @Override
+    public void handle(Session session, ListRooms event) {
+        String ref = event.id();
+        ListRoomsPayload payload = event.payload();
         OnlineUser user = session.requireUser();
         String key = Names.key(user.name());
         String afterKey = cursor(payload == null ? null : payload.after());

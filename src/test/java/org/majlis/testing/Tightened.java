@@ -1,0 +1,46 @@
+package org.majlis.testing;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.smallrye.jwt.util.KeyUtils;
+import java.security.KeyPair;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * One server for the suites that need an optional setting set, where no setting disturbs the
+ * others' tests (one start instead of five): configured token keys ({@link #KEYS}), one allowed
+ * browser origin, low room caps, a small upload allowance and a short message retention.
+ */
+public class Tightened implements QuarkusTestProfile {
+
+    public static final String ALLOWED_ORIGIN = "https://friend.example";
+    public static final int MAX_OWNED_ROOMS = 2;
+    public static final int MAX_PENDING_INVITATIONS = 1;
+    public static final int RETAINED_MESSAGES = 5;
+    public static final KeyPair KEYS;
+
+    static {
+        try {
+            KEYS = KeyUtils.generateKeyPair(2048);
+        } catch (NoSuchAlgorithmException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("majlis.jwt.private-key", pem("PRIVATE KEY", KEYS.getPrivate().getEncoded()),
+                "majlis.jwt.public-key", pem("PUBLIC KEY", KEYS.getPublic().getEncoded()),
+                "majlis.allowed-origins", ALLOWED_ORIGIN,
+                "majlis.rooms.max-owned-per-user", Integer.toString(MAX_OWNED_ROOMS),
+                "majlis.rooms.max-pending-invitations", Integer.toString(MAX_PENDING_INVITATIONS),
+                "majlis.files.quota-per-user", "10K", "majlis.files.upload-rate", "1K", "majlis.files.upload-burst", "8K",
+                "majlis.retention.max-count", Integer.toString(RETAINED_MESSAGES), "majlis.retention.interval", "1h");
+    }
+
+    private static String pem(String label, byte[] der) {
+        return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+                + "\n-----END " + label + "-----\n";
+    }
+}
