@@ -46,10 +46,7 @@ public class JdbcAccountStore implements AccountStore {
     }
 
     private Account first(String sql, Object... parameters) {
-        try (Connection connection = database.connect()) {
-            return Sql.first(connection, sql, row -> new Account(row.getString(1), row.getString(2)), parameters);
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
+        return Sql.run(database, connection -> Sql.first(connection, sql, row -> new Account(row.getString(1), row.getString(2)),
+                parameters));
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import org.majlis.names.Names;
 import org.majlis.store.Database;
 import org.majlis.store.Sql;
-import org.majlis.store.StoreException;
 
 /**
  * At start, gives accounts without a skeleton (registered before V4) theirs, and moves an account
@@ -22,15 +21,14 @@ import org.majlis.store.StoreException;
 public class SkeletonBackfill {
 
     public SkeletonBackfill(Database database) {
-        try (Connection connection = database.connect()) {
+        Sql.run(database, connection -> {
             List<String[]> rows = Sql.query(connection, "SELECT username_key, username FROM accounts WHERE username_skeleton IS NULL",
                     row -> new String[] {row.getString(1), row.getString(2)});
             for (String[] row : rows) {
                 fill(connection, row[0], row[1]);
             }
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
+            return rows.size();
+        });
     }
 
     private static void fill(Connection connection, String storedKey, String username) throws SQLException {

@@ -108,21 +108,14 @@ public class JdbcFileStore implements FileStore {
     @Override
     public byte[] read(String id, long offset, int length) {
         // a slice per query: neither the driver nor the server holds the whole value for a download
-        try (Connection connection = database.connect()) {
-            return Sql.first(connection, "SELECT SUBSTRING(data FROM ? FOR ?) FROM files WHERE id = ?", r -> r.getBytes(1),
-                    Math.toIntExact(offset + 1), length, id);
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
+        return Sql.run(database, connection -> Sql.first(connection, "SELECT SUBSTRING(data FROM ? FOR ?) FROM files WHERE id = ?",
+                r -> r.getBytes(1), Math.toIntExact(offset + 1), length, id));
     }
 
     @Override
     public long storedBytes(String ownerKey) {
-        try (Connection connection = database.connect()) {
-            return Sql.first(connection, "SELECT COALESCE(SUM(size), 0) FROM files WHERE owner_key = ?", r -> r.getLong(1), ownerKey);
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
+        return Sql.run(database, connection -> Sql.first(connection,
+                "SELECT COALESCE(SUM(size), 0) FROM files WHERE owner_key = ?", r -> r.getLong(1), ownerKey));
     }
 
     @Override
@@ -154,11 +147,8 @@ public class JdbcFileStore implements FileStore {
         if (ids.isEmpty()) {
             return;
         }
-        try (Connection connection = database.connect()) {
-            Sql.update(connection, "DELETE FROM files WHERE id IN (" + Sql.marks(ids.size()) + ")", ids.toArray());
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
+        Sql.run(database, connection -> Sql.update(connection, "DELETE FROM files WHERE id IN (" + Sql.marks(ids.size()) + ")",
+                ids.toArray()));
         ids.forEach(this::deleteBytes);
     }
 
@@ -168,18 +158,16 @@ public class JdbcFileStore implements FileStore {
         // the condition is checked again by each delete, so a file attached meanwhile stays
         String orphan = "(message_id IS NULL AND created_at < ?) OR (message_id IS NOT NULL AND NOT EXISTS"
                 + " (SELECT 1 FROM messages m WHERE m.id = files.message_id AND m.deleted = FALSE))";
-        int deleted = 0;
-        try (Connection connection = database.connect()) {
+        return Sql.run(database, connection -> {
+            int deleted = 0;
             for (String id : Sql.query(connection, "SELECT id FROM files WHERE " + orphan, r -> r.getString(1), uploadedBefore)) {
                 if (Sql.update(connection, "DELETE FROM files WHERE id = ? AND (" + orphan + ")", id, uploadedBefore) > 0) {
                     deleteBytes(id);
                     deleted++;
                 }
             }
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
-        return deleted;
+            return deleted;
+        });
     }
 
     private void deleteBytes(String id) {

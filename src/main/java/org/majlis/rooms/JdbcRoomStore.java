@@ -6,10 +6,10 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.majlis.store.StoreException;
 import org.majlis.names.Names;
 import org.majlis.store.Database;
 import org.majlis.store.Sql;
+import org.majlis.store.StoreException;
 
 /** {@link RoomStore} on the conversations, room_members and room_invitations tables. */
 @ApplicationScoped
@@ -29,7 +29,7 @@ public class JdbcRoomStore implements RoomStore {
 
     @Override
     public List<Room> loadAll() {
-        try (Connection connection = database.connect()) {
+        return Sql.run(database, connection -> {
             Map<String, Room> rooms = new LinkedHashMap<>();
             Sql.query(connection, "SELECT id, room_name, is_private, owner FROM conversations WHERE id LIKE 'r:%' AND id <> ?",
                     row -> rooms.put(row.getString(1), new Room(row.getString(2), row.getBoolean(3), row.getString(4), Map.of())),
@@ -45,9 +45,7 @@ public class JdbcRoomStore implements RoomStore {
                         (id, room) -> room.withInvitation(invitation.inviteeKey(), invitation.inviter()));
             }
             return List.copyOf(rooms.values());
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
+        });
     }
 
     @Override
@@ -81,21 +79,13 @@ public class JdbcRoomStore implements RoomStore {
 
     @Override
     public boolean decline(Room room, String userKey) {
-        try (Connection connection = database.connect()) {
-            return deleteInvitation(connection, room, userKey) > 0;
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
+        return Sql.run(database, connection -> deleteInvitation(connection, room, userKey) > 0);
     }
 
     @Override
     public boolean removeMember(Room room, String userKey) {
-        try (Connection connection = database.connect()) {
-            return Sql.update(connection, "DELETE FROM room_members WHERE conversation_id = ? AND username_key = ?",
-                    room.conversation().key(), userKey) > 0;
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
+        return Sql.run(database, connection -> Sql.update(connection,
+                "DELETE FROM room_members WHERE conversation_id = ? AND username_key = ?", room.conversation().key(), userKey) > 0);
     }
 
     @Override
