@@ -1,8 +1,6 @@
 package org.majlis.commands;
 
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +26,6 @@ import org.majlis.presence.PresenceScope;
 import org.majlis.presence.PresenceService;
 import org.majlis.protocol.ClientEvent.Login;
 import org.majlis.protocol.ClientEvent.LoginPayload;
-import org.majlis.protocol.CloseCodes;
 import org.majlis.protocol.ConversationId;
 import org.majlis.protocol.ErrorCode;
 import org.majlis.protocol.ProtocolException;
@@ -58,7 +55,6 @@ public class LoginHandler implements Command<Login> {
     private final Accounts accounts;
     private final TokenService tokens;
     private final MajlisConfig config;
-    private final Vertx vertx;
     private final Offload offload;
     private final RoomDirectory directory;
     private final FormerHolder formerHolder;
@@ -70,7 +66,7 @@ public class LoginHandler implements Command<Login> {
     private final PresenceInterest interest;
 
     public LoginHandler(UserRegistry registry, PresenceService presence, Summaries summaryStore, Accounts accounts,
-            TokenService tokens, MajlisConfig config, Vertx vertx, Offload offload, RoomDirectory directory,
+            TokenService tokens, MajlisConfig config, Offload offload, RoomDirectory directory,
             FormerHolder formerHolder, UserDirectory users, Sessions sessions, PresenceScope scope, PresenceInterest interest,
             Limits limits, NodeStopping stopping) {
         this.limits = limits;
@@ -88,7 +84,6 @@ public class LoginHandler implements Command<Login> {
         this.accounts = accounts;
         this.tokens = tokens;
         this.config = config;
-        this.vertx = vertx;
     }
 
     @Override
@@ -160,7 +155,7 @@ public class LoginHandler implements Command<Login> {
         offload.run(session, ref, "login", () -> prepare(user, proof, sessionId, ref), prepared -> {
             interest.partners(session, prepared.partners());
             registry.welcome(session, prepared.welcome());
-            closeWhenExpired(session, prepared.expiresAt());
+            session.expiresAt(prepared.expiresAt().toEpochMilli());
             if (cameOnline) {
                 presence.online(user);
             }
@@ -206,11 +201,5 @@ public class LoginHandler implements Command<Login> {
         List<UserStatus> candidates = scope.subscribed() ? presence.statuses(partners) : presence.snapshot();
         String offline = Status.OFFLINE.wire();
         return candidates.stream().filter(u -> !u.username().equals(user.name()) && !offline.equals(u.status())).toList();
-    }
-
-    private void closeWhenExpired(Session session, Instant expiresAt) {
-        long delay = Math.max(1, Duration.between(Instant.now(), expiresAt).toMillis());
-        long timer = vertx.setTimer(delay, id -> session.close(CloseCodes.POLICY, "session expired: log in again"));
-        session.onClose(() -> vertx.cancelTimer(timer));
     }
 }

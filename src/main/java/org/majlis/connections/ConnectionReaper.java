@@ -13,7 +13,7 @@ import org.majlis.protocol.CloseCodes;
  * Closes connections that hold a slot without being used. A client gone without a close frame (a
  * dropped network, a sleeping laptop) has sent nothing at all, not even a pong to the server's
  * pings, for {@code majlis.dead-client-timeout}: 1001, and its user goes offline like any other.
- * A connection still not logged in after {@code majlis.login-timeout}: 1008.
+ * A connection still not logged in after {@code majlis.login-timeout}, or whose token expired: 1008.
  */
 @ApplicationScoped
 public class ConnectionReaper {
@@ -23,16 +23,20 @@ public class ConnectionReaper {
     private final Vertx vertx;
     private final long deadMillis;
     private final long loginMillis;
+    private final long tokenMillis;
 
     public ConnectionReaper(OpenConnections connections, Vertx vertx, MajlisConfig config) {
         this.connections = connections;
         this.vertx = vertx;
         this.deadMillis = config.deadClientTimeout().toMillis();
         this.loginMillis = config.loginTimeout().toMillis();
+        this.tokenMillis = config.jwt().expiry().toMillis();
     }
 
+    /** A few sweeps within the shortest of the timeouts (one timer for all connections, none of their own). */
     void start(@Observes StartupEvent start) {
-        vertx.setPeriodic(Math.max(100, Math.min(deadMillis, loginMillis) / 4), id -> reap());
+        long shortest = Math.min(Math.min(deadMillis, loginMillis), tokenMillis);
+        vertx.setPeriodic(Math.max(100, shortest / 4), id -> reap());
     }
 
     private void reap() {
@@ -46,6 +50,8 @@ public class ConnectionReaper {
                 session.close(CloseCodes.GOING_AWAY, "no answer to pings: reconnect");
             } else if (session.user() == null && now - session.openedMillis() > loginMillis) {
                 session.close(CloseCodes.POLICY, "log in within " + loginMillis / 1000 + " s of connecting");
+            } else if (session.expiresAtMillis() > 0 && now >= session.expiresAtMillis()) {
+                session.close(CloseCodes.POLICY, "session expired: log in again");
             }
         }
     }

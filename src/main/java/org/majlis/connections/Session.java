@@ -24,7 +24,8 @@ public final class Session {
     private volatile OnlineUser user;
     /** The login session (the tokens' sid) this connection logged in with. */
     private volatile String loginSession;
-    private volatile Runnable onClose = () -> { };
+    /** When the login session's token expires (the connection is closed then); 0 before login. */
+    private volatile long expiresAtMillis;
     private volatile boolean closed;
     private final long openedMillis = System.currentTimeMillis();
     /** When the client last sent anything, a pong included. */
@@ -119,14 +120,17 @@ public final class Session {
         connection.close(new CloseReason(code, reason)).subscribe().with(ok -> { }, alreadyClosed -> { });
     }
 
-    /** Something to undo when the connection closes (one: the session's expiry timer). */
-    public void onClose(Runnable action) {
-        this.onClose = action;
+    /** The connection ends with 1008 when its token does, closed by the {@link ConnectionReaper}. */
+    public void expiresAt(long epochMillis) {
+        this.expiresAtMillis = epochMillis;
+    }
+
+    long expiresAtMillis() {
+        return expiresAtMillis;
     }
 
     public void closed() {
         closed = true;
-        onClose.run();
     }
 
     /** Whether the connection has closed ({@link #closed} ran). */
