@@ -6,8 +6,6 @@ import { el } from './dom.js';
 const CONFIRM_WINDOW_MS = 4000;   // a destructive button waits this long for its second click
 const NOTICE_MS = 6000;
 
-export const byName = (a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' });
-
 export function sendErrorText(error) {
   if (!error) return errorText('internal');
   if (error.code === 'rate_limited' && error.payload?.retryAfterMs) {

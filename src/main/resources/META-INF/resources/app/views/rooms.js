@@ -3,9 +3,10 @@
 
 import { plural, t } from '../../i18n.js';
 import { client, state } from '../context.js';
+import { byName } from '../name-lists.js';
 import { GENERAL, conversationKey, fold, sameName } from '../state.js';
 import { setTyping } from '../updates.js';
-import { byName, runCommand, sendErrorText } from './common.js';
+import { runCommand, sendErrorText } from './common.js';
 import { openConversation, removeConversation, renderHeader } from './conversation.js';
 import { el } from './dom.js';
 import { fillRoomIcon, renderSidebar } from './sidebar.js';
