@@ -52,6 +52,21 @@ export function confirmThen(button, questionKey, action) {
   }, CONFIRM_WINDOW_MS);
 }
 
+/**
+ * A "More" button's click: `load` adds the next page to `list`. When that was the last page the
+ * button hides, and the focus it had goes to the first item added instead of getting lost.
+ */
+export async function loadMoreKeepingFocus(button, list, load) {
+  const hadFocus = document.activeElement === button;
+  const shown = list.children.length;
+  await load();
+  const first = list.children[shown];
+  if (!hadFocus || !button.hidden || !first) return;
+  const target = first.querySelector('button') || first;
+  if (target === first) first.tabIndex = -1; // a list item is not focusable by itself
+  target.focus();
+}
+
 /** A message as one short line: its text, or that it has files, or that it was deleted. */
 export function messageSummary(msg) {
   if (msg.deleted) return t('message.deleted');

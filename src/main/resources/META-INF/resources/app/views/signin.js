@@ -159,7 +159,7 @@ export function backToLogin(errorCode) {
   state.forgetUser();
   el.editBar.hidden = true;
   uploads.clear();
-  for (const dialog of [el.roomDialog, el.browseDialog, el.settingsDialog]) if (dialog.open) dialog.close();
+  for (const dialog of [el.roomDialog, el.browseDialog, el.directDialog, el.settingsDialog]) if (dialog.open) dialog.close();
   el.messageList.replaceChildren();
   el.historyStatus.hidden = true;
   showComposerError('');
