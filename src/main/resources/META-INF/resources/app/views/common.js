@@ -1,10 +1,12 @@
-// Small pieces several views share: notices and errors, two-click confirmation, short texts.
+// Small pieces several views share: notices and errors, two-click confirmation, short texts,
+// typing pauses, "More" buttons.
 
 import { errorText, t } from '../../i18n.js';
 import { el } from './dom.js';
 
 const CONFIRM_WINDOW_MS = 4000;   // a destructive button waits this long for its second click
 const NOTICE_MS = 6000;
+const TYPING_PAUSE_MS = 250;
 
 export function sendErrorText(error) {
   if (!error) return errorText('internal');
@@ -20,6 +22,13 @@ export function showNotice(text) {
   el.notice.hidden = !text;
   clearTimeout(noticeTimer);
   if (text) noticeTimer = setTimeout(() => { el.notice.hidden = true; }, NOTICE_MS);
+}
+
+/** An error under a form field (`node`, an alert), or none when `text` is empty; the field says it is invalid. */
+export function showFieldError(node, field, text) {
+  node.textContent = text;
+  node.hidden = !text;
+  field.setAttribute('aria-invalid', text ? 'true' : 'false');
 }
 
 export function showComposerError(text) {
@@ -50,6 +59,15 @@ export function confirmThen(button, questionKey, action) {
     button.dataset.armed = 'false';
     button.textContent = label;
   }, CONFIRM_WINDOW_MS);
+}
+
+/** `fn`, run once typing pauses: one request (or render) per pause rather than per key. */
+export function whenTypingPauses(fn) {
+  let timer = null;
+  return () => {
+    clearTimeout(timer);
+    timer = setTimeout(fn, TYPING_PAUSE_MS);
+  };
 }
 
 /**

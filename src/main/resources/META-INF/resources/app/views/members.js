@@ -6,12 +6,11 @@ import { client, state } from '../context.js';
 import { firstMatching } from '../name-lists.js';
 import { showingPresence } from '../presence.js';
 import { fold, isGroupRoom, sameName } from '../state.js';
-import { confirmThen, loadMoreKeepingFocus, runCommand, sendErrorText } from './common.js';
+import { confirmThen, loadMoreKeepingFocus, runCommand, sendErrorText, whenTypingPauses } from './common.js';
 import { el } from './dom.js';
 import { presenceText } from './sidebar.js';
 
 export const MEMBERS_PAGE = 50;   // a room with more members gets the filter and "More members"
-const FILTER_DELAY_MS = 250;
 
 // What the panel shows of the open room: the filter typed and how many members.
 const shown = { key: null, prefix: '', count: MEMBERS_PAGE };
@@ -43,15 +42,10 @@ export function renderMembers() {
   showingPresence('members', names);
 }
 
-let filterTimer = null;
-
-export function onMemberFilterInput() {
-  clearTimeout(filterTimer);
-  filterTimer = setTimeout(() => {
-    Object.assign(shown, { prefix: el.memberFilter.value.trim().normalize('NFC'), count: MEMBERS_PAGE });
-    renderMembers();
-  }, FILTER_DELAY_MS);
-}
+export const onMemberFilterInput = whenTypingPauses(() => {
+  Object.assign(shown, { prefix: el.memberFilter.value.trim().normalize('NFC'), count: MEMBERS_PAGE });
+  renderMembers();
+});
 
 export const onMembersMore = () => loadMoreKeepingFocus(el.membersMore, el.memberList, () => {
   shown.count += MEMBERS_PAGE;

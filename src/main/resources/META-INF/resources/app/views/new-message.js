@@ -6,14 +6,13 @@
 import { errorText, plural, t } from '../../i18n.js';
 import { client, state } from '../context.js';
 import { sameName } from '../state.js';
+import { showFieldError, whenTypingPauses } from './common.js';
 import { openDirect } from './conversation.js';
 import { el } from './dom.js';
 import { userItem } from './online.js';
 
 const SUGGESTIONS = 8;
-const SUGGEST_DELAY_MS = 200;     // typing settles before a `users` request goes out
 
-let suggestTimer = null;
 let suggested = [];               // the names listed under the field
 
 const typedName = () => el.directName.value.trim().normalize('NFC');
@@ -26,16 +25,13 @@ export function openNewDirect() {
   el.directName.focus();
 }
 
-function showDirectError(text) {
-  el.directError.textContent = text;
-  el.directError.hidden = !text;
-  el.directName.setAttribute('aria-invalid', text ? 'true' : 'false');
-}
+const showDirectError = (text) => showFieldError(el.directError, el.directName, text);
+
+const suggestSoon = whenTypingPauses(suggest);
 
 export function onDirectNameInput() {
   showDirectError('');
-  clearTimeout(suggestTimer);
-  suggestTimer = setTimeout(suggest, SUGGEST_DELAY_MS);
+  suggestSoon();
 }
 
 async function suggest() {
@@ -83,7 +79,6 @@ export function onDirectSubmit(event) {
 }
 
 function start(name) {
-  clearTimeout(suggestTimer);
   el.directDialog.close();
   openDirect(name);
 }

@@ -7,10 +7,8 @@ import { client, directory, state } from '../context.js';
 import { byName } from '../name-lists.js';
 import { filterOnline, loadOnlinePage, subscribedScope } from '../presence.js';
 import { fold } from '../state.js';
-import { loadMoreKeepingFocus } from './common.js';
+import { loadMoreKeepingFocus, whenTypingPauses } from './common.js';
 import { el } from './dom.js';
-
-const FILTER_DELAY_MS = 250;      // typing settles before a `users` request goes out
 
 export function renderOnline() {
   const subscribed = subscribedScope();
@@ -59,11 +57,7 @@ export function userItem(user, testid = 'user') {
   return li;
 }
 
-let filterTimer = null;
-
-export function onUserFilterInput() {
-  clearTimeout(filterTimer);
-  filterTimer = setTimeout(() => filterOnline(el.userFilter.value.trim().normalize('NFC')), FILTER_DELAY_MS);
-}
+export const onUserFilterInput = whenTypingPauses(
+  () => filterOnline(el.userFilter.value.trim().normalize('NFC')));
 
 export const onUserMore = () => loadMoreKeepingFocus(el.userMore, el.userList, loadOnlinePage);
