@@ -5,6 +5,7 @@
 
 import { errorText, plural, t } from '../../i18n.js';
 import { client, state } from '../context.js';
+import { startsWithName } from '../name-lists.js';
 import { sameName } from '../state.js';
 import { showFieldError, whenTypingPauses } from './common.js';
 import { openDirect } from './conversation.js';
@@ -44,8 +45,10 @@ async function suggest() {
   try {
     // One more than shown: we may be among them.
     const reply = await client.users({ prefix, limit: SUGGESTIONS + 1 });
+    // A server from before `prefix` ignores it and lists everyone online.
     users = (Array.isArray(reply.users) ? reply.users : [])
-      .filter((u) => typeof u?.username === 'string' && !sameName(u.username, state.me)).slice(0, SUGGESTIONS);
+      .filter((u) => typeof u?.username === 'string' && startsWithName(u.username, prefix) && !sameName(u.username, state.me))
+      .slice(0, SUGGESTIONS);
   } catch (e) {
     console.info('majlis: no suggestions', e.code); // the exact name still works
   }
