@@ -5,7 +5,7 @@
 import { startsWithName } from './name-lists.js';
 import { fold } from './state.js';
 
-export const USERS_PAGE = 50;
+const USERS_PAGE = 50;
 
 export class OnlineDirectory {
   /** @param {(request: { prefix?, after?, limit }) => Promise<{ users, next? }>} fetchPage a `users` request */

@@ -4,7 +4,7 @@
 
 import { fold } from './state.js';
 
-export const MAX_SUBSCRIPTIONS = 500;
+const MAX_SUBSCRIPTIONS = 500; // the server's majlis.presence.max-subscriptions
 
 export class PresenceInterest {
   /**

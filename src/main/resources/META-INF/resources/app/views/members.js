@@ -10,7 +10,7 @@ import { confirmThen, loadMoreKeepingFocus, runCommand, sendErrorText, whenTypin
 import { el } from './dom.js';
 import { presenceText } from './sidebar.js';
 
-export const MEMBERS_PAGE = 50;   // a room with more members gets the filter and "More members"
+const MEMBERS_PAGE = 50;    // a room with more members gets the filter and "More members"
 
 // What the panel shows of the open room: the filter typed and how many members.
 const shown = { key: null, prefix: '', count: MEMBERS_PAGE };
