@@ -270,6 +270,22 @@ describe('majlis-client', { timeout: 20_000 }, () => {
     client.close();
   });
 
+  test('a restarting server\'s window spreads the first reconnect over it; later attempts back off as usual', async () => {
+    const client = newClient({ random: () => 0.25 });
+    const welcome = client.login('sara');
+    await until(() => FakeSocket.instances[0]?.lastSent('login'));
+    FakeSocket.instances[0].serverSend({ type: 'welcome', payload: { username: 'sara', token: 'tok1', users: [], rooms: [], directs: [] } });
+    await welcome;
+    const delays = [];
+    client.on('reconnect', (info) => delays.push(info.delayMs));
+    FakeSocket.instances[0].serverClose(1012, 'server restarting: reconnect within 10 s');
+    assert.deepEqual(delays, [2500], 'a quarter into the 10 s window');
+    client.reconnectNow();
+    FakeSocket.instances[1].serverClose(1012, 'server restarting: reconnect within 10 s');
+    assert.ok(delays[1] <= 80, `then the usual backoff: ${delays}`);
+    client.close();
+  });
+
   test('no reconnect after a 1008 close (expired session): the state says closed with the code', async () => {
     const { client, ws } = await loggedInClient();
     const states = [];

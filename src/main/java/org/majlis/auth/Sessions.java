@@ -59,8 +59,18 @@ public class Sessions {
         return tokens.issue(name, false, sessionId, expiresAt);
     }
 
-    /** A login with a token: the same session goes on with a fresh token; refused when it has ended. */
+    /**
+     * A login with a token: the same session goes on, refused when it has ended. A token with more
+     * than half its lifetime left is kept as it is (a reconnect wave signs nothing); an older one
+     * is replaced by a fresh one, and the session's expiry moves with it.
+     */
     public IssuedToken renew(Identity identity) {
+        if (tokens.young(identity.expiresAt())) {
+            if (!live(identity)) {
+                throw ended();
+            }
+            return new IssuedToken(identity.token(), identity.expiresAt());
+        }
         Instant expiresAt = tokens.expiryFromNow();
         if (!store.renew(identity.sessionId(), Names.key(identity.username()), identity.guest(), System.currentTimeMillis(),
                 expiresAt.toEpochMilli())) {

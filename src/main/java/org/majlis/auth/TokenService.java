@@ -15,6 +15,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -59,6 +60,11 @@ public class TokenService {
         return Instant.now().plus(config.expiry()).truncatedTo(ChronoUnit.SECONDS);
     }
 
+    /** Whether a token expiring then has more than half its lifetime left: worth keeping rather than signing anew. */
+    boolean young(Instant expiresAt) {
+        return Duration.between(Instant.now(), expiresAt).compareTo(config.expiry().dividedBy(2)) > 0;
+    }
+
     /** A signed token of the session; call {@link Sessions} rather than this, which records the session. */
     IssuedToken issue(String username, boolean guest, String sessionId, Instant expiresAt) {
         String token = Jwt.issuer(config.issuer()).upn(username).subject(username).claim(GUEST_CLAIM, guest)
@@ -82,7 +88,7 @@ public class TokenService {
             }
             Object guest = jwt.getClaim(GUEST_CLAIM);
             return new Identity(jwt.getName(), guest == null || Boolean.parseBoolean(guest.toString()),
-                    Instant.ofEpochSecond(jwt.getExpirationTime()), unquoted(sessionId.toString()));
+                    Instant.ofEpochSecond(jwt.getExpirationTime()), unquoted(sessionId.toString()), token);
         } catch (ParseException | RuntimeException e) {
             Log.debugf("token rejected: %s", e.getMessage());
             return null;

@@ -22,6 +22,8 @@ record Envelope(String node, String kind, String key, String room, String a, Str
         return switch (target) {
             case Target.Everyone everyone -> new Envelope(node, "all", null, null, null, null, null, null, null, null, null);
             case Target.Users users -> new Envelope(node, "users", null, null, null, null, null, users.names(), null, null, null);
+            case Target.Audience audience -> new Envelope(node, "audience", null, null, audience.name(), null, null, null, null,
+                    null, null);
             case Target.Conversation c -> new Envelope(node, "conversation", c.conversation().key(), c.conversation().room(),
                     c.conversation().userA(), c.conversation().userB(), c.except(), null, null, c.seq() == 0 ? null : c.seq(), null);
         };
@@ -49,6 +51,7 @@ record Envelope(String node, String kind, String key, String room, String a, Str
         return switch (kind) {
             case "all" -> new Target.Everyone();
             case "users" -> new Target.Users(users);
+            case "audience" -> new Target.Audience(a);
             case "conversation" -> new Target.Conversation(new ConversationId(key, room, a, b), except, seq == null ? 0 : seq);
             default -> throw new IllegalArgumentException("unknown target kind " + kind);
         };

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.majlis.connections.Frame;
 import org.majlis.connections.OnlineUser;
+import org.majlis.connections.PresenceInterest;
 import org.majlis.connections.UserRegistry;
 import org.majlis.names.Names;
 import org.majlis.protocol.ConversationId;
@@ -17,10 +18,12 @@ public class LocalDelivery implements NodeDelivery {
 
     private final UserRegistry registry;
     private final RoomDirectory rooms;
+    private final PresenceInterest interest;
 
-    public LocalDelivery(UserRegistry registry, RoomDirectory rooms) {
+    public LocalDelivery(UserRegistry registry, RoomDirectory rooms, PresenceInterest interest) {
         this.registry = registry;
         this.rooms = rooms;
+        this.interest = interest;
     }
 
     @Override
@@ -33,9 +36,13 @@ public class LocalDelivery implements NodeDelivery {
         switch (target) {
             case Target.Everyone everyone -> registry.broadcast(frame);
             case Target.Users users -> registry.sendTo(frame, online(users.names()));
+            case Target.Audience audience -> registry.sendToSessions(frame, interest.audienceOf(audience.name()));
             case Target.Conversation c when c.conversation().equals(ConversationId.GENERAL) && c.except() == null ->
                     registry.broadcast(frame);
             case Target.Conversation c -> {
+                if (c.seq() > 0 && !c.conversation().isRoom()) { // a direct message: each hears of the other's presence
+                    interest.pair(c.conversation().userA(), c.conversation().userB());
+                }
                 List<OnlineUser> online = new ArrayList<>(members(c.conversation()));
                 if (c.except() != null) {
                     online.removeIf(user -> user == null || Names.key(user.name()).equals(Names.key(c.except())));

@@ -9,8 +9,10 @@ import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -130,6 +132,28 @@ public class RedisUserDirectory implements UserDirectory {
         List<UserStatus> users = new ArrayList<>();
         for (String other : otherLiveNodes()) {
             hashes.hgetall(online(other)).values().forEach(entry -> users.add(status(entry)));
+        }
+        return users;
+    }
+
+    @Override
+    public int countElsewhere() {
+        int count = 0;
+        for (String other : otherLiveNodes()) {
+            count += (int) hashes.hlen(online(other));
+        }
+        return count;
+    }
+
+    @Override
+    public List<UserStatus> statusesElsewhere(Collection<String> names) {
+        String[] keys = names.stream().map(Names::key).distinct().toArray(String[]::new);
+        List<UserStatus> users = new ArrayList<>();
+        if (keys.length == 0) {
+            return users;
+        }
+        for (String other : otherLiveNodes()) {
+            hashes.hmget(online(other), keys).values().stream().filter(Objects::nonNull).forEach(entry -> users.add(status(entry)));
         }
         return users;
     }

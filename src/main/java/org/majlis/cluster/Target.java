@@ -20,4 +20,11 @@ public sealed interface Target {
     /** Every connection of these users. */
     record Users(List<String> names) implements Target {
     }
+
+    /**
+     * Every connection that hears of this user's presence in the {@code subscribed} scope: the
+     * user's own, and those that subscribed to it or are its direct-conversation partners.
+     */
+    record Audience(String name) implements Target {
+    }
 }

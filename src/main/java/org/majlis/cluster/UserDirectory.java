@@ -1,6 +1,10 @@
 package org.majlis.cluster;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.majlis.names.Names;
 import org.majlis.protocol.ServerEvent.UserStatus;
 
 /**
@@ -34,6 +38,18 @@ public interface UserDirectory {
 
     /** Everyone online on the other live nodes. */
     List<UserStatus> elsewhere();
+
+    /** How many are online on the other live nodes. */
+    default int countElsewhere() {
+        return elsewhere().size();
+    }
+
+    /** Those of these names online on another live node, with their status. */
+    default List<UserStatus> statusesElsewhere(Collection<String> names) {
+        Set<String> keys = new HashSet<>();
+        names.forEach(name -> keys.add(Names.key(name)));
+        return elsewhere().stream().filter(user -> keys.contains(Names.key(user.username()))).toList();
+    }
 
     /** The user's name as connected to another live node, or null. */
     String nameElsewhere(String name);

@@ -36,5 +36,10 @@ public interface Command<E extends ClientEvent> {
         return Cost.FREE;
     }
 
+    /** The cost of this request; {@link #cost()} unless it depends on the request. */
+    default Cost cost(E event) {
+        return cost();
+    }
+
     void handle(Session session, E event);
 }

@@ -9,7 +9,6 @@ import org.majlis.connections.OnlineUser;
 import org.majlis.connections.Session;
 import org.majlis.limits.Limits;
 import org.majlis.protocol.ClientEvent;
-import org.majlis.protocol.ErrorCode;
 import org.majlis.protocol.ProtocolException;
 
 /**
@@ -40,7 +39,7 @@ public class CommandPipeline {
         if (command.needsLogin()) {
             session.requireUser();
         }
-        charge(session, command.cost());
+        charge(session, command.cost(event));
         command.handle(session, event);
     }
 
@@ -65,12 +64,7 @@ public class CommandPipeline {
                 OnlineUser user = session.requireUser();
                 limits.message(user.name());
             }
-            case LOGIN -> {
-                long retryAfter = limits.login(session.address());
-                if (retryAfter > 0) {
-                    throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many login attempts", null, retryAfter);
-                }
-            }
+            case LOGIN -> limits.loginAttempt(session.address());
         }
     }
 }

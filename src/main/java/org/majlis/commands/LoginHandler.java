@@ -14,12 +14,17 @@ import org.majlis.auth.Sessions;
 import org.majlis.auth.TokenService;
 import org.majlis.cluster.UserDirectory;
 import org.majlis.config.MajlisConfig;
+import org.majlis.connections.NodeStopping;
 import org.majlis.connections.Offload;
 import org.majlis.connections.OnlineUser;
+import org.majlis.connections.PresenceInterest;
 import org.majlis.connections.Session;
+import org.majlis.connections.Status;
 import org.majlis.connections.UserRegistry;
+import org.majlis.limits.Limits;
 import org.majlis.messages.Summaries;
 import org.majlis.names.Names;
+import org.majlis.presence.PresenceScope;
 import org.majlis.presence.PresenceService;
 import org.majlis.protocol.ClientEvent.Login;
 import org.majlis.protocol.ClientEvent.LoginPayload;
@@ -29,6 +34,7 @@ import org.majlis.protocol.ErrorCode;
 import org.majlis.protocol.ProtocolException;
 import org.majlis.protocol.ServerEvent.DirectSummary;
 import org.majlis.protocol.ServerEvent.RoomSummary;
+import org.majlis.protocol.ServerEvent.UserStatus;
 import org.majlis.protocol.ServerEvent.Welcome;
 import org.majlis.rooms.Room;
 import org.majlis.rooms.RoomDirectory;
@@ -42,7 +48,8 @@ import org.majlis.rooms.RoomDirectory;
 public class LoginHandler implements Command<Login> {
 
 
-    private record Prepared(Welcome welcome, Instant expiresAt) {
+    /** The welcome, when the token expires, and the direct-conversation partners (whose presence the user hears of). */
+    private record Prepared(Welcome welcome, Instant expiresAt, List<String> partners) {
     }
 
     private final UserRegistry registry;
@@ -57,10 +64,19 @@ public class LoginHandler implements Command<Login> {
     private final FormerHolder formerHolder;
     private final UserDirectory users;
     private final Sessions sessions;
+    private final Limits limits;
+    private final NodeStopping stopping;
+    private final PresenceScope scope;
+    private final PresenceInterest interest;
 
     public LoginHandler(UserRegistry registry, PresenceService presence, Summaries summaryStore, Accounts accounts,
             TokenService tokens, MajlisConfig config, Vertx vertx, Offload offload, RoomDirectory directory,
-            FormerHolder formerHolder, UserDirectory users, Sessions sessions) {
+            FormerHolder formerHolder, UserDirectory users, Sessions sessions, PresenceScope scope, PresenceInterest interest,
+            Limits limits, NodeStopping stopping) {
+        this.limits = limits;
+        this.stopping = stopping;
+        this.scope = scope;
+        this.interest = interest;
         this.users = users;
         this.directory = directory;
         this.formerHolder = formerHolder;
@@ -85,9 +101,14 @@ public class LoginHandler implements Command<Login> {
         return false;
     }
 
+    /**
+     * A name costs one attempt of the address's login limit (against guessing and name grabbing); a
+     * token costs nothing unless it is refused, so that an office behind one address comes back
+     * at once after a restart.
+     */
     @Override
-    public Cost cost() {
-        return Cost.LOGIN;
+    public Cost cost(Login event) {
+        return event.payload() != null && event.payload().token() != null ? Cost.FREE : Cost.LOGIN;
     }
 
     /** The {@code login} frame. */
@@ -95,6 +116,10 @@ public class LoginHandler implements Command<Login> {
     public void handle(Session session, Login event) {
         String ref = event.id();
         LoginPayload payload = event.payload();
+        if (stopping.stopping()) { // this node will close every connection soon: come back (elsewhere) now
+            stopping.close(session);
+            return;
+        }
         if (session.user() != null) {
             throw new ProtocolException(ErrorCode.ALREADY_LOGGED_IN, "this connection is logged in");
         }
@@ -104,6 +129,7 @@ public class LoginHandler implements Command<Login> {
         if (payload.token() != null) {
             Identity identity = tokens.verify(payload.token());
             if (identity == null) {
+                limits.loginAttempt(session.address()); // a refused token counts as a guess
                 throw new ProtocolException(ErrorCode.AUTH_FAILED, "invalid or expired token");
             }
             loginAs(session, ref, identity.username(), identity.guest(), identity);
@@ -132,6 +158,7 @@ public class LoginHandler implements Command<Login> {
         session.loginSession(sessionId);
         OnlineUser user = session.user();
         offload.run(session, ref, "login", () -> prepare(user, proof, sessionId, ref), prepared -> {
+            interest.partners(session, prepared.partners());
             registry.welcome(session, prepared.welcome());
             closeWhenExpired(session, prepared.expiresAt());
             if (cameOnline) {
@@ -164,14 +191,21 @@ public class LoginHandler implements Command<Login> {
         Map<ConversationId, Room> mine = new LinkedHashMap<>();
         directory.roomsOf(key).forEach(room -> mine.put(room.conversation(), room));
         List<Summaries.Summary> summaries = summaryStore.summaries(key, List.copyOf(mine.keySet()), true);
-        var others = presence.snapshot().stream().filter(u -> !u.username().equals(user.name())).toList();
         List<RoomSummary> rooms = summaries.stream().filter(s -> s.conversation().isRoom())
                 .map(s -> new RoomSummary(mine.get(s.conversation()).name(), mine.get(s.conversation()).isPrivate(),
                         s.lastSeq(), s.unread())).toList();
         List<DirectSummary> directs = summaries.stream().filter(s -> !s.conversation().isRoom())
                 .map(s -> new DirectSummary(s.conversation().partnerOf(key), s.lastSeq(), s.unread())).toList();
+        List<String> partners = directs.stream().map(DirectSummary::to).toList();
         return new Prepared(new Welcome(ref, user.name(), user.guest(), token.token(), token.expiresAt().toString(),
-                others, rooms, directs), token.expiresAt());
+                othersOnline(user, partners), scope.name(), scope.online(), rooms, directs), token.expiresAt(), partners);
+    }
+
+    /** Blocking: everyone else online in the {@code all} scope; in the {@code subscribed} one, the partners online. */
+    private List<UserStatus> othersOnline(OnlineUser user, List<String> partners) {
+        List<UserStatus> candidates = scope.subscribed() ? presence.statuses(partners) : presence.snapshot();
+        String offline = Status.OFFLINE.wire();
+        return candidates.stream().filter(u -> !u.username().equals(user.name()) && !offline.equals(u.status())).toList();
     }
 
     private void closeWhenExpired(Session session, Instant expiresAt) {

@@ -45,8 +45,22 @@ public interface MajlisConfig {
     /** How long a stopping node keeps serving with readiness down before it closes connections with 1012. */
     Duration shutdownDelay();
 
+    /** Told to clients in the 1012 close reason: they spread their reconnects over this long. */
+    Duration reconnectWindow();
+
     /** How long presence changes are gathered into one event (the protocol allows 500 ms). */
     Duration presenceBatchDelay();
+
+    Presence presence();
+
+    /** Who hears of whose presence: everyone of everyone up to a threshold, above it by interest. */
+    interface Presence {
+        /** Users online (in the whole cluster) up to which every change goes to everyone. */
+        int largeThreshold();
+
+        /** Users one connection may subscribe to with {@code presence_subscribe}. */
+        int maxSubscriptions();
+    }
 
     Jwt jwt();
 

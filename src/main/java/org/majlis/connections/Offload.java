@@ -18,10 +18,12 @@ public class Offload {
 
     private final Vertx vertx;
     private final UserRegistry registry;
+    private final NodeStopping node;
 
-    public Offload(Vertx vertx, UserRegistry registry) {
+    public Offload(Vertx vertx, UserRegistry registry, NodeStopping node) {
         this.vertx = vertx;
         this.registry = registry;
+        this.node = node;
     }
 
     public <T> void run(Session session, String ref, String what, Callable<T> work, Consumer<T> then) {
@@ -38,6 +40,9 @@ public class Offload {
             undo.run();
             if (result.cause() instanceof ProtocolException refusal) {
                 registry.refuse(session, refusal.withRef(ref));
+            } else if (node.stopping()) { // work cut short by the stop: the client comes back, maybe elsewhere
+                Log.debugf("%s ended by the stop: %s", what, result.cause());
+                node.close(session);
             } else {
                 Log.errorf(result.cause(), "%s failed", what);
                 registry.refuse(session, new ProtocolException(ErrorCode.INTERNAL, what + " failed, try again", ref));

@@ -3,6 +3,7 @@ package org.majlis.connections;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.UserData.TypedKey;
 import io.quarkus.websockets.next.WebSocketConnection;
+import java.util.Set;
 import org.majlis.protocol.ErrorCode;
 import org.majlis.protocol.ProtocolException;
 
@@ -24,9 +25,13 @@ public final class Session {
     /** The login session (the tokens' sid) this connection logged in with. */
     private volatile String loginSession;
     private volatile Runnable onClose = () -> { };
+    private volatile boolean closed;
     private final long openedMillis = System.currentTimeMillis();
     /** When the client last sent anything, a pong included. */
     private volatile long lastHeardMillis = System.currentTimeMillis();
+    /** Whose presence this connection shows ({@link PresenceInterest}), by key; guarded by the session. */
+    Set<String> subscribedKeys = Set.of();
+    Set<String> partnerKeys = Set.of();
 
     public Session(WebSocketConnection connection, String address) {
         this.connection = connection;
@@ -120,7 +125,13 @@ public final class Session {
     }
 
     public void closed() {
+        closed = true;
         onClose.run();
+    }
+
+    /** Whether the connection has closed ({@link #closed} ran). */
+    public boolean isClosed() {
+        return closed;
     }
 
     /** The logged-in user, or the protocol's refusal for a connection that has not logged in. */

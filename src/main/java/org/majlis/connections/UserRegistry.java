@@ -132,6 +132,18 @@ public class UserRegistry {
         delivery.broadcast(frame);
     }
 
+    /** Sends a frame to these connections. */
+    public void sendToSessions(Frame frame, Collection<Session> sessions) {
+        List<Outbox> outboxes = new ArrayList<>(sessions.size());
+        sessions.forEach(session -> outboxes.add(session.outbox()));
+        delivery.send(frame, outboxes);
+    }
+
+    /** Users online on this node. */
+    public int onlineCount() {
+        return online.size();
+    }
+
     /** Sends a frame to every connection of the given users on this node (null elements are skipped). */
     public void sendTo(Frame frame, Collection<OnlineUser> users) {
         List<Outbox> outboxes = new ArrayList<>();

@@ -21,6 +21,7 @@ import org.majlis.config.MajlisConfig;
 import org.majlis.connections.ChannelCapture;
 import org.majlis.connections.Delivery;
 import org.majlis.connections.OnlineUser;
+import org.majlis.connections.PresenceInterest;
 import org.majlis.connections.Session;
 import org.majlis.connections.UserRegistry;
 import org.majlis.metrics.ChatMetrics;
@@ -44,12 +45,14 @@ public class ChatSocket {
     private final PresenceService presence;
     private final LoginHandler login;
     private final CommandPipeline commands;
+    private final PresenceInterest interest;
     private final ChatMetrics metrics;
     private final int abuseStrikes;
     private final long abuseWindowMillis;
 
     public ChatSocket(Delivery delivery, UserRegistry registry, PresenceService presence, LoginHandler login,
-            CommandPipeline commands, ChatMetrics metrics, MajlisConfig config) {
+            CommandPipeline commands, PresenceInterest interest, ChatMetrics metrics, MajlisConfig config) {
+        this.interest = interest;
         this.delivery = delivery;
         this.registry = registry;
         this.presence = presence;
@@ -130,6 +133,7 @@ public class ChatSocket {
             return;
         }
         session.closed();
+        interest.forget(session);
         OnlineUser wentOffline = registry.logout(session);
         if (wentOffline != null) {
             presence.offline(wentOffline);

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.majlis.config.MajlisConfig;
+import org.majlis.connections.NodeStopping;
 import org.majlis.messages.MessageWriter;
 import org.majlis.protocol.CloseCodes;
 
@@ -33,12 +34,14 @@ public class GracefulShutdown implements HttpUpgradeCheck, HealthCheck {
 
     private final OpenConnections connections;
     private final MessageWriter messages;
+    private final NodeStopping node;
     private final Duration delay;
     private volatile boolean draining;
 
-    public GracefulShutdown(OpenConnections connections, MessageWriter messages, MajlisConfig config) {
+    public GracefulShutdown(OpenConnections connections, MessageWriter messages, NodeStopping node, MajlisConfig config) {
         this.connections = connections;
         this.messages = messages;
+        this.node = node;
         this.delay = config.shutdownDelay();
     }
 
@@ -58,6 +61,7 @@ public class GracefulShutdown implements HttpUpgradeCheck, HealthCheck {
      */
     void stop(@Observes ShutdownDelayInitiatedEvent shutdown) throws InterruptedException {
         draining = true;
+        node.begin();
         if (!delay.isZero()) {
             Log.infof("draining: readiness is down, closing connections in %s", delay);
             Thread.sleep(delay.toMillis());
@@ -69,7 +73,7 @@ public class GracefulShutdown implements HttpUpgradeCheck, HealthCheck {
     private void closeConnections() {
         List<Uni<Void>> closing = new ArrayList<>();
         for (WebSocketConnection connection : connections) {
-            closing.add(connection.close(new CloseReason(CloseCodes.RESTARTING, "server restarting: reconnect"))
+            closing.add(connection.close(new CloseReason(CloseCodes.RESTARTING, node.reason()))
                     .onFailure().recoverWithNull());
         }
         if (!closing.isEmpty()) {

@@ -81,6 +81,14 @@ public class Limits {
         return new ProtocolException(ErrorCode.RATE_LIMITED, "too many messages, slow down", null, retryAfterMs);
     }
 
+    /** A WebSocket login attempt from the address; refused with {@code rate_limited} over the limit. */
+    public void loginAttempt(String address) {
+        long retryAfter = login(address);
+        if (retryAfter > 0) {
+            throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many login attempts", null, retryAfter);
+        }
+    }
+
     /** A login attempt from the address: 0 when allowed, else milliseconds to wait. */
     public long login(String address) {
         return logins.tryAcquire(address);

@@ -4,6 +4,8 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +18,8 @@ import org.majlis.connections.OnlineUser;
 import org.majlis.connections.Status;
 import org.majlis.connections.UserRegistry;
 import org.majlis.names.Names;
+import org.majlis.protocol.ServerEvent.Presence;
 import org.majlis.protocol.ServerEvent.UserStatus;
-import org.majlis.protocol.ServerEvent;
 
 /**
  * Tells everyone who came, went or changed status. Changes are gathered for a short delay and
@@ -29,6 +31,7 @@ import org.majlis.protocol.ServerEvent;
 public class PresenceService implements Cluster.WentOffline {
 
     private final UserRegistry registry;
+    private final PresenceScope scope;
     private final FanOut fanOut;
     private final UserDirectory directory;
     private final boolean clustered;
@@ -37,9 +40,10 @@ public class PresenceService implements Cluster.WentOffline {
     private final Map<String, UserStatus> pending = new LinkedHashMap<>();
     private boolean flushScheduled;
 
-    public PresenceService(UserRegistry registry, FanOut fanOut, UserDirectory directory, Cluster cluster, Vertx vertx,
-            MajlisConfig config) {
+    public PresenceService(UserRegistry registry, PresenceScope scope, FanOut fanOut, UserDirectory directory, Cluster cluster,
+            Vertx vertx, MajlisConfig config) {
         this.registry = registry;
+        this.scope = scope;
         this.fanOut = fanOut;
         this.directory = directory;
         this.clustered = cluster.enabled();
@@ -79,9 +83,32 @@ public class PresenceService implements Cluster.WentOffline {
     public void wentOffline(List<String> names) {
         List<UserStatus> changes = new ArrayList<>();
         names.stream().filter(name -> registry.find(name) == null).forEach(name -> changes.add(offlineStatus(name)));
-        if (!changes.isEmpty()) {
-            fanOut.send(new Target.Everyone(), new ServerEvent.Presence(changes));
+        send(changes);
+    }
+
+    /**
+     * Blocking in a cluster: the users of these names now, online with their status or offline
+     * (without a last-seen time), in the order asked.
+     */
+    public List<UserStatus> statuses(Collection<String> names) {
+        Map<String, UserStatus> found = new HashMap<>();
+        List<String> notHere = new ArrayList<>();
+        for (String name : names) {
+            OnlineUser user = registry.find(name);
+            if (user != null) {
+                found.put(Names.key(name), new UserStatus(user.name(), user.status().wire(), null));
+            } else {
+                notHere.add(name);
+            }
         }
+        if (clustered && !notHere.isEmpty()) {
+            directory.statusesElsewhere(notHere).forEach(user -> found.putIfAbsent(Names.key(user.username()), user));
+        }
+        List<UserStatus> statuses = new ArrayList<>(names.size());
+        for (String name : names) {
+            statuses.add(found.getOrDefault(Names.key(name), new UserStatus(name, Status.OFFLINE.wire(), null)));
+        }
+        return statuses;
     }
 
     /** Everyone online now, for {@code welcome} and {@code users}. Blocking in a cluster (it asks Redis). */
@@ -120,8 +147,21 @@ public class PresenceService implements Cluster.WentOffline {
             pending.clear();
             flushScheduled = false;
         }
-        if (!changes.isEmpty()) {
-            fanOut.send(new Target.Everyone(), new ServerEvent.Presence(changes));
+        send(changes);
+        scope.reconsider(this::snapshot);
+    }
+
+    /** To everyone in the {@code all} scope; else each change to the audience of its user. */
+    private void send(List<UserStatus> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        if (!scope.subscribed()) {
+            fanOut.send(new Target.Everyone(), Presence.of(changes));
+            return;
+        }
+        for (UserStatus change : changes) {
+            fanOut.send(new Target.Audience(change.username()), Presence.of(List.of(change)));
         }
     }
 }

@@ -30,6 +30,7 @@ import java.util.List;
         @JsonSubTypes.Type(value = ClientEvent.ListRooms.class, name = "rooms"),
         @JsonSubTypes.Type(value = ClientEvent.DeclineInvite.class, name = "decline_invite"),
         @JsonSubTypes.Type(value = ClientEvent.Logout.class, name = "logout"),
+        @JsonSubTypes.Type(value = ClientEvent.PresenceSubscribe.class, name = "presence_subscribe"),
 })
 public sealed interface ClientEvent {
 
@@ -64,7 +65,18 @@ public sealed interface ClientEvent {
     record StatusPayload(String status) {
     }
 
-    record ListUsers(String id) implements ClientEvent {
+    record ListUsers(String id, UsersPayload payload) implements ClientEvent {
+    }
+
+    /** A page of the users online, by name: those whose name starts with {@code prefix}, after {@code after}. */
+    record UsersPayload(String prefix, String after, Integer limit) {
+    }
+
+    /** Whose presence the connection shows, replacing what it said before. */
+    record PresenceSubscribe(String id, SubscribePayload payload) implements ClientEvent {
+    }
+
+    record SubscribePayload(List<String> users) {
     }
 
     record History(String id, HistoryPayload payload) implements ClientEvent {

@@ -17,7 +17,7 @@ public sealed interface ServerEvent {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Welcome(String ref, String username, boolean guest, String token, String expiresAt, List<UserStatus> users,
-            List<RoomSummary> rooms, List<DirectSummary> directs) implements ServerEvent {
+            String presence, int online, List<RoomSummary> rooms, List<DirectSummary> directs) implements ServerEvent {
         public String type() {
             return "welcome";
         }
@@ -69,14 +69,25 @@ public sealed interface ServerEvent {
         }
     }
 
-    record Presence(List<UserStatus> changes) implements ServerEvent {
+    /**
+     * Presence changes. {@code ref} answers a {@code presence_subscribe}; {@code scope} and
+     * {@code online} come when the scope switches (then, to {@code all}, the changes are everyone online).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Presence(String ref, List<UserStatus> changes, String scope, Integer online) implements ServerEvent {
+        /** Changes, as every presence event before scopes carried them. */
+        public static Presence of(List<UserStatus> changes) {
+            return new Presence(null, changes, null, null);
+        }
+
         public String type() {
             return "presence";
         }
     }
 
+    /** Who is online: everyone, or a page of them by name ({@code next}: the {@code after} of the next page). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Users(String ref, List<UserStatus> users) implements ServerEvent {
+    record Users(String ref, List<UserStatus> users, String next, Integer online) implements ServerEvent {
         public String type() {
             return "users";
         }

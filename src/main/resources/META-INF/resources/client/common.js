@@ -26,6 +26,15 @@ export function backoffDelay(attempt, { initialMs, maxMs, jitter } = DEFAULT_BAC
   return Math.max(0, Math.min(maxMs, Math.round(base - spread + random() * 2 * spread)));
 }
 
+/**
+ * The window a stopping server asks its clients to spread their reconnects over, from a 1012
+ * close reason ("server restarting: reconnect within 10 s"), in ms; 0 when it names none.
+ */
+export function restartWindowMs(code, reason) {
+  const match = code === 1012 && /within (\d+) s\b/.exec(reason || '');
+  return match ? Number(match[1]) * 1000 : 0;
+}
+
 /** Names (users and rooms) are compared case-insensitively, like the server does. */
 export function sameName(a, b) {
   return a != null && b != null

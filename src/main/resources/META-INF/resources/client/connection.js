@@ -1,7 +1,7 @@
 // The connection half of MajlisClient (see majlis-client.js): socket, reconnect with backoff,
 // keepalive, login and re-login, frames, and requests answered by `ack`, a reply or an `error`.
 
-import { DEFAULT_BACKOFF, MajlisError, backoffDelay, defaultUrl } from './common.js';
+import { DEFAULT_BACKOFF, MajlisError, backoffDelay, defaultUrl, restartWindowMs } from './common.js';
 
 const REQUEST_TIMEOUT_MS = 15000;
 // A connection that has received nothing (not even a pong) for this long is considered dead.
@@ -27,12 +27,14 @@ export class MajlisConnection {
    * @param {typeof WebSocket} [options.WebSocket] implementation (default: global WebSocket).
    * @param {object} [options.backoff] { initialMs, maxMs, jitter }.
    * @param {boolean} [options.reconnect] reconnect automatically (default true).
+   * @param {() => number} [options.random] where reconnect delays take their chance (default Math.random).
    */
   constructor(options = {}) {
     this.url = options.url || null;
     this.WebSocketImpl = options.WebSocket || globalThis.WebSocket;
     this.backoff = { ...DEFAULT_BACKOFF, ...(options.backoff || {}) };
     this.autoReconnect = options.reconnect !== false;
+    this.random = options.random || Math.random;
     this.requestTimeoutMs = options.requestTimeoutMs || REQUEST_TIMEOUT_MS;
 
     this.state = 'closed';        // connecting | open | reconnecting | closed
@@ -160,7 +162,9 @@ export class MajlisConnection {
 
   _scheduleReconnect(info = {}) {
     clearTimeout(this._reconnectTimer);
-    const delayMs = backoffDelay(this._attempt, this.backoff);
+    // A restarting server names a window: its clients spread over it rather than all come back at once.
+    const windowMs = this._attempt === 0 ? restartWindowMs(info.code, info.reason) : 0;
+    const delayMs = windowMs > 0 ? Math.round(this.random() * windowMs) : backoffDelay(this._attempt, this.backoff);
     const attempt = ++this._attempt;
     this.reconnectAt = Date.now() + delayMs;
     // Emit 'reconnect' before 'state' so state listeners can read reconnectAt.

@@ -27,6 +27,18 @@ class SessionsTest {
     URI ws;
 
     @Test
+    void aReconnectKeepsAYoungTokenRatherThanSigningANewOne() {
+        String token;
+        try (TestClient guest = TestClient.guest(ws, Unique.name("keeper"))) {
+            token = guest.welcome().path("token").asText();
+        }
+        try (TestClient back = TestClient.withToken(ws, token)) {
+            JsonNode welcome = back.await("welcome").path("payload");
+            assertEquals(token, welcome.path("token").asText(), "a day's token with most of its day left is kept");
+        }
+    }
+
+    @Test
     void anEarlierGuestsTokenNeitherJoinsNorTakesOverTheNamesNewHolder() {
         String name = Unique.name("nadia");
         String oldToken;

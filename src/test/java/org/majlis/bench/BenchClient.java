@@ -28,6 +28,7 @@ final class BenchClient extends ByteToMessageDecoder {
     private static final byte[] ACK = ascii("ack\"");
     private static final byte[] WELCOME = ascii("welcome\"");
     private static final byte[] ERROR = ascii("error\"");
+    private static final byte[] PRESENCE = ascii("presence\"");
     private static final byte[] SEQ = ascii("\"seq\":");
     private static final byte[] MESSAGE = ascii("\"message\":\"");
     private static final byte[] REF = ascii("\"ref\":\"");
@@ -188,6 +189,7 @@ final class BenchClient extends ByteToMessageDecoder {
             }
             int from = start + header;
             int end = (int) (from + length);
+            pool.bytesIn.add(header + length);
             switch (b0 & 0x0F) {
                 case 0x1 -> text(in, from, end);
                 case 0x9 -> writeFrame(0xA, ByteBufUtil.getBytes(in, from, end - from)); // answer the server's ping
@@ -210,6 +212,10 @@ final class BenchClient extends ByteToMessageDecoder {
             return;
         }
         int type = TYPE.length;
+        if (startsWith(b, type, length, PRESENCE)) {
+            pool.presenceFrames.increment();
+            return;
+        }
         if (startsWith(b, type, length, NEW_MESSAGE)) {
             if (end - from > SCAN_LIMIT) {
                 pool.report("b" + index + ": new_message over " + SCAN_LIMIT + " bytes, not scanned");
@@ -305,6 +311,11 @@ final class BenchClient extends ByteToMessageDecoder {
         }
         cursor = i;
         return negative ? -value : value;
+    }
+
+    /** Asks for the presence of that user (the only one) on this connection. */
+    void subscribeTo(String name) {
+        channel.eventLoop().execute(() -> sendText("{\"type\":\"presence_subscribe\",\"payload\":{\"users\":[\"" + name + "\"]}}"));
     }
 
     private void sendText(String text) {

@@ -30,11 +30,13 @@ import org.majlis.testing.ServerProcess;
 public final class Benchmark {
 
     private static final List<String> SCENARIOS = List.of("broadcast", "broadcast-max", "broadcast-slow", "private", "store",
-            "store-max", "idle", "startup");
+            "store-max", "idle", "login-wave", "startup");
     private static final int CLIENTS = 1000;
     private static final int STORE_CLIENTS = 50;
     private static final int SLOW_READERS = 50;
     private static final int IDLE_CONNECTIONS = 10_000;
+    /** Clients of the login wave that show the one that leaves. */
+    private static final int WATCHERS = 50;
     /** The soak: 100 clients in general, all sending, 100 messages/s in total (10,000 deliveries/s). */
     private static final int SOAK_CLIENTS = 100;
     private static final double SOAK_RATE = 100;
@@ -44,7 +46,7 @@ public final class Benchmark {
      * The server's JVM: fixed heap bounds so runs compare; no AlwaysPreTouch so RSS shows what the server
      * really touches; ParallelGC like the load generator, for throughput and a cheap full GC before heap readings.
      */
-    private static final List<String> SERVER_JVM = List.of("-Xms256m", "-Xmx1g", "-XX:+UseParallelGC");
+    private static final List<String> SERVER_JVM = List.of("-Xms256m", "-Xmx1g", "-XX:+UseParallelGC", "-XX:+ExitOnOutOfMemoryError");
 
     private Path jar;
     private Path out = Path.of("target/bench");
@@ -127,6 +129,7 @@ public final class Benchmark {
                     case "store" -> store(scenario, 1000, 0);
                     case "store-max" -> store(scenario, 0, 64);
                     case "idle" -> idle();
+                    case "login-wave" -> loginWave();
                     case "soak" -> soak();
                     default -> startup();
                 };
@@ -313,6 +316,47 @@ public final class Benchmark {
                     .put("others-cpu", b.othersPercent(a), "%")
                     .put("errors", stats.errors, "")
                     .put("closed", stats.closed, "");
+        }
+    }
+
+    /**
+     * 10,000 guests log in, 100 in flight: how long the wave takes and the bytes it sends them;
+     * then one of them, which 50 others subscribed to, goes offline: how many presence frames
+     * that costs (everyone, or those that show the user, depending on the presence scope).
+     */
+    private Result loginWave() throws Exception {
+        try (ServerProcess server = startServer("login-wave");
+                ClientPool pool = new ClientPool(server.port(), IDLE_CONNECTIONS, CORES)) {
+            server.awaitReady(Duration.ofSeconds(60));
+            Sample a = Sample.of(server);
+            long t0 = System.nanoTime();
+            pool.connectAll(Duration.ofSeconds(600));
+            double loginSeconds = seconds(System.nanoTime() - t0);
+            Sample b = Sample.of(server);
+            Thread.sleep(2000); // the presence events of the last logins go out
+            long waveBytes = pool.bytesIn.sum();
+            int leaving = IDLE_CONNECTIONS / 2;
+            for (int i = 0; i < WATCHERS; i++) {
+                pool.clients[i].subscribeTo("b" + leaving);
+            }
+            Thread.sleep(1000);
+            long presenceBefore = pool.presenceFrames.sum();
+            pool.clients[leaving].channel().close();
+            Thread.sleep(2000);
+            long offlineFrames = pool.presenceFrames.sum() - presenceBefore;
+            long rss = ProcStats.rssKib(server.pid());
+            pool.close();
+            double wall = b.wall() - a.wall();
+            return new Result("login-wave")
+                    .put("connections", IDLE_CONNECTIONS, "")
+                    .put("login-time", loginSeconds, "s")
+                    .put("wave-bytes", waveBytes / 1e6, "MB")
+                    .put("offline-frames", offlineFrames, "")
+                    .put("server-cpu", 100.0 * (b.serverCpu() - a.serverCpu()) / wall / CORES, "%")
+                    .put("gen-cpu", 100.0 * (b.ownCpu() - a.ownCpu()) / wall / CORES, "%")
+                    .put("others-cpu", b.othersPercent(a), "%")
+                    .put("rss", rss / 1024.0, "MiB")
+                    .put("errors", pool.stats().errors, "");
         }
     }
 

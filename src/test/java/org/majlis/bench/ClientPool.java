@@ -49,6 +49,9 @@ final class ClientPool implements AutoCloseable {
     private final Map<EventLoop, Stats> stats = new ConcurrentHashMap<>();
     private final LongAdder sent = new LongAdder();
     private final LongAdder deliveries = new LongAdder();
+    /** Bytes of every frame received (headers included), and presence frames received, by all clients. */
+    final LongAdder bytesIn = new LongAdder();
+    final LongAdder presenceFrames = new LongAdder();
     private final AtomicInteger reports = new AtomicInteger();
     private volatile boolean closing;
 

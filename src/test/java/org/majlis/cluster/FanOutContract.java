@@ -58,6 +58,15 @@ abstract class FanOutContract {
     }
 
     @Test
+    void everyoneAndAPresenceAudienceArriveAsTheyAre() throws Exception {
+        List<Target> targets = List.of(new Target.Everyone(), new Target.Audience("سارة"));
+        targets.forEach(target -> fanOuts.get(0).send(target, ServerEvent.Presence.of(List.of())));
+        for (RecordingNode node : nodes) {
+            assertEquals(targets, node.deliveries(2).stream().map(Delivery::target).toList());
+        }
+    }
+
+    @Test
     void eventsFromOneNodeArriveEverywhereInTheOrderTheyWereSent() throws Exception {
         int count = 300;
         for (int i = 0; i < count; i++) {

@@ -58,6 +58,7 @@ class CommandPipelineTest {
             requests.put("ping", last -> null);
             requests.put("status", last -> Json.object("status", "away"));
             requests.put("users", last -> null);
+            requests.put("presence_subscribe", last -> Json.object("users", List.of(bob)));
             requests.put("send_message", last -> Json.object("message", "hello"));
             requests.put("private_message", last -> {
                 messageId[0] = last.path("payload").path("messageId").asText();

@@ -143,6 +143,32 @@ class LimitsTest {
         later.then().statusCode(401);
     }
 
+    @Test
+    void reconnectsWithASessionTokenAreNotHeldBackByTheAddressLoginLimit() {
+        WebSocketConnectOptions office = new WebSocketConnectOptions().addHeader("X-Forwarded-For", "198.51.100.99");
+        String token;
+        try (TestClient first = TestClient.connect(ws, office)) {
+            first.send("login", "l0", Json.object("username", Unique.name("office")));
+            token = first.awaitAnswer("l0").path("payload").path("token").asText();
+        }
+        // more than the address's burst of 12, at once: a restart sends a whole office back together
+        for (int i = 0; i < 20; i++) {
+            try (TestClient back = TestClient.connect(ws, office)) {
+                back.send("login", "t" + i, Json.object("token", token));
+                assertEquals("welcome", back.awaitAnswer("t" + i).path("type").asText(), "reconnect " + i);
+            }
+        }
+        // a refused token counts as an attempt, so tokens are no way around the limit
+        try (TestClient guesser = TestClient.connect(ws, office)) {
+            String code = "";
+            for (int i = 0; i < 20 && !code.equals("rate_limited"); i++) {
+                guesser.send("login", "g" + i, Json.object("token", "not-a-token"));
+                code = guesser.awaitAnswer("g" + i).path("payload").path("code").asText();
+            }
+            assertEquals("rate_limited", code);
+        }
+    }
+
     private static Response login() {
         return given().contentType(ContentType.JSON).header("X-Forwarded-For", LOGIN_TEST_ADDRESS)
                 .body(Map.of("username", Unique.name("nobody"), "password", "whatever1")).post("/api/auth/login");

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * One server for the suites that need an optional setting set, where no setting disturbs the
  * others' tests (one start instead of five): configured token keys ({@link #KEYS}), one allowed
- * browser origin, low room caps, a small upload allowance and a short message retention.
+ * browser origin, low room caps, a small upload allowance, a short message retention and a low
+ * presence threshold.
  */
 public class Tightened implements QuarkusTestProfile {
 
@@ -18,6 +19,8 @@ public class Tightened implements QuarkusTestProfile {
     public static final int MAX_OWNED_ROOMS = 2;
     public static final int MAX_PENDING_INVITATIONS = 1;
     public static final int RETAINED_MESSAGES = 5;
+    /** Above this many online, presence goes by interest (the suites here hold few users at once). */
+    public static final int PRESENCE_THRESHOLD = 3;
     public static final KeyPair KEYS;
 
     static {
@@ -30,13 +33,16 @@ public class Tightened implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("majlis.jwt.private-key", pem("PRIVATE KEY", KEYS.getPrivate().getEncoded()),
-                "majlis.jwt.public-key", pem("PUBLIC KEY", KEYS.getPublic().getEncoded()),
-                "majlis.allowed-origins", ALLOWED_ORIGIN,
-                "majlis.rooms.max-owned-per-user", Integer.toString(MAX_OWNED_ROOMS),
-                "majlis.rooms.max-pending-invitations", Integer.toString(MAX_PENDING_INVITATIONS),
-                "majlis.files.quota-per-user", "10K", "majlis.files.upload-rate", "1K", "majlis.files.upload-burst", "8K",
-                "majlis.retention.max-count", Integer.toString(RETAINED_MESSAGES), "majlis.retention.interval", "1h");
+        return Map.ofEntries(Map.entry("majlis.jwt.private-key", pem("PRIVATE KEY", KEYS.getPrivate().getEncoded())),
+                Map.entry("majlis.jwt.public-key", pem("PUBLIC KEY", KEYS.getPublic().getEncoded())),
+                Map.entry("majlis.allowed-origins", ALLOWED_ORIGIN),
+                Map.entry("majlis.rooms.max-owned-per-user", Integer.toString(MAX_OWNED_ROOMS)),
+                Map.entry("majlis.rooms.max-pending-invitations", Integer.toString(MAX_PENDING_INVITATIONS)),
+                Map.entry("majlis.files.quota-per-user", "10K"), Map.entry("majlis.files.upload-rate", "1K"),
+                Map.entry("majlis.files.upload-burst", "8K"),
+                Map.entry("majlis.retention.max-count", Integer.toString(RETAINED_MESSAGES)),
+                Map.entry("majlis.retention.interval", "1h"),
+                Map.entry("majlis.presence.large-threshold", Integer.toString(PRESENCE_THRESHOLD)));
     }
 
     private static String pem(String label, byte[] der) {
