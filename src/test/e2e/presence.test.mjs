@@ -111,10 +111,10 @@ describe('presence by interest on the page (threshold 3)', { timeout: 600_000 },
       check: (text) => text === '61 online', message: 'the count of everyone online',
     });
     await waitForList(() => listedUsers(sara), BOTS.slice(0, 50), 'the first page');
+    await screenshot(sara, 'presence-online-list.png');
     await sara.getByTestId('user-more').click();
     await waitForList(() => listedUsers(sara), BOTS, 'the second page, the last (Sara is not listed)');
     assert.equal(await sara.getByTestId('user-more').isHidden(), true);
-    await screenshot(sara, 'presence-online-list.png');
 
     await sara.getByLabel('Find people online').fill('zz');
     await waitUntil(() => sara.getByTestId('nobody-online').textContent(), {
@@ -242,14 +242,14 @@ describe('presence by interest on the page (threshold 3)', { timeout: 600_000 },
 
   test('below 80 % of the threshold the page is in the all scope again, and above it subscribed again', { timeout: T }, async () => {
     await crowd.leave(BOTS.filter((name) => !['bot05', 'bot55', 'bot41'].includes(name)));
-    await sara.getByTestId('user-filter-row').waitFor({ state: 'hidden' });
+    await sara.getByTestId('user-filter').waitFor({ state: 'hidden' });
     await waitUntil(() => sara.getByTestId('nobody-online').textContent(), {
       check: (text) => text === 'Nobody else is online yet.', message: 'the all scope: everyone online, nobody',
     });
     assert.equal(await sara.getByTestId('online-count').textContent(), '0');
 
     await crowd.connect(['late1', 'late2', 'late3']);
-    await sara.getByTestId('user-filter-row').waitFor({ state: 'visible' });
+    await sara.getByTestId('user-filter').waitFor({ state: 'visible' });
     await waitUntil(() => sara.getByTestId('online-count').textContent(), {
       check: (text) => text === '4 online', message: 'the subscribed scope again',
     });
