@@ -24,7 +24,7 @@ const BOTS = Array.from({ length: 60 }, (_, i) => `bot${String(i + 1).padStart(2
 
 /** Guests connected from `page` over WebSockets: connect, send a frame as one of them, leave. */
 async function openCrowd(browser, url) {
-  const { page, context } = await openPage(browser, url);
+  const { page } = await openPage(browser, url);
   await page.evaluate(() => {
     window.crowd = new Map();
     window.crowdConnect = (name) => new Promise((resolve, reject) => {
@@ -43,7 +43,6 @@ async function openCrowd(browser, url) {
     });
   });
   return {
-    context,
     connect: (names) => page.evaluate((list) => Promise.all(list.map((name) => window.crowdConnect(name))), names),
     send: (name, type, payload) => page.evaluate(([who, frameType, framePayload]) => {
       window.crowd.get(who).send(JSON.stringify({ type: frameType, payload: framePayload }));
