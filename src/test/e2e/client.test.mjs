@@ -155,6 +155,61 @@ describe('majlis-client', { timeout: 20_000 }, () => {
     client.close();
   });
 
+  test('users pages and presence subscriptions resolve with their replies (a presence_subscribe by its presence)', async () => {
+    const { client, ws } = await loggedInClient();
+    const events = [];
+    client.on('presence', (p) => events.push(p));
+    const page = client.users({ prefix: 'sa', after: 'sam', limit: 50 });
+    const usersFrame = ws.lastSent('users');
+    assert.deepEqual(usersFrame.payload, { prefix: 'sa', after: 'sam', limit: 50 });
+    ws.serverSend({ type: 'users', payload: { ref: usersFrame.id, users: [{ username: 'sara', status: 'away' }], next: 'sara', online: 10234 } });
+    assert.equal((await page).next, 'sara');
+    assert.equal(client.online, 10234);
+    const first = client.users();
+    assert.deepEqual(ws.lastSent('users').payload, {}, 'every field optional');
+    ws.serverSend({ type: 'users', payload: { ref: ws.lastSent('users').id, users: [] } });
+    await first;
+    assert.equal(client.online, 10234, 'a reply without the count keeps it');
+
+    const subscribed = client.subscribePresence(new Set(['sara', 'omar']));
+    const frame = ws.lastSent('presence_subscribe');
+    assert.deepEqual(frame.payload, { users: ['sara', 'omar'] });
+    // A live change first (no ref, or another ref): not the answer.
+    ws.serverSend({ type: 'presence', payload: { changes: [{ username: 'omar', status: 'online' }] } });
+    ws.serverSend({ type: 'presence', payload: { ref: 'other', changes: [] } });
+    const changes = [{ username: 'sara', status: 'away' }, { username: 'omar', status: 'offline' }];
+    ws.serverSend({ type: 'presence', payload: { ref: frame.id, changes } });
+    assert.deepEqual((await subscribed).changes, changes);
+    assert.equal(events.length, 3, 'the reply is an event too');
+
+    const tooMany = client.subscribePresence([]);
+    ws.serverSend({ type: 'error', payload: { code: 'invalid_payload', ref: ws.lastSent('presence_subscribe').id } });
+    await assert.rejects(tooMany, (e) => e.code === 'invalid_payload');
+    client.close();
+  });
+
+  test('the presence scope and the online count follow welcome and the scope events', async () => {
+    const client = newClient();
+    const seen = [];
+    client.on('presence', () => seen.push([client.presence, client.online]));
+    const login = client.login('sara');
+    await until(() => FakeSocket.instances[0]?.lastSent('login'));
+    const ws = FakeSocket.instances[0];
+    ws.serverSend({ type: 'welcome', payload: { username: 'sara', users: [], presence: 'subscribed', online: 312, rooms: [], directs: [] } });
+    await login;
+    assert.deepEqual([client.presence, client.online], ['subscribed', 312]);
+    ws.serverSend({ type: 'presence', payload: { changes: [{ username: 'omar', status: 'away' }] } });
+    ws.serverSend({ type: 'presence', payload: { scope: 'all', online: 199, changes: [] } });
+    ws.serverSend({ type: 'presence', payload: { scope: 'subscribed', online: 260, changes: [] } });
+    assert.deepEqual(seen, [['subscribed', 312], ['all', 199], ['subscribed', 260]], 'known before the page\'s listeners run');
+    // A server from before presence scopes: everything comes, as always.
+    ws.serverClose(1012);
+    await until(() => FakeSocket.instances[1]?.lastSent('login'));
+    FakeSocket.instances[1].serverSend({ type: 'welcome', payload: { username: 'sara', users: [], rooms: [], directs: [] } });
+    assert.equal(client.presence, 'all');
+    client.close();
+  });
+
   test('catchUp asks history after a seq, page by page while hasMore', async () => {
     const { client, ws } = await loggedInClient();
     const result = client.catchUp({ room: 'general' }, 10, { limit: 2 });

@@ -73,6 +73,15 @@ describe('state', () => {
     assert.equal(state.myStatus, 'busy');
   });
 
+  test('entering the subscribed scope keeps the statuses that keep coming: direct partners and subscribed names', () => {
+    const state = new ChatState();
+    state.me = 'sara';
+    state.ensureConversation('direct', 'Omar');
+    for (const username of ['omar', 'layla', 'karim']) state.applyPresence({ username, status: 'away' });
+    state.keepPresenceOf(['LAYLA']);
+    assert.deepEqual([...state.users.keys()].sort(), ['layla', 'omar']);
+  });
+
   test('forgetting the user empties what the page knew', () => {
     const state = new ChatState();
     state.me = 'sara';

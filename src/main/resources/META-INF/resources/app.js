@@ -2,7 +2,9 @@
 // chat (rooms, direct conversations with last-message previews, online list with last seen,
 // history, unread counts in the sidebar and the tab title, typing indicators, read receipts,
 // reactions, edits and deletes, file attachments, messages queued while offline), settings
-// (language, theme, desktop notifications) and a live region that reads new messages out.
+// (language, theme, desktop notifications) and a live region that reads new messages out. Above
+// the server's presence threshold the online list and big rooms' members come a page at a time,
+// and the page subscribes to the presence of whom it shows; "New message" finds anyone by name.
 //
 // Rule for everything below: user-supplied text (names, messages) reaches the DOM only through
 // textContent / createTextNode / attribute setters, never through innerHTML.
@@ -21,8 +23,12 @@ import {
 } from './app/views/composer.js';
 import { openConversation, openDirect } from './app/views/conversation.js';
 import { el } from './app/views/dom.js';
-import { onInviteSubmit, onLeaveClick, toggleMembers } from './app/views/members.js';
+import {
+  onInviteSubmit, onLeaveClick, onMemberFilterInput, onMembersMore, toggleMembers,
+} from './app/views/members.js';
 import { closeReactionPicker, isNearBottom } from './app/views/message-list.js';
+import { onDirectNameInput, onDirectSubmit, onSuggestionClick, openNewDirect } from './app/views/new-message.js';
+import { onUserFilterInput, onUserMore } from './app/views/online.js';
 import {
   loadBrowsePage, onBrowseListClick, onInvitationClick, onRoomFormSubmit, openBrowseRooms, openCreateRoom,
 } from './app/views/rooms.js';
@@ -104,6 +110,15 @@ function init() {
   el.browseMore.addEventListener('click', () => loadBrowsePage(state.browseNext));
   el.invitationList.addEventListener('click', onInvitationClick);
   el.membersToggle.addEventListener('click', toggleMembers);
+  el.memberFilter.addEventListener('input', onMemberFilterInput);
+  el.membersMore.addEventListener('click', onMembersMore);
+  el.userFilter.addEventListener('input', onUserFilterInput);
+  el.userMore.addEventListener('click', onUserMore);
+  el.newDirect.addEventListener('click', openNewDirect);
+  el.directForm.addEventListener('submit', onDirectSubmit);
+  el.directName.addEventListener('input', onDirectNameInput);
+  el.directSuggestions.addEventListener('click', onSuggestionClick);
+  el.directCancel.addEventListener('click', () => el.directDialog.close());
   el.inviteForm.addEventListener('submit', onInviteSubmit);
   el.leaveRoom.addEventListener('click', onLeaveClick);
   el.statusSelect.addEventListener('change', onStatusChange);

@@ -60,7 +60,7 @@ const STRINGS = {
     'chat.directs': 'Direct messages',
     'chat.online': 'Online',
     'chat.nobody_online': 'Nobody else is online yet.',
-    'chat.no_directs': 'Click someone in the online list to start a private conversation.',
+    'chat.no_directs': 'Use New message, or click someone online, to start a private conversation.',
     'chat.empty': 'No messages yet. Say hello!',
     'chat.composer_placeholder_room': 'Message #{name}',
     'chat.composer_placeholder_direct': 'Message {name}',
@@ -119,6 +119,21 @@ const STRINGS = {
     'rooms.name_invalid': 'That room name is not allowed. Use 1–32 letters or digits (any script), _ - or ., starting with a letter or digit.',
     'rooms.member_not_found': 'One of those users does not exist.',
     'rooms.private_icon': 'Private',
+    'rooms.member_filter': 'Find a member',
+    'rooms.more_members': 'More members',
+    'rooms.no_member_match': 'No member has a name starting with “{prefix}”.',
+    'presence.online_total.other': '{count} online',
+    'presence.filter': 'Find people online',
+    'presence.filter_placeholder': 'Name starts with…',
+    'presence.more': 'More people',
+    'presence.no_match': 'Nobody online has a name starting with “{prefix}”.',
+    'direct.new': 'New message',
+    'direct.to': 'To',
+    'direct.hint': 'A username: anyone with an account, or a guest who is online.',
+    'direct.open': 'Open',
+    'direct.self': 'That is you. Pick someone else.',
+    'direct.matches.one': '{count} person online matches',
+    'direct.matches.other': '{count} people online match',
     'typing.one': '{name} is typing…',
     'typing.two': '{first} and {second} are typing…',
     'typing.many': 'Several people are typing…',
@@ -245,7 +260,7 @@ const STRINGS = {
     'chat.directs': 'الرسائل المباشرة',
     'chat.online': 'المتصلون',
     'chat.nobody_online': 'لا أحد غيرك متصل بعد.',
-    'chat.no_directs': 'اضغط على أحد المتصلين لبدء محادثة خاصة.',
+    'chat.no_directs': 'استخدم «رسالة جديدة»، أو اضغط على أحد المتصلين، لبدء محادثة خاصة.',
     'chat.empty': 'لا رسائل بعد. ألقِ التحية!',
     'chat.composer_placeholder_room': 'رسالة إلى #{name}',
     'chat.composer_placeholder_direct': 'رسالة إلى {name}',
@@ -308,6 +323,30 @@ const STRINGS = {
     'rooms.name_invalid': 'اسم الغرفة هذا غير مسموح. استخدم من 1 إلى 32 حرفًا أو رقمًا (بأي كتابة)، أو _ - . ، على أن يبدأ بحرف أو رقم.',
     'rooms.member_not_found': 'أحد هؤلاء المستخدمين غير موجود.',
     'rooms.private_icon': 'خاصة',
+    'rooms.member_filter': 'ابحث عن عضو',
+    'rooms.more_members': 'مزيد من الأعضاء',
+    'rooms.no_member_match': 'لا عضو يبدأ اسمه بـ«{prefix}».',
+    'presence.online_total.zero': 'لا أحد متصل',
+    'presence.online_total.one': 'متصل واحد',
+    'presence.online_total.two': 'متصلان',
+    'presence.online_total.few': '{count} متصلين',
+    'presence.online_total.many': '{count} متصلًا',
+    'presence.online_total.other': '{count} متصل',
+    'presence.filter': 'ابحث بين المتصلين',
+    'presence.filter_placeholder': 'يبدأ الاسم بـ…',
+    'presence.more': 'مزيد من الأشخاص',
+    'presence.no_match': 'لا أحد من المتصلين يبدأ اسمه بـ«{prefix}».',
+    'direct.new': 'رسالة جديدة',
+    'direct.to': 'إلى',
+    'direct.hint': 'اسم مستخدم: أي صاحب حساب، أو ضيف متصل الآن.',
+    'direct.open': 'فتح',
+    'direct.self': 'هذا أنت. اختر شخصًا آخر.',
+    'direct.matches.zero': 'لا أحد من المتصلين يطابق',
+    'direct.matches.one': 'متصل واحد يطابق',
+    'direct.matches.two': 'متصلان يطابقان',
+    'direct.matches.few': '{count} متصلين يطابقون',
+    'direct.matches.many': '{count} متصلًا يطابقون',
+    'direct.matches.other': '{count} متصل يطابقون',
     'typing.one': '{name} يكتب…',
     'typing.two': '{first} و{second} يكتبان…',
     'typing.many': 'عدة أشخاص يكتبون…',
@@ -423,6 +462,11 @@ export function plural(key, count, vars = {}) {
   const table = STRINGS[locale] || STRINGS.en;
   const exact = `${key}.${new Intl.PluralRules(locale).select(count)}`;
   return t(exact in table || exact in STRINGS.en ? exact : `${key}.other`, { count, ...vars });
+}
+
+/** A number in the page's language: "10,234", "١٠٬٢٣٤". */
+export function formatCount(count) {
+  return new Intl.NumberFormat(locale).format(count);
 }
 
 /** "a, b and c" in the page's language. */

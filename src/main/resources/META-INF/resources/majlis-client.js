@@ -20,6 +20,12 @@
 // gets `invited` and accepts with `joinRoom`. `rooms({ after, limit })` gives a page of rooms. Files: `await uploadFile(file, { token, onProgress })` gives
 // `{ id, name, size, contentType, url }`; send the id in a message's `attachments`.
 //
+// Presence: `client.presence` is the scope (`all`: every change comes; `subscribed`: above the
+// server's threshold, only those of the users this connection subscribed to, its direct partners
+// and itself) and `client.online` how many are online, as the server last said. `users({ prefix,
+// after, limit })` gives a page of who is online; `subscribePresence(names)` says whose changes
+// to receive (again after each reconnect: subscriptions belong to the connection).
+//
 // Reconnection: after an unexpected close the client reconnects with exponential backoff
 // (1 s doubling up to 30 s, with jitter) and logs in again as the same user (the session
 // token of the last welcome when there is one, else the same name). A fresh `welcome` event is
@@ -36,8 +42,26 @@ import { sameName } from './client/common.js';
 export { MajlisError, defaultUrl, backoffDelay } from './client/common.js';
 export { registerAccount, loginAccount, uploadFile } from './client/rest.js';
 
+/** The fields that have a value: a page request leaves the others out. */
+const given = (fields) => Object.fromEntries(Object.entries(fields).filter(([, value]) => value));
+
 /** The protocol's commands on top of the connection (client/connection.js). */
 export class MajlisClient extends MajlisConnection {
+  constructor(options) {
+    super(options);
+    this.presence = 'all';        // the presence scope: 'all' or 'subscribed'
+    this.online = null;           // users online, once the server said
+    // Registered first, so that the page's own listeners already see the new scope and count.
+    this.on('welcome', (w) => this._notePresence(w.presence || 'all', w.online));
+    this.on('presence', (p) => this._notePresence(p.scope, p.online));
+    this.on('users', (p) => this._notePresence(undefined, p.online));
+  }
+
+  _notePresence(scope, online) {
+    if (scope === 'all' || scope === 'subscribed') this.presence = scope;
+    if (Number.isFinite(online)) this.online = online;
+  }
+
   sendMessage(room, message, extra = {}, options = {}) {
     return this.request('send_message', { ...extra, message, room: room || 'general' }, options);
   }
@@ -48,6 +72,20 @@ export class MajlisClient extends MajlisConnection {
 
   setStatus(status) {
     return this.send('status', { status });
+  }
+
+  /** `users`: a page of who is online, by name; `next` in the reply is the `after` of the next page. */
+  users({ prefix, after, limit } = {}) {
+    return this.request('users', given({ prefix, after, limit }));
+  }
+
+  /**
+   * `presence_subscribe`: from now on this connection receives the changes of `names` (replacing
+   * the names it subscribed to before; `[]` clears). Resolves with the `presence` reply, their
+   * statuses now (also emitted as a `presence` event).
+   */
+  subscribePresence(names) {
+    return this.request('presence_subscribe', { users: [...names] });
   }
 
   /** `history` for `{ room }` or `{ to }`, with optional `before`, `after`, `limit`. */
@@ -117,10 +155,7 @@ export class MajlisClient extends MajlisConnection {
    * also carries `invitations`, the caller's pending ones.
    */
   rooms({ after, limit } = {}) {
-    const payload = {};
-    if (after) payload.after = after;
-    if (limit) payload.limit = limit;
-    return this.request('rooms', payload);
+    return this.request('rooms', given({ after, limit }));
   }
 
   // Typing, reactions, edits. Each resolves with the `ack`; the server also sends reactions, edits

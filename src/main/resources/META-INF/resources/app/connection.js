@@ -1,12 +1,13 @@
 // The connection's events: the welcome of each login (first one, and after every reconnect: the
 // catch-up, then the messages queued meanwhile), new messages and what happens to them,
-// presence, typing, read marks, errors, and the connection ending for good.
+// typing, read marks, errors, and the connection ending for good (presence: presence.js).
 
 import { errorText, t } from '../i18n.js';
 import { mentions } from '../notifications.js';
 import { client, notifier, optionalFrames, sessionStore, state } from './context.js';
 import { catchUp, loadLatest } from './history.js';
 import { applyReaction, messageId, noteOwnRead, noteReadBy, unreadFromServer } from './messages-model.js';
+import { onPresence, onUsers, welcomePresence } from './presence.js';
 import { GENERAL, conversationKey, sameName } from './state.js';
 import { addMessages, outbox, setTyping } from './updates.js';
 import { updateBanner } from './views/banner.js';
@@ -33,8 +34,7 @@ function onWelcome(payload) {
   el.meName.textContent = state.me;
   el.meKind.textContent = t(state.guest ? 'account.guest' : 'account.member');
 
-  state.users.clear();
-  applyPresence(Array.isArray(payload.users) ? payload.users : []);
+  welcomePresence(payload);
 
   // Where each known conversation stood before this login: gaps are fetched from there.
   const seenBefore = new Map([...state.conversations.values()].map((c) => [c.key, c.lastSeq]));
@@ -171,27 +171,6 @@ function onMessageDeleted(payload) {
   if (state.editing?.messageId === found.msg.id) stopEditing();
   rerenderMessage(found.conv, found.msg);
   renderSidebar();
-}
-
-/** Presence changes; our own, echoed back, keeps the status selector in sync. */
-function applyPresence(changes) {
-  const before = state.myStatus;
-  changes.forEach((change) => state.applyPresence(change));
-  if (state.myStatus !== before) el.statusSelect.value = state.myStatus;
-}
-
-function onPresence(payload) {
-  applyPresence(Array.isArray(payload.changes) ? payload.changes : [payload]);
-  renderSidebar();
-  renderHeader();
-}
-
-function onUsers(payload) {
-  if (!Array.isArray(payload.users)) return;
-  state.users.clear();
-  applyPresence(payload.users);
-  renderSidebar();
-  renderHeader();
 }
 
 function onServerError(error) {

@@ -1,9 +1,12 @@
 // The page's single instances, shared by its modules: the protocol client, what the page knows
-// (state), the tab's storage, preferences, optional frames and desktop notifications.
+// (state), the tab's storage, preferences, optional frames, desktop notifications, and above the
+// presence threshold the online directory and the presence subscriptions.
 
 import { MajlisClient } from '../majlis-client.js';
 import { DesktopNotifier } from '../notifications.js';
+import { OnlineDirectory } from './online-directory.js';
 import { OptionalFrames } from './optional-frames.js';
+import { PresenceInterest } from './presence-interest.js';
 import { Preferences, SessionStore } from './session-store.js';
 import { ChatState } from './state.js';
 
@@ -13,3 +16,7 @@ export const preferences = new Preferences();
 export const state = new ChatState({ readMarks: (me) => sessionStore.readMarks(me) });
 export const optionalFrames = new OptionalFrames(client, state.unsupported);
 export const notifier = new DesktopNotifier();
+export const directory = new OnlineDirectory((request) => client.users(request));
+export const interest = new PresenceInterest((names) => client.subscribePresence(names), {
+  sources: ['direct', 'members', 'online'],
+});

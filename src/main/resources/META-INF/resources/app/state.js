@@ -63,7 +63,7 @@ export class ChatState {
     this.me = null;
     this.guest = true;
     this.myStatus = 'online';
-    this.users = new Map();          // fold(name) -> { username, status }  (everyone online but me)
+    this.users = new Map();          // fold(name) -> { username, status }: everyone online but me (in the subscribed scope, those the page hears of)
     this.lastSeen = new Map();       // fold(name) -> ISO time a user went offline (from presence)
     this.conversations = new Map();  // key -> Conversation
     this.activeKey = null;
@@ -122,6 +122,17 @@ export class ChatState {
     this.editing = null;
     this.typingSent = null;
     this.membersOpen = false;
+  }
+
+  /**
+   * Entering the subscribed scope: from now on only the changes of direct partners and of `names`
+   * (those the page subscribes to) come; the statuses of everyone else would go stale.
+   */
+  keepPresenceOf(names) {
+    const kept = new Set(names.map(fold));
+    for (const key of [...this.users.keys()]) {
+      if (!kept.has(key) && !this.conversations.has(conversationKey('direct', key))) this.users.delete(key);
+    }
   }
 
   /** Applies one presence change: another user's status, or the echo of our own. */

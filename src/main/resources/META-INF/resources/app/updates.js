@@ -23,7 +23,8 @@ export const outbox = new Outbox({
     remove: removePendingNode,
     failed: (conv, pending, e) => {
       if (conv.key === state.activeKey) {
-        if (e.code === 'rate_limited') showComposerError(sendErrorText(e));
+        // Said at once (the composer's error is an alert): waiting, or a name nobody has.
+        if (e.code === 'rate_limited' || e.code === 'user_not_found') showComposerError(sendErrorText(e));
         if (isNearBottom()) scrollToBottom();
       } else {
         showNotice(sendErrorText(e));

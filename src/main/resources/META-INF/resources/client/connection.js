@@ -14,6 +14,9 @@ const LOGIN_ERROR_CODES = new Set([
   'already_logged_in', 'bad_request', 'invalid_payload', 'rate_limited', 'internal',
 ]);
 
+/** Requests whose reply frame has another type than the request (the others: the same type, or an `ack`). */
+const REPLY_TYPES = { presence_subscribe: 'presence' };
+
 /** Close codes after which reconnecting would not help. */
 const NO_RECONNECT_CLOSE_CODES = new Set([1008]);
 
@@ -41,7 +44,7 @@ export class MajlisConnection {
     this.credentials = null;      // what to log in with again after a reconnect
 
     this._handlers = new Map();   // type -> Set<fn>
-    this._pending = new Map();    // id -> { resolve, reject, timer, expects }
+    this._pending = new Map();    // id -> { replyType, confirms, resolve, reject }
     this._pendingLogin = null;    // { resolve, reject, id }
     this._nextId = 1;
     this._idPrefix = Math.random().toString(36).slice(2, 8);
@@ -326,8 +329,9 @@ export class MajlisConnection {
 
   /**
    * Send a frame with an `id` and wait for the one answer carrying it back as `ref`: the `ack`
-   * (most requests), a reply frame of the same type (`history`, `users`, `rooms`) or an `error`
-   * (rejects with a MajlisError). `id` reuses a frame id (a resend).
+   * (most requests), its reply frame (`history`, `users`, `rooms` of the same type; `presence`
+   * for `presence_subscribe`) or an `error` (rejects with a MajlisError). `id` reuses a frame id
+   * (a resend). A reply is emitted as an event too, like any frame.
    */
   request(type, payload = {}, { timeoutMs = this.requestTimeoutMs, id = this._newId() } = {}) {
     return this._sendAwaiting(type, payload, null, { timeoutMs, id });
@@ -351,7 +355,7 @@ export class MajlisConnection {
         reject(new MajlisError('timeout', `No answer to ${type}`));
       }, timeoutMs);
       this._pending.set(id, {
-        type,
+        replyType: REPLY_TYPES[type] || type,
         confirms,
         resolve: (v) => { clearTimeout(timer); resolve(v); },
         reject: (e) => { clearTimeout(timer); reject(e); },
@@ -445,10 +449,10 @@ export class MajlisConnection {
         return;
       }
       default: {
-        // Reply frames (history, users, rooms) carry the request id as payload.ref.
+        // Reply frames (history, users, rooms, presence) carry the request id as payload.ref.
         if (payload.ref) {
           const pending = this._pending.get(payload.ref);
-          if (pending && pending.type === frame.type) {
+          if (pending && pending.replyType === frame.type) {
             this._pending.delete(payload.ref);
             pending.resolve(payload);
           }

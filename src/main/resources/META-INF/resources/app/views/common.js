@@ -1,12 +1,12 @@
-// Small pieces several views share: notices and errors, two-click confirmation, short texts.
+// Small pieces several views share: notices and errors, two-click confirmation, short texts,
+// typing pauses, "More" buttons.
 
 import { errorText, t } from '../../i18n.js';
 import { el } from './dom.js';
 
 const CONFIRM_WINDOW_MS = 4000;   // a destructive button waits this long for its second click
 const NOTICE_MS = 6000;
-
-export const byName = (a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' });
+const TYPING_PAUSE_MS = 250;
 
 export function sendErrorText(error) {
   if (!error) return errorText('internal');
@@ -22,6 +22,13 @@ export function showNotice(text) {
   el.notice.hidden = !text;
   clearTimeout(noticeTimer);
   if (text) noticeTimer = setTimeout(() => { el.notice.hidden = true; }, NOTICE_MS);
+}
+
+/** An error under a form field (`node`, an alert), or none when `text` is empty; the field says it is invalid. */
+export function showFieldError(node, field, text) {
+  node.textContent = text;
+  node.hidden = !text;
+  field.setAttribute('aria-invalid', text ? 'true' : 'false');
 }
 
 export function showComposerError(text) {
@@ -52,6 +59,30 @@ export function confirmThen(button, questionKey, action) {
     button.dataset.armed = 'false';
     button.textContent = label;
   }, CONFIRM_WINDOW_MS);
+}
+
+/** `fn`, run once typing pauses: one request (or render) per pause rather than per key. */
+export function whenTypingPauses(fn) {
+  let timer = null;
+  return () => {
+    clearTimeout(timer);
+    timer = setTimeout(fn, TYPING_PAUSE_MS);
+  };
+}
+
+/**
+ * A "More" button's click: `load` adds the next page to `list`. When that was the last page the
+ * button hides, and the focus it had goes to the first item added instead of getting lost.
+ */
+export async function loadMoreKeepingFocus(button, list, load) {
+  const hadFocus = document.activeElement === button;
+  const shown = list.children.length;
+  await load();
+  const first = list.children[shown];
+  if (!hadFocus || !button.hidden || !first) return;
+  const target = first.querySelector('button') || first;
+  if (target === first) first.tabIndex = -1; // a list item is not focusable by itself
+  target.focus();
 }
 
 /** A message as one short line: its text, or that it has files, or that it was deleted. */

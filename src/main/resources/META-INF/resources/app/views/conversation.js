@@ -3,6 +3,7 @@
 import { plural, t } from '../../i18n.js';
 import { state } from '../context.js';
 import { loadNewest, fillViewport } from '../history.js';
+import { showingPresence } from '../presence.js';
 import { GENERAL, conversationKey, isGroupRoom, sameName } from '../state.js';
 import { markRead } from '../updates.js';
 import { updateBanner } from './banner.js';
@@ -59,6 +60,7 @@ export function renderHeader() {
   } else {
     el.subtitle.textContent = presenceText(conv.name);
   }
+  showingPresence('direct', conv.kind === 'direct' ? [conv.name] : []);
   el.composer.placeholder = conv.kind === 'room'
     ? t('chat.composer_placeholder_room', { name: conv.name })
     : t('chat.composer_placeholder_direct', { name: conv.name });

@@ -1,11 +1,19 @@
-// The members panel of the open room: who is in it, inviting someone, leaving the room.
+// The members panel of the open room: who is in it (in a big room a page at a time, with a filter
+// by the start of a name), inviting someone, leaving the room.
 
 import { errorText, t } from '../../i18n.js';
 import { client, state } from '../context.js';
+import { firstMatching } from '../name-lists.js';
+import { showingPresence } from '../presence.js';
 import { fold, isGroupRoom, sameName } from '../state.js';
-import { byName, confirmThen, runCommand, sendErrorText } from './common.js';
+import { confirmThen, loadMoreKeepingFocus, runCommand, sendErrorText, whenTypingPauses } from './common.js';
 import { el } from './dom.js';
 import { presenceText } from './sidebar.js';
+
+const MEMBERS_PAGE = 50;    // a room with more members gets the filter and "More members"
+
+// What the panel shows of the open room: the filter typed and how many members.
+const shown = { key: null, prefix: '', count: MEMBERS_PAGE };
 
 export function renderMembers() {
   const conv = state.activeConversation();
@@ -14,11 +22,35 @@ export function renderMembers() {
   el.membersToggle.setAttribute('aria-expanded', String(open));
   el.membersToggle.textContent = conv?.memberCount != null
     ? `${t('rooms.members')} (${conv.memberCount})` : t('rooms.members');
-  if (!open) return;
-  const members = [...(conv.members || [])].sort(byName);
-  el.memberList.replaceChildren(...members.map((name) => memberItem(conv, name)));
+  if (!open) {
+    showingPresence('members', []);
+    return;
+  }
+  if (shown.key !== conv.key) {
+    Object.assign(shown, { key: conv.key, prefix: '', count: MEMBERS_PAGE });
+    el.memberFilter.value = '';
+  }
+  const members = conv.members || [];
+  const big = members.length > MEMBERS_PAGE;
+  const { names, matching } = firstMatching(members, big ? shown : { count: members.length });
+  el.memberList.replaceChildren(...names.map((name) => memberItem(conv, name)));
+  el.memberFilterRow.hidden = !big;
+  el.membersMore.hidden = names.length >= matching;
+  el.membersNoMatch.hidden = matching > 0 || !big;
+  el.membersNoMatch.textContent = el.membersNoMatch.hidden ? '' : t('rooms.no_member_match', { prefix: shown.prefix });
   el.membersUnknown.hidden = conv.members !== null;
+  showingPresence('members', names);
 }
+
+export const onMemberFilterInput = whenTypingPauses(() => {
+  Object.assign(shown, { prefix: el.memberFilter.value.trim().normalize('NFC'), count: MEMBERS_PAGE });
+  renderMembers();
+});
+
+export const onMembersMore = () => loadMoreKeepingFocus(el.membersMore, el.memberList, () => {
+  shown.count += MEMBERS_PAGE;
+  renderMembers();
+});
 
 function memberItem(conv, name) {
   const li = document.createElement('li');

@@ -5,8 +5,9 @@ import { formatList, formatSize, getLocale, t } from '../../i18n.js';
 import { INLINE_IMAGE_TYPES } from '../../uploads.js';
 import { state } from '../context.js';
 import { messageId, reactors } from '../messages-model.js';
+import { byName } from '../name-lists.js';
 import { fold, sameName } from '../state.js';
-import { byName, sendErrorText } from './common.js';
+import { sendErrorText } from './common.js';
 import { el } from './dom.js';
 
 const REACTION_CHOICES = ['👍', '❤️', '😂', '😮', '😢', '🎉'];

@@ -3,9 +3,10 @@
 
 import { plural, t } from '../../i18n.js';
 import { client, state } from '../context.js';
+import { byName } from '../name-lists.js';
 import { GENERAL, conversationKey, fold, sameName } from '../state.js';
 import { setTyping } from '../updates.js';
-import { byName, runCommand, sendErrorText } from './common.js';
+import { runCommand, sendErrorText, showFieldError } from './common.js';
 import { openConversation, removeConversation, renderHeader } from './conversation.js';
 import { el } from './dom.js';
 import { fillRoomIcon, renderSidebar } from './sidebar.js';
@@ -123,11 +124,7 @@ export function openCreateRoom() {
   el.roomName.focus();
 }
 
-function showRoomError(text) {
-  el.roomError.textContent = text;
-  el.roomError.hidden = !text;
-  el.roomName.setAttribute('aria-invalid', text ? 'true' : 'false');
-}
+const showRoomError = (text) => showFieldError(el.roomError, el.roomName, text);
 
 function roomErrorText(e) {
   if (e.code === 'invalid_payload') return t('rooms.name_invalid');

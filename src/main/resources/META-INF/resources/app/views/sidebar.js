@@ -1,12 +1,14 @@
-// The sidebar: rooms, direct conversations with previews and unread badges, who is online; the
-// unread count in the tab title; the drawer on small screens.
+// The sidebar: rooms, direct conversations with previews and unread badges, who is online
+// (views/online.js); the unread count in the tab title; the drawer on small screens.
 
 import { getLocale, t } from '../../i18n.js';
 import { client, state } from '../context.js';
 import { lastActivity, lastMessage } from '../messages-model.js';
+import { byName } from '../name-lists.js';
 import { GENERAL, STATUSES, fold, sameName } from '../state.js';
-import { byName, clip, messageSummary } from './common.js';
+import { clip, messageSummary } from './common.js';
 import { el } from './dom.js';
+import { renderOnline } from './online.js';
 
 const PREVIEW_LENGTH = 80;        // characters of the last message shown under a conversation's name
 
@@ -109,33 +111,6 @@ export function fillRoomIcon(icon, isPrivate) {
   icon.replaceChildren(svg);
 }
 
-function userItem(user) {
-  const li = document.createElement('li');
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'user';
-  button.dataset.testid = 'user';
-  button.dataset.username = user.username;
-  button.dataset.status = user.status;
-  button.title = t('chat.direct_title', { name: user.username });
-
-  const dot = document.createElement('span');
-  dot.className = 'status-dot';
-  dot.dataset.status = user.status;
-  dot.setAttribute('aria-hidden', 'true');
-  const name = document.createElement('bdi');
-  name.className = 'user-name';
-  name.dataset.testid = 'user-name';
-  name.textContent = user.username;
-  const status = document.createElement('span');
-  status.className = 'user-status';
-  status.dataset.testid = 'user-status';
-  status.textContent = t(`status.${user.status}`);
-  button.append(dot, name, status);
-  li.append(button);
-  return li;
-}
-
 export function renderSidebar() {
   if (state.view !== 'chat') return;
   const all = [...state.conversations.values()];
@@ -148,10 +123,7 @@ export function renderSidebar() {
   el.directList.replaceChildren(...directs.map(conversationItem));
   el.noDirects.hidden = directs.length > 0;
 
-  const users = [...state.users.values()].sort((a, b) => byName(a.username, b.username));
-  el.userList.replaceChildren(...users.map(userItem));
-  el.onlineCount.textContent = String(users.length);
-  el.nobodyOnline.hidden = users.length > 0;
+  renderOnline();
 
   el.meDot.dataset.status = state.myStatus;
 

@@ -5,7 +5,7 @@ import { errorText, t } from '../../i18n.js';
 import { loginAccount, registerAccount } from '../../majlis-client.js';
 import { client, sessionStore, state } from '../context.js';
 import { updateBanner } from './banner.js';
-import { showComposerError, showNotice } from './common.js';
+import { showComposerError, showFieldError, showNotice } from './common.js';
 import { uploads } from './composer.js';
 import { el } from './dom.js';
 
@@ -13,11 +13,7 @@ const MIN_PASSWORD = 8;
 // bcrypt reads 72 bytes: the server refuses longer passwords
 const MAX_PASSWORD_BYTES = 72;
 
-export function showLoginError(text) {
-  el.loginError.textContent = text;
-  el.loginError.hidden = !text;
-  el.loginName.setAttribute('aria-invalid', text ? 'true' : 'false');
-}
+export const showLoginError = (text) => showFieldError(el.loginError, el.loginName, text);
 
 export function showAccountError(text, field = null) {
   el.accountError.textContent = text;
@@ -159,7 +155,7 @@ export function backToLogin(errorCode) {
   state.forgetUser();
   el.editBar.hidden = true;
   uploads.clear();
-  for (const dialog of [el.roomDialog, el.browseDialog, el.settingsDialog]) if (dialog.open) dialog.close();
+  for (const dialog of [el.roomDialog, el.browseDialog, el.directDialog, el.settingsDialog]) if (dialog.open) dialog.close();
   el.messageList.replaceChildren();
   el.historyStatus.hidden = true;
   showComposerError('');
