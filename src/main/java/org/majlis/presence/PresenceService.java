@@ -22,10 +22,11 @@ import org.majlis.protocol.ServerEvent.Presence;
 import org.majlis.protocol.ServerEvent.UserStatus;
 
 /**
- * Tells everyone who came, went or changed status. Changes are gathered for a short delay and
- * sent as one {@code presence} event, so a storm of logins costs a few frames, not one per login.
- * In a cluster the event reaches every node, and a user still connected to another node does not
- * go offline when its connections here close.
+ * Tells who came, went or changed status: everyone, or above the presence threshold only the
+ * connections that show that user ({@link PresenceScope}). Changes are gathered for a short delay
+ * and sent together, so a storm of logins costs a few frames, not one per login, in the
+ * {@code all} scope. In a cluster the changes reach every node, and a user still connected to
+ * another node does not go offline when its connections here close.
  */
 @ApplicationScoped
 public class PresenceService implements Cluster.WentOffline {
