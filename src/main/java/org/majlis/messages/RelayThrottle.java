@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * At most one relay per key (a user in a conversation) per interval. A value offered within the
@@ -19,20 +20,33 @@ public final class RelayThrottle<V> {
         boolean scheduled;
     }
 
-    private final Vertx vertx;
+    /** Runs a task after a delay: Vert.x' timer in the server, a queue run by hand in unit tests. */
+    @FunctionalInterface
+    interface Later {
+        void run(long delayMillis, Runnable task);
+    }
+
+    private final Later later;
+    private final LongSupplier clock;
     private final long intervalMillis;
     private final BinaryOperator<V> merge;
     private final Map<String, Slot> slots = new HashMap<>();
 
     public RelayThrottle(Vertx vertx, long intervalMillis, BinaryOperator<V> merge) {
-        this.vertx = vertx;
-        this.intervalMillis = intervalMillis;
-        this.merge = merge;
+        this((delay, task) -> vertx.setTimer(delay, id -> task.run()), System::currentTimeMillis, intervalMillis, merge);
         vertx.setPeriodic(60_000, id -> sweep());
     }
 
+    /** With its own timer and clock (milliseconds), for tests that do not wait. */
+    RelayThrottle(Later later, LongSupplier clock, long intervalMillis, BinaryOperator<V> merge) {
+        this.later = later;
+        this.clock = clock;
+        this.intervalMillis = intervalMillis;
+        this.merge = merge;
+    }
+
     public void offer(String key, V value, Consumer<V> send) {
-        long now = System.currentTimeMillis();
+        long now = clock.getAsLong();
         synchronized (slots) {
             Slot slot = slots.computeIfAbsent(key, k -> new Slot());
             if (!slot.scheduled && now - slot.lastSentMillis >= intervalMillis) {
@@ -42,7 +56,7 @@ public final class RelayThrottle<V> {
                 slot.send = send;
                 if (!slot.scheduled) {
                     slot.scheduled = true;
-                    vertx.setTimer(Math.max(1, slot.lastSentMillis + intervalMillis - now), id -> flush(key));
+                    later.run(Math.max(1, slot.lastSentMillis + intervalMillis - now), () -> flush(key));
                 }
                 return;
             }
@@ -60,14 +74,14 @@ public final class RelayThrottle<V> {
             slot.pending = null;
             slot.send = null;
             slot.scheduled = false;
-            slot.lastSentMillis = System.currentTimeMillis();
+            slot.lastSentMillis = clock.getAsLong();
         }
         send.accept(value);
     }
 
     /** Forgets slots idle for longer than the interval: they behave like new ones. */
     private void sweep() {
-        long now = System.currentTimeMillis();
+        long now = clock.getAsLong();
         synchronized (slots) {
             slots.values().removeIf(slot -> !slot.scheduled && now - slot.lastSentMillis >= intervalMillis);
         }
