@@ -34,7 +34,7 @@ public final class Benchmark {
     private static final int CLIENTS = 1000;
     private static final int STORE_CLIENTS = 50;
     private static final int SLOW_READERS = 50;
-    private static final int IDLE_CONNECTIONS = 10_000;
+    private static final int DEFAULT_IDLE_CONNECTIONS = 10_000;
     /** Clients of the login wave that show the one that leaves. */
     private static final int WATCHERS = 50;
     /** The soak: 100 clients in general, all sending, 100 messages/s in total (10,000 deliveries/s). */
@@ -53,6 +53,8 @@ public final class Benchmark {
     private final List<String> serverArgs = new ArrayList<>();
     private Duration duration = Duration.ofSeconds(15);
     private Duration warmup = Duration.ofSeconds(10);
+    /** Connections of the idle and login-wave scenarios. */
+    private int idleConnections = DEFAULT_IDLE_CONNECTIONS;
     private final List<String> scenarios = new ArrayList<>();
 
     /** CPU times at one instant: others' CPU tells whether something else on the machine disturbed a run. */
@@ -75,7 +77,7 @@ public final class Benchmark {
             bench.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: Benchmark --jar JAR [--out DIR] [--server-arg X]... [--duration S] [--warmup S] "
+            System.err.println("usage: Benchmark --jar JAR [--out DIR] [--server-arg X]... [--duration S] [--warmup S] [--connections N] "
                     + "(" + String.join("|", SCENARIOS) + "|all|soak)...");
             System.exit(2);
         }
@@ -91,6 +93,7 @@ public final class Benchmark {
                 case "--server-arg" -> serverArgs.add(value(args, ++i, arg));
                 case "--duration" -> duration = Duration.ofSeconds(Long.parseLong(value(args, ++i, arg)));
                 case "--warmup" -> warmup = Duration.ofSeconds(Long.parseLong(value(args, ++i, arg)));
+                case "--connections" -> idleConnections = Integer.parseInt(value(args, ++i, arg));
                 case "all" -> scenarios.addAll(SCENARIOS);
                 default -> {
                     if (!SCENARIOS.contains(arg) && !"soak".equals(arg)) {
@@ -282,17 +285,17 @@ public final class Benchmark {
         }
     }
 
-    /** 10,000 logged-in connections held open: what each costs the server in RSS and live heap. */
+    /** 10,000 (--connections) logged-in connections held open: what each costs the server in RSS and live heap. */
     private Result idle() throws Exception {
         try (ServerProcess server = startServer("idle");
-                ClientPool pool = new ClientPool(server.port(), IDLE_CONNECTIONS, 1)) {
+                ClientPool pool = new ClientPool(server.port(), idleConnections, 1)) {
             server.awaitReady(Duration.ofSeconds(60));
             long heapBefore = ProcStats.liveHeapKib(server.pid());
             long rssBefore = ProcStats.rssKib(server.pid());
             long t0 = System.nanoTime();
             pool.connectAll(Duration.ofSeconds(600));
             double loginSeconds = seconds(System.nanoTime() - t0);
-            System.out.printf("  %d connections logged in in %.1fs%n", IDLE_CONNECTIONS, loginSeconds);
+            System.out.printf("  %d connections logged in in %.1fs%n", idleConnections, loginSeconds);
             Thread.sleep(2000); // the presence events of the last logins go out first
             Sample a = Sample.of(server);
             Thread.sleep(duration.toMillis());
@@ -303,14 +306,14 @@ public final class Benchmark {
             Stats stats = pool.stats();
             double wall = b.wall() - a.wall();
             return new Result("idle")
-                    .put("connections", IDLE_CONNECTIONS, "")
+                    .put("connections", idleConnections, "")
                     .put("login-time", loginSeconds, "s")
                     .put("rss-before", rssBefore / 1024.0, "MiB")
                     .put("rss", rssAfter / 1024.0, "MiB")
-                    .put("rss/conn", (rssAfter - rssBefore) / (double) IDLE_CONNECTIONS, "KiB")
+                    .put("rss/conn", (rssAfter - rssBefore) / (double) idleConnections, "KiB")
                     .put("heap-before", heapBefore / 1024.0, "MiB")
                     .put("heap", heapAfter / 1024.0, "MiB")
-                    .put("heap/conn", (heapAfter - heapBefore) / (double) IDLE_CONNECTIONS, "KiB")
+                    .put("heap/conn", (heapAfter - heapBefore) / (double) idleConnections, "KiB")
                     .put("server-cpu", 100.0 * (b.serverCpu() - a.serverCpu()) / wall / CORES, "%")
                     .put("gen-cpu", 100.0 * (b.ownCpu() - a.ownCpu()) / wall / CORES, "%")
                     .put("others-cpu", b.othersPercent(a), "%")
@@ -320,13 +323,13 @@ public final class Benchmark {
     }
 
     /**
-     * 10,000 guests log in, 100 in flight: how long the wave takes and the bytes it sends them;
+     * 10,000 (--connections) guests log in, 100 in flight: how long the wave takes and the bytes it sends them;
      * then one of them, which 50 others subscribed to, goes offline: how many presence frames
      * that costs (everyone, or those that show the user, depending on the presence scope).
      */
     private Result loginWave() throws Exception {
         try (ServerProcess server = startServer("login-wave");
-                ClientPool pool = new ClientPool(server.port(), IDLE_CONNECTIONS, CORES)) {
+                ClientPool pool = new ClientPool(server.port(), idleConnections, CORES)) {
             server.awaitReady(Duration.ofSeconds(60));
             Sample a = Sample.of(server);
             long t0 = System.nanoTime();
@@ -335,7 +338,7 @@ public final class Benchmark {
             Sample b = Sample.of(server);
             Thread.sleep(2000); // the presence events of the last logins go out
             long waveBytes = pool.bytesIn.sum();
-            int leaving = IDLE_CONNECTIONS / 2;
+            int leaving = idleConnections / 2;
             for (int i = 0; i < WATCHERS; i++) {
                 pool.clients[i].subscribeTo("b" + leaving);
             }
@@ -348,7 +351,7 @@ public final class Benchmark {
             pool.close();
             double wall = b.wall() - a.wall();
             return new Result("login-wave")
-                    .put("connections", IDLE_CONNECTIONS, "")
+                    .put("connections", idleConnections, "")
                     .put("login-time", loginSeconds, "s")
                     .put("wave-bytes", waveBytes / 1e6, "MB")
                     .put("offline-frames", offlineFrames, "")
