@@ -58,7 +58,7 @@ public class ListRoomsHandler implements Command<ListRooms> {
         OnlineUser user = session.requireUser();
         String key = Names.key(user.name());
         String afterKey = cursor(payload == null ? null : payload.after());
-        int limit = pageLimit(payload == null ? null : payload.limit());
+        int limit = PageLimit.of(payload == null ? null : payload.limit(), DEFAULT_LIMIT, MAX_LIMIT);
         List<Room> page = directory.pageFor(key, afterKey, limit);
         List<Room> shown = page.subList(0, Math.min(limit, page.size()));
         String next = page.size() > limit ? shown.getLast().name() : null;
@@ -90,15 +90,5 @@ public class ListRoomsHandler implements Command<ListRooms> {
             throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "after must be a room name");
         }
         return Names.key(name);
-    }
-
-    private static int pageLimit(Integer limit) {
-        if (limit == null) {
-            return DEFAULT_LIMIT;
-        }
-        if (limit < 1) {
-            throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "limit must be positive");
-        }
-        return Math.min(limit, MAX_LIMIT);
     }
 }

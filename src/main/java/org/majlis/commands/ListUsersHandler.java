@@ -56,7 +56,7 @@ public class ListUsersHandler implements Command<ListUsers> {
         }
         String prefix = text(payload == null ? null : payload.prefix(), "prefix");
         String after = text(payload == null ? null : payload.after(), "after");
-        int limit = limit(payload == null ? null : payload.limit());
+        int limit = PageLimit.of(payload == null ? null : payload.limit(), DEFAULT_LIMIT, MAX_LIMIT);
         offload.run(session, ref, "listing users", () -> {
             OnlinePages.Page page = pages.page(prefix, after, limit);
             return new Users(ref, page.users(), page.next(), scope.online());
@@ -68,15 +68,5 @@ public class ListUsersHandler implements Command<ListUsers> {
             throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, field + " is too long");
         }
         return value == null || value.isEmpty() ? null : value;
-    }
-
-    private static int limit(Integer limit) {
-        if (limit == null) {
-            return DEFAULT_LIMIT;
-        }
-        if (limit < 1) {
-            throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "limit must be positive");
-        }
-        return Math.min(limit, MAX_LIMIT);
     }
 }
