@@ -1,6 +1,7 @@
 package org.majlis.auth;
 
 import io.quarkus.logging.Log;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.jwt.build.Jwt;
@@ -8,23 +9,31 @@ import io.smallrye.jwt.util.KeyUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Optional;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.majlis.config.MajlisConfig;
 
 /**
- * Signs and verifies the server's JWTs (RS256). Keys come from configuration (the same on every
- * node of a cluster) or, on the embedded default, are generated once into the data directory.
+ * Signs and verifies the server's JWTs with a shared secret (HS256): half a microsecond a token,
+ * where an RS256 signature took a millisecond, the largest cost of a new guest's login. Only
+ * Majlis nodes check these tokens, so nothing needs a public key. The secret comes from
+ * configuration (the same on every node of a cluster) or, on the embedded default, is generated
+ * once into the data directory. Tokens of the RS256 key earlier versions signed with are still
+ * accepted while they last, so an upgrade signs nobody out.
  */
 @ApplicationScoped
 public class TokenService {
@@ -33,26 +42,24 @@ public class TokenService {
     /** The login session the token belongs to ({@link Sessions}). */
     private static final String SESSION_CLAIM = "sid";
 
+    /** Fewer bytes than SHA-256's output would weaken HS256 (RFC 7518, 3.2). */
+    static final int MIN_SECRET_BYTES = 32;
+    private static final String SECRET_FILE = "jwt-secret";
+    private static final String FORMER_PUBLIC_KEY_FILE = "jwt-public.pem";
+
     private final JWTParser parser;
     private final MajlisConfig.Jwt config;
-    private final PrivateKey privateKey;
-    private final PublicKey publicKey;
+    private final SecretKey secret;
+    /** The RS256 key of earlier versions' tokens, or null. */
+    private final PublicKey formerKey;
 
     public TokenService(JWTParser parser, MajlisConfig config) {
         this.parser = parser;
         this.config = config.jwt();
-        try {
-            if (this.config.privateKey().isPresent() && this.config.publicKey().isPresent()) {
-                this.privateKey = KeyUtils.decodePrivateKey(this.config.privateKey().get());
-                this.publicKey = KeyUtils.decodePublicKey(this.config.publicKey().get());
-            } else {
-                KeyPair keys = keysInDataDirectory(config.dataDir().resolve("keys"));
-                this.privateKey = keys.getPrivate();
-                this.publicKey = keys.getPublic();
-            }
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("invalid JWT keys", e);
-        }
+        Path keys = config.dataDir().resolve("keys");
+        this.secret = new SecretKeySpec(this.config.secret().map(TokenService::configuredSecret)
+                .orElseGet(() -> secretInDataDirectory(keys)), "HmacSHA256");
+        this.formerKey = formerKey(this.config.publicKey(), keys.resolve(FORMER_PUBLIC_KEY_FILE));
     }
 
     /** When a token issued now expires. */
@@ -68,7 +75,7 @@ public class TokenService {
     /** A signed token of the session; call {@link Sessions} rather than this, which records the session. */
     IssuedToken issue(String username, boolean guest, String sessionId, Instant expiresAt) {
         String token = Jwt.issuer(config.issuer()).upn(username).subject(username).claim(GUEST_CLAIM, guest)
-                .claim(SESSION_CLAIM, sessionId).expiresAt(expiresAt).jws().keyId("majlis").sign(privateKey);
+                .claim(SESSION_CLAIM, sessionId).expiresAt(expiresAt).jws().algorithm(SignatureAlgorithm.HS256).keyId("majlis").sign(secret);
         return new IssuedToken(token, expiresAt);
     }
 
@@ -81,7 +88,7 @@ public class TokenService {
             return null;
         }
         try {
-            JsonWebToken jwt = parser.verify(token, publicKey);
+            JsonWebToken jwt = verified(token);
             Object sessionId = jwt.getClaim(SESSION_CLAIM);
             if (!config.issuer().equals(jwt.getIssuer()) || jwt.getName() == null || sessionId == null) {
                 return null;
@@ -92,6 +99,18 @@ public class TokenService {
         } catch (ParseException | RuntimeException e) {
             Log.debugf("token rejected: %s", e.getMessage());
             return null;
+        }
+    }
+
+    /** Each key checks its own algorithm only: the secret HS256, the former key RS256 (no confusion of the two). */
+    private JsonWebToken verified(String token) throws ParseException {
+        try {
+            return parser.verify(token, secret);
+        } catch (ParseException notOurs) {
+            if (formerKey == null) {
+                throw notOurs;
+            }
+            return parser.verify(token, formerKey);
         }
     }
 
@@ -107,35 +126,54 @@ public class TokenService {
                 ? verify(authorization.substring(prefix.length()).trim()) : null;
     }
 
-    private static KeyPair keysInDataDirectory(Path dir) throws GeneralSecurityException {
-        Path privateFile = dir.resolve("jwt-private.pem");
-        Path publicFile = dir.resolve("jwt-public.pem");
+    private static byte[] configuredSecret(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length < MIN_SECRET_BYTES) {
+            throw new IllegalStateException("majlis.jwt.secret must be at least " + MIN_SECRET_BYTES + " bytes");
+        }
+        return bytes;
+    }
+
+    private static byte[] secretInDataDirectory(Path dir) {
+        Path file = dir.resolve(SECRET_FILE);
         try {
-            if (Files.exists(privateFile) && Files.exists(publicFile)) {
-                return new KeyPair(KeyUtils.decodePublicKey(Files.readString(publicFile)),
-                        KeyUtils.decodePrivateKey(Files.readString(privateFile)));
+            if (Files.exists(file)) {
+                return Base64.getDecoder().decode(Files.readString(file).trim());
             }
-            KeyPair keys = KeyUtils.generateKeyPair(2048);
+            byte[] secret = new byte[MIN_SECRET_BYTES];
+            new SecureRandom().nextBytes(secret);
             Files.createDirectories(dir);
-            write(privateFile, "PRIVATE KEY", keys.getPrivate().getEncoded());
-            write(publicFile, "PUBLIC KEY", keys.getPublic().getEncoded());
-            Log.infof("generated the JWT signing keys in %s", dir.toAbsolutePath());
-            return keys;
+            writePrivately(file, Base64.getEncoder().encodeToString(secret) + "\n");
+            Log.infof("generated the token secret in %s", file.toAbsolutePath());
+            return secret;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the JWT keys in " + dir, e);
+            throw new UncheckedIOException("cannot keep the token secret in " + dir, e);
         }
     }
 
-    private static void write(Path file, String label, byte[] der) throws IOException {
-        String pem = "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                + "\n-----END " + label + "-----\n";
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(temp, pem);
+    /** The configured former public key, else the one earlier versions generated into the data directory, else null. */
+    private static PublicKey formerKey(Optional<String> configured, Path generated) {
         try {
-            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+            if (configured.isPresent()) {
+                return KeyUtils.decodePublicKey(configured.get());
+            }
+            return Files.exists(generated) ? KeyUtils.decodePublicKey(Files.readString(generated)) : null;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("invalid former JWT public key", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + generated, e);
+        }
+    }
+
+    private static void writePrivately(Path file, String content) throws IOException {
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(temp);
+        try { // readable by this user only from its first byte on
+            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException notPosix) {
             // the file system has no POSIX permissions (Windows); the directory's own rights apply
         }
-        Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.writeString(temp, content);
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
     }
 }

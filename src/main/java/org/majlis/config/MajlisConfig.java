@@ -197,10 +197,13 @@ public interface MajlisConfig {
         /** The {@code iss} claim tokens carry and must carry. */
         String issuer();
 
-        /** PEM private key (PKCS#8) shared by all nodes; absent: generated once into the data directory. */
-        Optional<String> privateKey();
+        /** The HS256 secret (at least 32 bytes) shared by all nodes; absent: generated once into the data directory. */
+        Optional<String> secret();
 
-        /** PEM public key matching {@link #privateKey()}. */
+        /**
+         * PEM public key of the RS256 pair earlier versions signed with: their unexpired tokens are
+         * still accepted. Absent: the one they generated into the data directory, if any.
+         */
         Optional<String> publicKey();
     }
 }

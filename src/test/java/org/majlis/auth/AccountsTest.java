@@ -10,17 +10,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.majlis.testing.Json;
 import org.majlis.testing.TestClient;
@@ -136,10 +140,18 @@ class AccountsTest {
         String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
         String header = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         String unsigned = header + "." + parts[1] + ".";
-        String otherKey = Jwt.issuer("majlis").upn(name).claim("guest", false).expiresAt(Instant.now().plusSeconds(600))
-                .sign(KeyUtils.generateKeyPair(2048).getPrivate());
-        String expired = Jwt.issuer("majlis").upn(name).expiresAt(Instant.now().minusSeconds(600)).sign(KeyUtils.generateKeyPair(2048).getPrivate());
-        for (String bad : new String[] {tampered, unsigned, otherKey, expired, "garbage", ""}) {
+        // of the live session, so that only the signature or the expiry is wrong
+        String session = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(parts[1])).path("sid").asText();
+        String otherKey = Jwt.issuer("majlis").upn(name).claim("guest", false).claim("sid", session)
+                .expiresAt(Instant.now().plusSeconds(600)).sign(KeyUtils.generateKeyPair(2048).getPrivate());
+        byte[] guessed = new byte[32];
+        new SecureRandom().nextBytes(guessed);
+        String otherSecret = Jwt.issuer("majlis").upn(name).claim("guest", false).claim("sid", session)
+                .expiresAt(Instant.now().plusSeconds(600)).jws().algorithm(SignatureAlgorithm.HS256)
+                .sign(new SecretKeySpec(guessed, "HmacSHA256"));
+        String expired = Jwt.issuer("majlis").upn(name).claim("guest", false).claim("sid", session)
+                .expiresAt(Instant.now().minusSeconds(600)).sign(KeyUtils.generateKeyPair(2048).getPrivate());
+        for (String bad : new String[] {tampered, unsigned, otherKey, otherSecret, expired, "garbage", ""}) {
             try (TestClient client = TestClient.connect(ws)) {
                 client.send("login", "t", Json.object("token", bad));
                 JsonNode error = client.await("error").path("payload");

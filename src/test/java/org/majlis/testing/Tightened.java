@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * One server for the suites that need an optional setting set, where no setting disturbs the
- * others' tests (one start instead of five): configured token keys ({@link #KEYS}), one allowed
+ * others' tests (one start instead of five): a configured token secret ({@link #SECRET}) and the
+ * public key of earlier versions' RS256 tokens ({@link #FORMER_KEYS}), one allowed
  * browser origin, low room caps, a small upload allowance, a short message retention and a low
  * presence threshold.
  */
@@ -21,11 +22,12 @@ public class Tightened implements QuarkusTestProfile {
     public static final int RETAINED_MESSAGES = 5;
     /** Above this many online, presence goes by interest (the suites here hold few users at once). */
     public static final int PRESENCE_THRESHOLD = 3;
-    public static final KeyPair KEYS;
+    public static final String SECRET = "a shared secret of the cluster's nodes, long enough";
+    public static final KeyPair FORMER_KEYS;
 
     static {
         try {
-            KEYS = KeyUtils.generateKeyPair(2048);
+            FORMER_KEYS = KeyUtils.generateKeyPair(2048);
         } catch (NoSuchAlgorithmException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -33,8 +35,8 @@ public class Tightened implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.ofEntries(Map.entry("majlis.jwt.private-key", pem("PRIVATE KEY", KEYS.getPrivate().getEncoded())),
-                Map.entry("majlis.jwt.public-key", pem("PUBLIC KEY", KEYS.getPublic().getEncoded())),
+        return Map.ofEntries(Map.entry("majlis.jwt.secret", SECRET),
+                Map.entry("majlis.jwt.public-key", pem("PUBLIC KEY", FORMER_KEYS.getPublic().getEncoded())),
                 Map.entry("majlis.allowed-origins", ALLOWED_ORIGIN),
                 Map.entry("majlis.rooms.max-owned-per-user", Integer.toString(MAX_OWNED_ROOMS)),
                 Map.entry("majlis.rooms.max-pending-invitations", Integer.toString(MAX_PENDING_INVITATIONS)),
