@@ -3,6 +3,7 @@ package org.majlis.connections;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.UserData.TypedKey;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.Future;
 import java.util.Set;
 import org.majlis.protocol.ErrorCode;
 import org.majlis.protocol.ProtocolException;
@@ -19,6 +20,8 @@ public final class Session {
     private Outbox outbox;
     /** History pages are read one at a time per connection; this many more may wait. */
     private final SerialQueue historyRequests = new SerialQueue(MAX_WAITING_HISTORY);
+    /** The end of this connection's blocking work in progress ({@link Offload}), or null; on the event loop. */
+    Future<Void> offloaded;
     private int strikes;
     private long strikeWindowStart;
     private volatile OnlineUser user;
