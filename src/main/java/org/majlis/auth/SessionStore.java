@@ -1,30 +1,78 @@
 package org.majlis.auth;
 
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.majlis.store.Database;
+import org.majlis.store.GroupCommit;
 import org.majlis.store.Sql;
+import org.majlis.store.StoreException;
 
 /** The sessions table. Blocking: worker threads only. */
 @ApplicationScoped
 public class SessionStore {
 
+    private static final String INSERT = "INSERT INTO sessions (id, username_key, guest, created_at, expires_at) VALUES (?, ?, ?, ?, ?)";
+    private static final String REVOKE_GUESTS = "UPDATE sessions SET revoked = TRUE WHERE username_key = ? AND guest = TRUE AND revoked = FALSE";
+
+    /** A new guest's session waiting for its batch. */
+    private record GuestStart(String id, String userKey, long expiresAt, CompletableFuture<Void> written) {
+    }
+
     private final Database database;
+    /** A wave of new guests (after a restart) shares commits: a commit costs far more than its rows. */
+    private final GroupCommit<GuestStart> guestStarts;
 
     public SessionStore(Database database) {
         this.database = database;
+        this.guestStarts = new GroupCommit<>("majlis-session-writer", 16_384, 256, Duration.ZERO, new GroupCommit.Batch<>() {
+            @Override
+            public void commit(List<GuestStart> starts) {
+                writeGuests(starts);
+                starts.forEach(start -> start.written().complete(null));
+            }
+
+            @Override
+            public void failed(List<GuestStart> starts, Exception cause) {
+                starts.forEach(start -> start.written().completeExceptionally(cause));
+            }
+        });
+    }
+
+    /** Writes the guest sessions queued before the datasources close (they close after ShutdownEvent observers). */
+    void stop(@Observes ShutdownEvent shutdown) {
+        guestStarts.close();
     }
 
     /**
-     * A guest's new session: every other live guest session of the name is revoked in the same
-     * transaction, so that the tokens of the guests who had the name before stop working.
+     * A guest's new session, once written: every other live guest session of the name is revoked
+     * in the same transaction, so that the tokens of the guests who had the name before stop working.
      */
     public void startGuest(String id, String userKey, long expiresAt) {
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        if (!guestStarts.submit(new GuestStart(id, userKey, expiresAt, written))) {
+            throw new StoreException(new IllegalStateException("the session store is not keeping up"));
+        }
+        try {
+            written.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof StoreException store ? store : new StoreException(e.getCause());
+        }
+    }
+
+    /** One transaction, in queue order: of two guests of one name in a batch, the later one holds it. */
+    private void writeGuests(List<GuestStart> starts) {
         Sql.transaction(database, connection -> {
-            Sql.update(connection, "UPDATE sessions SET revoked = TRUE WHERE username_key = ? AND guest = TRUE AND revoked = FALSE",
-                    userKey);
-            insert(connection, id, userKey, true, expiresAt);
+            for (GuestStart start : starts) {
+                Sql.update(connection, REVOKE_GUESTS, start.userKey());
+                insert(connection, start.id(), start.userKey(), true, start.expiresAt());
+            }
             return null;
         });
     }
@@ -64,8 +112,7 @@ public class SessionStore {
 
     private static int insert(Connection connection, String id, String userKey, boolean guest, long expiresAt)
             throws SQLException {
-        return Sql.update(connection, "INSERT INTO sessions (id, username_key, guest, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-                id, userKey, guest, System.currentTimeMillis(), expiresAt);
+        return Sql.update(connection, INSERT, id, userKey, guest, System.currentTimeMillis(), expiresAt);
     }
 
     private <T> T run(Sql.Work<T> work) {
