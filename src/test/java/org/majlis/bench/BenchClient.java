@@ -32,6 +32,7 @@ final class BenchClient extends ByteToMessageDecoder {
     private static final byte[] SEQ = ascii("\"seq\":");
     private static final byte[] MESSAGE = ascii("\"message\":\"");
     private static final byte[] REF = ascii("\"ref\":\"");
+    private static final byte[] TOKEN = ascii("\"token\":\"");
     /** Enough for the frames that are scanned (new_message, ack, error); longer frames are only typed. */
     private static final int SCAN_LIMIT = 1024;
     private static final FastThreadLocal<byte[]> SCRATCH = new FastThreadLocal<>() {
@@ -147,13 +148,13 @@ final class BenchClient extends ByteToMessageDecoder {
         if (!pool.closing()) {
             stats.closed++;
         }
-        welcomed.completeExceptionally(new IllegalStateException("b" + index + " closed before welcome"));
+        welcomed.completeExceptionally(new IllegalStateException(pool.name(index) + " closed before welcome"));
         super.channelInactive(ctx);
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        pool.report("b" + index + ": " + cause);
+        pool.report(pool.name(index) + ": " + cause);
         ctx.close();
     }
 
@@ -166,14 +167,16 @@ final class BenchClient extends ByteToMessageDecoder {
             }
             String status = in.toString(in.readerIndex(), Math.min(12, end - in.readerIndex()), StandardCharsets.US_ASCII);
             if (!status.equals("HTTP/1.1 101")) {
-                pool.report("b" + index + ": upgrade refused: " + status);
+                pool.report(pool.name(index) + ": upgrade refused: " + status);
                 in.skipBytes(in.readableBytes());
                 ctx.close();
                 return;
             }
             in.readerIndex(end + HEADER_END.length);
             upgraded = true;
-            sendText("{\"type\":\"login\",\"payload\":{\"username\":\"b" + index + "\"}}");
+            String token = pool.tokens[index];
+            sendText(token == null ? "{\"type\":\"login\",\"payload\":{\"username\":\"" + pool.name(index) + "\"}}"
+                    : "{\"type\":\"login\",\"payload\":{\"token\":\"" + token + "\"}}");
         }
         while (in.readableBytes() >= 2) {
             int start = in.readerIndex();
@@ -194,7 +197,7 @@ final class BenchClient extends ByteToMessageDecoder {
                 case 0x1 -> text(in, from, end);
                 case 0x9 -> writeFrame(0xA, ByteBufUtil.getBytes(in, from, end - from)); // answer the server's ping
                 case 0x8 -> {
-                    pool.report("b" + index + ": closed by the server with " + (length >= 2 ? in.getUnsignedShort(from) : 1005));
+                    pool.report(pool.name(index) + ": closed by the server with " + (length >= 2 ? in.getUnsignedShort(from) : 1005));
                     ctx.close();
                 }
                 default -> { }
@@ -218,7 +221,7 @@ final class BenchClient extends ByteToMessageDecoder {
         }
         if (startsWith(b, type, length, NEW_MESSAGE)) {
             if (end - from > SCAN_LIMIT) {
-                pool.report("b" + index + ": new_message over " + SCAN_LIMIT + " bytes, not scanned");
+                pool.report(pool.name(index) + ": new_message over " + SCAN_LIMIT + " bytes, not scanned");
             } else {
                 newMessage(b, type + NEW_MESSAGE.length, length);
             }
@@ -228,10 +231,19 @@ final class BenchClient extends ByteToMessageDecoder {
                 onAck(number(b, ref + REF.length));
             }
         } else if (startsWith(b, type, length, WELCOME)) {
+            int token = find(b, type, length, TOKEN);
+            if (token >= 0) { // kept for a reconnect (restart-wave)
+                int start = token + TOKEN.length;
+                int stop = start;
+                while (stop < length && b[stop] != '"') {
+                    stop++;
+                }
+                pool.tokens[index] = new String(b, start, stop - start, StandardCharsets.US_ASCII);
+            }
             welcomed.complete(this);
         } else if (startsWith(b, type, length, ERROR)) {
             stats.errors++;
-            pool.report("b" + index + ": " + in.toString(from, end - from, StandardCharsets.UTF_8));
+            pool.report(pool.name(index) + ": " + in.toString(from, end - from, StandardCharsets.UTF_8));
         }
     }
 
@@ -240,7 +252,7 @@ final class BenchClient extends ByteToMessageDecoder {
         int seqAt = find(b, from, end, SEQ);
         int textAt = seqAt < 0 ? -1 : find(b, seqAt, end, MESSAGE);
         if (textAt < 0) {
-            pool.report("b" + index + ": unexpected new_message " + new String(b, 0, end, StandardCharsets.UTF_8));
+            pool.report(pool.name(index) + ": unexpected new_message " + new String(b, 0, end, StandardCharsets.UTF_8));
             return;
         }
         long seq = number(b, seqAt + SEQ.length);

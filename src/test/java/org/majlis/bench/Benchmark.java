@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.majlis.testing.ServerProcess;
 
 /**
@@ -22,7 +24,8 @@ import org.majlis.testing.ServerProcess;
  *
  * <pre>
  * Benchmark --jar target/quarkus-app/quarkus-run.jar --out target/bench [--server-arg X]...
- *           [--duration SECONDS] [--warmup SECONDS] (broadcast|broadcast-max|broadcast-slow|private|store|store-max|idle|startup|all|soak)...
+ *           [--duration SECONDS] [--warmup SECONDS] (broadcast|broadcast-max|broadcast-slow|private|store|store-max|idle|login-wave|restart-wave|startup|all|soak)...
+ *           [--connections N]
  *
  * soak is not part of all: run it on its own with a long --duration (600 s at least).
  * </pre>
@@ -30,7 +33,7 @@ import org.majlis.testing.ServerProcess;
 public final class Benchmark {
 
     private static final List<String> SCENARIOS = List.of("broadcast", "broadcast-max", "broadcast-slow", "private", "store",
-            "store-max", "idle", "login-wave", "startup");
+            "store-max", "idle", "login-wave", "restart-wave", "startup");
     private static final int CLIENTS = 1000;
     private static final int STORE_CLIENTS = 50;
     private static final int SLOW_READERS = 50;
@@ -133,6 +136,7 @@ public final class Benchmark {
                     case "store-max" -> store(scenario, 0, 64);
                     case "idle" -> idle();
                     case "login-wave" -> loginWave();
+                    case "restart-wave" -> restartWave();
                     case "soak" -> soak();
                     default -> startup();
                 };
@@ -323,44 +327,99 @@ public final class Benchmark {
     }
 
     /**
-     * 10,000 (--connections) guests log in, 100 in flight: how long the wave takes and the bytes it sends them;
-     * then one of them, which 50 others subscribed to, goes offline: how many presence frames
-     * that costs (everyone, or those that show the user, depending on the presence scope).
+     * 10,000 (--connections) guests log in, 100 in flight, twice: on the fresh process (cold: the
+     * JIT compiles as they come), then, after they left, 10,000 others (warm). How long each wave
+     * takes and the bytes the second one sends; then one of them, which 50 others subscribed to,
+     * goes offline: how many presence frames that costs (everyone, or those that show the user,
+     * depending on the presence scope).
      */
     private Result loginWave() throws Exception {
-        try (ServerProcess server = startServer("login-wave");
+        try (ServerProcess server = startServer("login-wave")) {
+            server.awaitReady(Duration.ofSeconds(60));
+            double coldSeconds;
+            try (ClientPool first = new ClientPool(server.port(), idleConnections, CORES, "c")) {
+                coldSeconds = timedWave(first);
+            }
+            Thread.sleep(3000); // the first wave's departures are over
+            try (ClientPool pool = new ClientPool(server.port(), idleConnections, CORES)) {
+                Sample a = Sample.of(server);
+                double loginSeconds = timedWave(pool);
+                Sample b = Sample.of(server);
+                Thread.sleep(2000); // the presence events of the last logins go out
+                long waveBytes = pool.bytesIn.sum();
+                int leaving = idleConnections / 2;
+                for (int i = 0; i < WATCHERS; i++) {
+                    pool.clients[i].subscribeTo(pool.name(leaving));
+                }
+                Thread.sleep(1000);
+                long presenceBefore = pool.presenceFrames.sum();
+                pool.clients[leaving].channel().close();
+                Thread.sleep(2000);
+                long offlineFrames = pool.presenceFrames.sum() - presenceBefore;
+                long rss = ProcStats.rssKib(server.pid());
+                pool.close();
+                double wall = b.wall() - a.wall();
+                return new Result("login-wave")
+                        .put("connections", idleConnections, "")
+                        .put("cold-login-time", coldSeconds, "s")
+                        .put("login-time", loginSeconds, "s")
+                        .put("wave-bytes", waveBytes / 1e6, "MB")
+                        .put("offline-frames", offlineFrames, "")
+                        .put("server-cpu", 100.0 * (b.serverCpu() - a.serverCpu()) / wall / CORES, "%")
+                        .put("gen-cpu", 100.0 * (b.ownCpu() - a.ownCpu()) / wall / CORES, "%")
+                        .put("others-cpu", b.othersPercent(a), "%")
+                        .put("rss", rss / 1024.0, "MiB")
+                        .put("errors", pool.stats().errors, "");
+            }
+        }
+    }
+
+    /**
+     * A rolling deploy: 10,000 (--connections) guests are logged in when their node stops
+     * (SIGTERM: 1012 to each); a new process on the same data comes up and all of them come back
+     * with the session tokens of their welcomes, 100 in flight. How long that takes on the cold
+     * process, and how many were refused (none should be).
+     */
+    private Result restartWave() throws Exception {
+        Path data = ServerProcess.tempDir("majlis-restart-");
+        String[] tokens;
+        try (ServerProcess before = startServer("restart-wave-before", data);
+                ClientPool pool = new ClientPool(before.port(), idleConnections, CORES)) {
+            before.awaitReady(Duration.ofSeconds(60));
+            timedWave(pool);
+            tokens = pool.tokens.clone();
+            before.close(); // graceful: every client is told to come back
+        }
+        try (ServerProcess server = startServer("restart-wave", data);
                 ClientPool pool = new ClientPool(server.port(), idleConnections, CORES)) {
             server.awaitReady(Duration.ofSeconds(60));
+            System.arraycopy(tokens, 0, pool.tokens, 0, tokens.length);
             Sample a = Sample.of(server);
-            long t0 = System.nanoTime();
-            pool.connectAll(Duration.ofSeconds(600));
-            double loginSeconds = seconds(System.nanoTime() - t0);
+            double seconds = timedWave(pool);
             Sample b = Sample.of(server);
-            Thread.sleep(2000); // the presence events of the last logins go out
-            long waveBytes = pool.bytesIn.sum();
-            int leaving = idleConnections / 2;
-            for (int i = 0; i < WATCHERS; i++) {
-                pool.clients[i].subscribeTo("b" + leaving);
-            }
-            Thread.sleep(1000);
-            long presenceBefore = pool.presenceFrames.sum();
-            pool.clients[leaving].channel().close();
-            Thread.sleep(2000);
-            long offlineFrames = pool.presenceFrames.sum() - presenceBefore;
-            long rss = ProcStats.rssKib(server.pid());
             pool.close();
             double wall = b.wall() - a.wall();
-            return new Result("login-wave")
+            return new Result("restart-wave")
                     .put("connections", idleConnections, "")
-                    .put("login-time", loginSeconds, "s")
-                    .put("wave-bytes", waveBytes / 1e6, "MB")
-                    .put("offline-frames", offlineFrames, "")
+                    .put("login-time", seconds, "s")
+                    .put("refused", pool.stats().errors, "")
                     .put("server-cpu", 100.0 * (b.serverCpu() - a.serverCpu()) / wall / CORES, "%")
                     .put("gen-cpu", 100.0 * (b.ownCpu() - a.ownCpu()) / wall / CORES, "%")
-                    .put("others-cpu", b.othersPercent(a), "%")
-                    .put("rss", rss / 1024.0, "MiB")
-                    .put("errors", pool.stats().errors, "");
+                    .put("others-cpu", b.othersPercent(a), "%");
+        } finally {
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
+    }
+
+    /** Connects and logs in the whole pool; the seconds it took. */
+    private double timedWave(ClientPool pool) throws Exception {
+        long t0 = System.nanoTime();
+        pool.connectAll(Duration.ofSeconds(600));
+        double seconds = seconds(System.nanoTime() - t0);
+        System.out.printf("  %d logged in in %.1fs%n", pool.clients.length, seconds);
+        return seconds;
     }
 
     /** From the server process start to the first welcome, polling with a fresh connection every few ms. */
@@ -387,9 +446,14 @@ public final class Benchmark {
 
     /** Starts the server without waiting, on a fresh data directory; its log holds this run only. */
     private ServerProcess startServer(String scenario) throws IOException {
+        return startServer(scenario, null);
+    }
+
+    /** dataDir null: a fresh one of its own, deleted when the server closes. */
+    private ServerProcess startServer(String scenario, Path dataDir) throws IOException {
         Path log = out.resolve("server-" + scenario + ".log");
         Files.deleteIfExists(log);
-        ServerProcess server = ServerProcess.launch(jar, SERVER_JVM, null, log, serverArgs);
+        ServerProcess server = ServerProcess.launch(jar, SERVER_JVM, dataDir, log, serverArgs);
         System.out.println("server: " + String.join(" ", server.command()) + "  (log: " + log + ")");
         return server;
     }

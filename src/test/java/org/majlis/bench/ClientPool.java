@@ -42,6 +42,9 @@ final class ClientPool implements AutoCloseable {
     }
 
     final BenchClient[] clients;
+    /** The session token of each client's welcome; one set before connecting logs in with it instead of a name. */
+    final String[] tokens;
+    private final String prefix;
     private final NioEventLoopGroup group;
     private final Bootstrap bootstrap;
     private final InetSocketAddress server;
@@ -64,7 +67,14 @@ final class ClientPool implements AutoCloseable {
     private boolean sendOnAck;
 
     ClientPool(int port, int size, int threads) {
+        this(port, size, threads, "b");
+    }
+
+    /** Client i logs in as guest {prefix}{i}. */
+    ClientPool(int port, int size, int threads, String prefix) {
+        this.prefix = prefix;
         clients = new BenchClient[size];
+        tokens = new String[size];
         group = new NioEventLoopGroup(threads);
         server = new InetSocketAddress("127.0.0.1", port);
         bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
@@ -72,11 +82,15 @@ final class ClientPool implements AutoCloseable {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000);
     }
 
+    String name(int index) {
+        return prefix + index;
+    }
+
     int port() {
         return server.getPort();
     }
 
-    /** Opens connection number index and logs it in as b{index}; completes on its welcome. */
+    /** Opens connection number index and logs it in (with its token, else as {prefix}{index}); completes on its welcome. */
     CompletableFuture<BenchClient> connect(int index) {
         BenchClient client = new BenchClient(index, this);
         clients[index] = client;
