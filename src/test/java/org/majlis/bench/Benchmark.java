@@ -24,10 +24,11 @@ import org.majlis.testing.ServerProcess;
  *
  * <pre>
  * Benchmark --jar target/quarkus-app/quarkus-run.jar --out target/bench [--server-arg X]...
- *           [--duration SECONDS] [--warmup SECONDS] (broadcast|broadcast-max|broadcast-slow|private|store|store-max|idle|login-wave|restart-wave|startup|all|soak)...
+ *           [--duration SECONDS] [--warmup SECONDS] (broadcast|broadcast-max|broadcast-slow|private|store|store-max|idle|login-wave|restart-wave|startup|all|soak|training)...
  *           [--connections N]
  *
- * soak is not part of all: run it on its own with a long --duration (600 s at least).
+ * soak is not part of all: run it on its own with a long --duration (600 s at least). Neither
+ * is training, the run the build records its AOT cache in (the pom's aot profile).
  * </pre>
  */
 public final class Benchmark {
@@ -38,8 +39,6 @@ public final class Benchmark {
     private static final int STORE_CLIENTS = 50;
     private static final int SLOW_READERS = 50;
     private static final int DEFAULT_IDLE_CONNECTIONS = 10_000;
-    /** Clients of the login wave that show the one that leaves. */
-    private static final int WATCHERS = 50;
     /** The soak: 100 clients in general, all sending, 100 messages/s in total (10,000 deliveries/s). */
     private static final int SOAK_CLIENTS = 100;
     private static final double SOAK_RATE = 100;
@@ -49,6 +48,8 @@ public final class Benchmark {
      * The server's JVM: fixed heap bounds so runs compare; no AlwaysPreTouch so RSS shows what the server
      * really touches; ParallelGC like the load generator, for throughput and a cheap full GC before heap readings.
      */
+    /** The AOT cache the build records next to the jar (the {@code aot} profile, JDK 25 and later). */
+    static final String AOT_CACHE = "majlis.aot";
     private static final List<String> SERVER_JVM = List.of("-Xms256m", "-Xmx1g", "-XX:+UseParallelGC", "-XX:+ExitOnOutOfMemoryError");
 
     private Path jar;
@@ -60,20 +61,6 @@ public final class Benchmark {
     private int idleConnections = DEFAULT_IDLE_CONNECTIONS;
     private final List<String> scenarios = new ArrayList<>();
 
-    /** CPU times at one instant: others' CPU tells whether something else on the machine disturbed a run. */
-    private record Sample(long wall, long serverCpu, long ownCpu, long machineCpu) {
-        static Sample of(ServerProcess server) {
-            return new Sample(System.nanoTime(), ProcStats.cpuNanos(server.pid()), ProcStats.ownCpuNanos(),
-                    ProcStats.machineCpuNanos());
-        }
-
-        /** Share of all cores used by processes other than the server and the generator since before. */
-        double othersPercent(Sample before) {
-            long others = (machineCpu - before.machineCpu) - (serverCpu - before.serverCpu) - (ownCpu - before.ownCpu);
-            return Math.max(0, 100.0 * others / (wall - before.wall) / CORES);
-        }
-    }
-
     public static void main(String[] args) throws Exception {
         Benchmark bench = new Benchmark();
         try {
@@ -81,7 +68,7 @@ public final class Benchmark {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("usage: Benchmark --jar JAR [--out DIR] [--server-arg X]... [--duration S] [--warmup S] [--connections N] "
-                    + "(" + String.join("|", SCENARIOS) + "|all|soak)...");
+                    + "(" + String.join("|", SCENARIOS) + "|all|soak|training)...");
             System.exit(2);
         }
         System.exit(bench.run() ? 0 : 1);
@@ -99,7 +86,7 @@ public final class Benchmark {
                 case "--connections" -> idleConnections = Integer.parseInt(value(args, ++i, arg));
                 case "all" -> scenarios.addAll(SCENARIOS);
                 default -> {
-                    if (!SCENARIOS.contains(arg) && !"soak".equals(arg)) {
+                    if (!SCENARIOS.contains(arg) && !"soak".equals(arg) && !"training".equals(arg)) {
                         throw new IllegalArgumentException("unknown argument: " + arg);
                     }
                     scenarios.add(arg);
@@ -122,6 +109,7 @@ public final class Benchmark {
         Files.createDirectories(out);
         System.out.printf("majlis benchmark: %s, warm-up %ds, measured %ds, %d cores, server JVM %s, server args %s%n",
                 scenarios, warmup.toSeconds(), duration.toSeconds(), CORES, SERVER_JVM, serverArgs);
+        Waves waves = new Waves(this::startServer, idleConnections, duration);
         List<Result> results = new ArrayList<>();
         boolean ok = true;
         for (String scenario : scenarios) {
@@ -134,9 +122,10 @@ public final class Benchmark {
                     case "private" -> privateChat();
                     case "store" -> store(scenario, 1000, 0);
                     case "store-max" -> store(scenario, 0, 64);
-                    case "idle" -> idle();
-                    case "login-wave" -> loginWave();
-                    case "restart-wave" -> restartWave();
+                    case "idle" -> waves.idle();
+                    case "login-wave" -> waves.loginWave();
+                    case "restart-wave" -> waves.restartWave();
+                    case "training" -> waves.training();
                     case "soak" -> soak();
                     default -> startup();
                 };
@@ -271,8 +260,8 @@ public final class Benchmark {
                     .put("ack-max", stats.ack.maxMs(), "ms")
                     .put("cpu/delivery", (b.serverCpu() - a.serverCpu()) / 1000.0 / Math.max(1, stats.delivered), "us")
                     .put("rss", rss / 1024.0, "MiB")
-                    .put("gen-cpu", 100.0 * (b.ownCpu() - a.ownCpu()) / wall / CORES, "%")
-                    .put("server-cpu", 100.0 * (b.serverCpu() - a.serverCpu()) / wall / CORES, "%")
+                    .put("gen-cpu", b.ownPercent(a), "%")
+                    .put("server-cpu", b.serverPercent(a), "%")
                     .put("gen-cpu/delivery", (b.ownCpu() - a.ownCpu()) / 1000.0 / Math.max(1, stats.delivered), "us")
                     .put("others-cpu", b.othersPercent(a), "%");
             if (pool.clients[0].isPrivate()) {
@@ -289,143 +278,24 @@ public final class Benchmark {
         }
     }
 
-    /** 10,000 (--connections) logged-in connections held open: what each costs the server in RSS and live heap. */
-    private Result idle() throws Exception {
-        try (ServerProcess server = startServer("idle");
-                ClientPool pool = new ClientPool(server.port(), idleConnections, 1)) {
-            server.awaitReady(Duration.ofSeconds(60));
-            long heapBefore = ProcStats.liveHeapKib(server.pid());
-            long rssBefore = ProcStats.rssKib(server.pid());
-            long t0 = System.nanoTime();
-            pool.connectAll(Duration.ofSeconds(600));
-            double loginSeconds = seconds(System.nanoTime() - t0);
-            System.out.printf("  %d connections logged in in %.1fs%n", idleConnections, loginSeconds);
-            Thread.sleep(2000); // the presence events of the last logins go out first
-            Sample a = Sample.of(server);
-            Thread.sleep(duration.toMillis());
-            Sample b = Sample.of(server);
-            long heapAfter = ProcStats.liveHeapKib(server.pid());
-            long rssAfter = ProcStats.rssKib(server.pid());
-            pool.close();
-            Stats stats = pool.stats();
-            double wall = b.wall() - a.wall();
-            return new Result("idle")
-                    .put("connections", idleConnections, "")
-                    .put("login-time", loginSeconds, "s")
-                    .put("rss-before", rssBefore / 1024.0, "MiB")
-                    .put("rss", rssAfter / 1024.0, "MiB")
-                    .put("rss/conn", (rssAfter - rssBefore) / (double) idleConnections, "KiB")
-                    .put("heap-before", heapBefore / 1024.0, "MiB")
-                    .put("heap", heapAfter / 1024.0, "MiB")
-                    .put("heap/conn", (heapAfter - heapBefore) / (double) idleConnections, "KiB")
-                    .put("server-cpu", 100.0 * (b.serverCpu() - a.serverCpu()) / wall / CORES, "%")
-                    .put("gen-cpu", 100.0 * (b.ownCpu() - a.ownCpu()) / wall / CORES, "%")
-                    .put("others-cpu", b.othersPercent(a), "%")
-                    .put("errors", stats.errors, "")
-                    .put("closed", stats.closed, "");
-        }
-    }
-
     /**
-     * 10,000 (--connections) guests log in, 100 in flight, twice: on the fresh process (cold: the
-     * JIT compiles as they come), then, after they left, 10,000 others (warm). How long each wave
-     * takes and the bytes the second one sends; then one of them, which 50 others subscribed to,
-     * goes offline: how many presence frames that costs (everyone, or those that show the user,
-     * depending on the presence scope).
+     * From the server process start to the first welcome, polling with a fresh connection every
+     * few ms; again with the AOT cache the build recorded next to the jar, when there is one and
+     * this JDK reads it (25 and later), so that both figures come from the same run.
      */
-    private Result loginWave() throws Exception {
-        try (ServerProcess server = startServer("login-wave")) {
-            server.awaitReady(Duration.ofSeconds(60));
-            double coldSeconds;
-            try (ClientPool first = new ClientPool(server.port(), idleConnections, CORES, "c")) {
-                coldSeconds = timedWave(first);
-            }
-            Thread.sleep(3000); // the first wave's departures are over
-            try (ClientPool pool = new ClientPool(server.port(), idleConnections, CORES)) {
-                Sample a = Sample.of(server);
-                double loginSeconds = timedWave(pool);
-                Sample b = Sample.of(server);
-                Thread.sleep(2000); // the presence events of the last logins go out
-                long waveBytes = pool.bytesIn.sum();
-                int leaving = idleConnections / 2;
-                for (int i = 0; i < WATCHERS; i++) {
-                    pool.clients[i].subscribeTo(pool.name(leaving));
-                }
-                Thread.sleep(1000);
-                long presenceBefore = pool.presenceFrames.sum();
-                pool.clients[leaving].channel().close();
-                Thread.sleep(2000);
-                long offlineFrames = pool.presenceFrames.sum() - presenceBefore;
-                long rss = ProcStats.rssKib(server.pid());
-                pool.close();
-                double wall = b.wall() - a.wall();
-                return new Result("login-wave")
-                        .put("connections", idleConnections, "")
-                        .put("cold-login-time", coldSeconds, "s")
-                        .put("login-time", loginSeconds, "s")
-                        .put("wave-bytes", waveBytes / 1e6, "MB")
-                        .put("offline-frames", offlineFrames, "")
-                        .put("server-cpu", 100.0 * (b.serverCpu() - a.serverCpu()) / wall / CORES, "%")
-                        .put("gen-cpu", 100.0 * (b.ownCpu() - a.ownCpu()) / wall / CORES, "%")
-                        .put("others-cpu", b.othersPercent(a), "%")
-                        .put("rss", rss / 1024.0, "MiB")
-                        .put("errors", pool.stats().errors, "");
-            }
-        }
-    }
-
-    /**
-     * A rolling deploy: 10,000 (--connections) guests are logged in when their node stops
-     * (SIGTERM: 1012 to each); a new process on the same data comes up and all of them come back
-     * with the session tokens of their welcomes, 100 in flight. How long that takes on the cold
-     * process, and how many were refused (none should be).
-     */
-    private Result restartWave() throws Exception {
-        Path data = ServerProcess.tempDir("majlis-restart-");
-        String[] tokens;
-        try (ServerProcess before = startServer("restart-wave-before", data);
-                ClientPool pool = new ClientPool(before.port(), idleConnections, CORES)) {
-            before.awaitReady(Duration.ofSeconds(60));
-            timedWave(pool);
-            tokens = pool.tokens.clone();
-            before.close(); // graceful: every client is told to come back
-        }
-        try (ServerProcess server = startServer("restart-wave", data);
-                ClientPool pool = new ClientPool(server.port(), idleConnections, CORES)) {
-            server.awaitReady(Duration.ofSeconds(60));
-            System.arraycopy(tokens, 0, pool.tokens, 0, tokens.length);
-            Sample a = Sample.of(server);
-            double seconds = timedWave(pool);
-            Sample b = Sample.of(server);
-            pool.close();
-            double wall = b.wall() - a.wall();
-            return new Result("restart-wave")
-                    .put("connections", idleConnections, "")
-                    .put("login-time", seconds, "s")
-                    .put("refused", pool.stats().errors, "")
-                    .put("server-cpu", 100.0 * (b.serverCpu() - a.serverCpu()) / wall / CORES, "%")
-                    .put("gen-cpu", 100.0 * (b.ownCpu() - a.ownCpu()) / wall / CORES, "%")
-                    .put("others-cpu", b.othersPercent(a), "%");
-        } finally {
-            try (Stream<Path> files = Files.walk(data)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
-    }
-
-    /** Connects and logs in the whole pool; the seconds it took. */
-    private double timedWave(ClientPool pool) throws Exception {
-        long t0 = System.nanoTime();
-        pool.connectAll(Duration.ofSeconds(600));
-        double seconds = seconds(System.nanoTime() - t0);
-        System.out.printf("  %d logged in in %.1fs%n", pool.clients.length, seconds);
-        return seconds;
-    }
-
-    /** From the server process start to the first welcome, polling with a fresh connection every few ms. */
     private Result startup() throws Exception {
+        Result result = new Result("startup");
+        firstWelcome(result, "first-welcome", List.of());
+        Path cache = jar.resolveSibling(AOT_CACHE);
+        if (Files.exists(cache) && Runtime.version().feature() >= 25) {
+            firstWelcome(result, "first-welcome-aot", List.of("-XX:AOTCache=" + cache.toAbsolutePath()));
+        }
+        return result;
+    }
+
+    private void firstWelcome(Result result, String name, List<String> jvmFlags) throws Exception {
         long t0 = System.nanoTime();
-        try (ServerProcess server = startServer("startup"); ClientPool pool = new ClientPool(server.port(), 1, 1)) {
+        try (ServerProcess server = startServer(name, null, jvmFlags); ClientPool pool = new ClientPool(server.port(), 1, 1)) {
             while (true) {
                 server.requireAlive();
                 try {
@@ -438,106 +308,37 @@ public final class Benchmark {
                     Thread.sleep(5);
                 }
             }
-            double millis = (System.nanoTime() - t0) / 1e6;
-            long rss = ProcStats.rssKib(server.pid());
-            return new Result("startup").put("first-welcome", millis, "ms").put("rss", rss / 1024.0, "MiB");
+            result.put(name, (System.nanoTime() - t0) / 1e6, "ms").put(name + "-rss", ProcStats.rssKib(server.pid()) / 1024.0, "MiB");
         }
     }
 
     /** Starts the server without waiting, on a fresh data directory; its log holds this run only. */
     private ServerProcess startServer(String scenario) throws IOException {
-        return startServer(scenario, null);
+        return startServer(scenario, null, List.of());
     }
 
-    /** dataDir null: a fresh one of its own, deleted when the server closes. */
     private ServerProcess startServer(String scenario, Path dataDir) throws IOException {
+        return startServer(scenario, dataDir, List.of());
+    }
+
+    /** dataDir null: a fresh one of its own, deleted when the server closes; jvmFlags after the usual ones. */
+    private ServerProcess startServer(String scenario, Path dataDir, List<String> jvmFlags) throws IOException {
         Path log = out.resolve("server-" + scenario + ".log");
         Files.deleteIfExists(log);
-        ServerProcess server = ServerProcess.launch(jar, SERVER_JVM, dataDir, log, serverArgs);
+        List<String> flags = new ArrayList<>(SERVER_JVM);
+        flags.addAll(jvmFlags);
+        ServerProcess server = ServerProcess.launch(jar, flags, dataDir, log, serverArgs);
         System.out.println("server: " + String.join(" ", server.command()) + "  (log: " + log + ")");
         return server;
     }
 
-    private static void sleepUntil(long nanoTime) throws InterruptedException {
+    static void sleepUntil(long nanoTime) throws InterruptedException {
         for (long left; (left = nanoTime - System.nanoTime()) > 0; ) {
             Thread.sleep(left / 1_000_000 + 1);
         }
     }
 
-    private static double seconds(long nanos) {
+    static double seconds(long nanos) {
         return nanos / 1e9;
-    }
-
-    /** One scenario's measurements, in order, each with its unit. */
-    private static final class Result {
-
-        private static final String[] COLUMNS = {"sent", "delivered", "lost", "dup", "ooo", "rate", "p50", "p90",
-                "p99", "max", "cpu/delivery", "rss", "gen-cpu"};
-
-        private record Field(String key, Number value, String unit) {
-            String text() {
-                return (value instanceof Double d ? format(d) : value.toString()) + unit;
-            }
-
-            String jsonKey() {
-                String suffix = switch (unit) {
-                    case "" -> "";
-                    case "/s" -> "_per_s";
-                    case "%" -> "_pct";
-                    default -> "_" + unit.toLowerCase(Locale.ROOT);
-                };
-                return key.replace("/", "_per_").replace('-', '_') + suffix;
-            }
-        }
-
-        private final String scenario;
-        private final List<Field> fields = new ArrayList<>();
-
-        Result(String scenario) {
-            this.scenario = scenario;
-        }
-
-        Result put(String key, Number value, String unit) {
-            fields.add(new Field(key, value, unit));
-            return this;
-        }
-
-        String line() {
-            StringBuilder line = new StringBuilder("RESULT scenario=").append(scenario);
-            fields.forEach(f -> line.append(' ').append(f.key()).append('=').append(f.text()));
-            return line.toString();
-        }
-
-        String json() {
-            StringBuilder json = new StringBuilder("{\"scenario\":\"").append(scenario).append('"');
-            fields.forEach(f -> json.append(",\"").append(f.jsonKey()).append("\":").append(
-                    f.value() instanceof Double d ? (d.isNaN() || d.isInfinite() ? "null" : format(d)) : f.value()));
-            return json.append('}').toString();
-        }
-
-        static void printTable(List<Result> results) {
-            StringBuilder header = new StringBuilder(String.format("%-14s", "scenario"));
-            for (String c : COLUMNS) {
-                header.append(String.format(" %12s", c));
-            }
-            System.out.println();
-            System.out.println(header.append("  other"));
-            for (Result r : results) {
-                StringBuilder row = new StringBuilder(String.format("%-14s", r.scenario));
-                for (String c : COLUMNS) {
-                    row.append(String.format(" %12s", r.fields.stream().filter(f -> f.key().equals(c))
-                            .map(Field::text).findFirst().orElse("-")));
-                }
-                row.append(" ");
-                r.fields.stream().filter(f -> !List.of(COLUMNS).contains(f.key()))
-                        .forEach(f -> row.append(' ').append(f.key()).append('=').append(f.text()));
-                System.out.println(row);
-            }
-        }
-
-        private static String format(double d) {
-            double abs = Math.abs(d);
-            return String.format(Locale.ROOT, abs >= 100 ? "%.0f" : abs >= 10 ? "%.1f" : "%.2f", d);
-        }
     }
 }

@@ -138,11 +138,16 @@ public final class ServerProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        stop(Duration.ofSeconds(20));
+    }
+
+    /** SIGTERM, then SIGKILL if the process has not exited within grace; its own data directory is deleted. */
+    public void stop(Duration grace) throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
             kill();
         }
-        if (ownDataDir != null) {
+        if (ownDataDir != null && Files.exists(ownDataDir)) { // not if a stop() before deleted it
             try (Stream<Path> files = Files.walk(ownDataDir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (IOException e) {
