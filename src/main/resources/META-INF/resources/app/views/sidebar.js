@@ -138,7 +138,15 @@ export function openSidebar() {
   el.chatView.classList.add('sidebar-open');
   el.scrim.hidden = false;
   el.menuToggle.setAttribute('aria-expanded', 'true');
-  // Keyboard users land in the drawer, on the open conversation.
+  focusInDrawer();
+  // a busy browser may make the drawer focusable a frame later: focus() before then does nothing
+  requestAnimationFrame(() => {
+    if (sidebarOpen() && !el.sidebar.contains(document.activeElement)) focusInDrawer();
+  });
+}
+
+// Keyboard users land in the drawer, on the open conversation.
+function focusInDrawer() {
   (el.sidebar.querySelector('[aria-current="true"]') || el.sidebar.querySelector('button'))?.focus();
 }
 
