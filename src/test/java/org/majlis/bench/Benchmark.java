@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
@@ -14,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.majlis.testing.ServerProcess;
 
 /**
@@ -280,22 +278,34 @@ public final class Benchmark {
 
     /**
      * From the server process start to the first welcome, polling with a fresh connection every
-     * few ms; again with the AOT cache the build recorded next to the jar, when there is one and
-     * this JDK reads it (25 and later), so that both figures come from the same run.
+     * few ms: on a fresh data directory (the schema is created) and again on the same data (a
+     * restart, as in a rolling deploy); both again with the AOT cache the build recorded next to
+     * the jar, when there is one and this JDK reads it (25 and later), so that all the figures
+     * come from the same run.
      */
     private Result startup() throws Exception {
         Result result = new Result("startup");
-        firstWelcome(result, "first-welcome", List.of());
+        startAndRestart(result, "", List.of());
         Path cache = jar.resolveSibling(AOT_CACHE);
         if (Files.exists(cache) && Runtime.version().feature() >= 25) {
-            firstWelcome(result, "first-welcome-aot", List.of("-XX:AOTCache=" + cache.toAbsolutePath()));
+            startAndRestart(result, "-aot", List.of("-XX:AOTCache=" + cache.toAbsolutePath()));
         }
         return result;
     }
 
-    private void firstWelcome(Result result, String name, List<String> jvmFlags) throws Exception {
+    private void startAndRestart(Result result, String suffix, List<String> jvmFlags) throws Exception {
+        Path data = ServerProcess.tempDir("majlis-startup-");
+        try {
+            firstWelcome(result, "first-welcome" + suffix, data, jvmFlags);
+            firstWelcome(result, "restart-welcome" + suffix, data, jvmFlags);
+        } finally {
+            ServerProcess.delete(data);
+        }
+    }
+
+    private void firstWelcome(Result result, String name, Path data, List<String> jvmFlags) throws Exception {
         long t0 = System.nanoTime();
-        try (ServerProcess server = startServer(name, null, jvmFlags); ClientPool pool = new ClientPool(server.port(), 1, 1)) {
+        try (ServerProcess server = startServer(name, data, jvmFlags); ClientPool pool = new ClientPool(server.port(), 1, 1)) {
             while (true) {
                 server.requireAlive();
                 try {

@@ -12,12 +12,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
+import org.majlis.testing.ServerProcess;
 
 /**
  * The message writer's transaction on embedded engines and PostgreSQL, outside the server: for
@@ -90,9 +89,7 @@ public final class StoreEngines {
                 }
             }
         }
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        ServerProcess.delete(dir);
     }
 
     private static void schema(Connection c) throws SQLException {

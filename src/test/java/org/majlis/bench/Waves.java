@@ -1,12 +1,9 @@
 package org.majlis.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.majlis.testing.ServerProcess;
 
 /**
@@ -151,9 +148,7 @@ final class Waves {
                     .put("gen-cpu", b.ownPercent(a), "%")
                     .put("others-cpu", b.othersPercent(a), "%");
         } finally {
-            try (Stream<Path> files = Files.walk(data)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
+            ServerProcess.delete(data);
         }
     }
 

@@ -147,12 +147,20 @@ public final class ServerProcess implements AutoCloseable {
         if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
             kill();
         }
-        if (ownDataDir != null && Files.exists(ownDataDir)) { // not if a stop() before deleted it
-            try (Stream<Path> files = Files.walk(ownDataDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        if (ownDataDir != null) {
+            delete(ownDataDir);
+        }
+    }
+
+    /** Deletes a directory and all in it; nothing when it is gone already (a stop() before deleted it). */
+    public static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
