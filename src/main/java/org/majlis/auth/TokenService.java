@@ -60,6 +60,10 @@ public class TokenService {
         this.secret = new SecretKeySpec(this.config.secret().map(TokenService::configuredSecret)
                 .orElseGet(() -> secretInDataDirectory(keys)), "HmacSHA256");
         this.formerKey = formerKey(this.config.publicKey(), keys.resolve(FORMER_PUBLIC_KEY_FILE));
+        if (config.cluster().enabled() && this.config.secret().isEmpty()) {
+            Log.warnf("majlis.jwt.secret is not set: tokens are signed with the secret in %s, and other nodes refuse them"
+                    + " unless they share that directory; set the same majlis.jwt.secret on every node", keys.toAbsolutePath());
+        }
     }
 
     /** When a token issued now expires. */

@@ -27,16 +27,18 @@ import org.majlis.testing.Unique;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
+    /** One secret for every node, as a cluster is configured: a session token from one node logs in on another. */
+    private static final String TOKEN_SECRET = "the cluster's token secret, shared by all its nodes";
     private static final Duration OFFLINE_WITHIN = Duration.ofSeconds(30);
     private static ServerProcess nodeA;
     private static ServerProcess nodeB;
     private static Path data;
 
-    /** A node; they share one data directory, so they sign tokens with the same generated keys. */
+    /** A node; they share one data directory (the files) and the token secret. */
     static ServerProcess node(String name) throws Exception {
         return ServerProcess.start(data, data.resolve(name + ".log"), "-Dquarkus.profile=prod,cluster",
                 "-Dmajlis.cluster.node-name=" + Unique.name(name + "-"), "-Dmajlis.cluster.heartbeat-interval=2s",
-                "-Dmajlis.cluster.node-timeout=8s");
+                "-Dmajlis.cluster.node-timeout=8s", "-Dmajlis.jwt.secret=" + TOKEN_SECRET);
     }
 
     @BeforeAll
