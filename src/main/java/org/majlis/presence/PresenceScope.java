@@ -1,7 +1,9 @@
 package org.majlis.presence;
 
+import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.function.Supplier;
 import org.majlis.cluster.Cluster;
@@ -32,6 +34,8 @@ public class PresenceScope {
     private final LocalDelivery local;
     private final Frames frames;
     private final Vertx vertx;
+    private final UserDirectory directory;
+    private final boolean clustered;
     private final int threshold;
     private final int backToAll;
     private volatile boolean subscribed;
@@ -43,9 +47,15 @@ public class PresenceScope {
         this.local = local;
         this.frames = frames;
         this.vertx = vertx;
+        this.directory = directory;
+        this.clustered = cluster.enabled();
         this.threshold = config.presence().largeThreshold();
         this.backToAll = threshold * 4 / 5;
-        if (cluster.enabled()) {
+    }
+
+    /** In a cluster, the other nodes' users are counted once a second from the start on (not from first use). */
+    void start(@Observes StartupEvent start) {
+        if (clustered) {
             vertx.setPeriodic(COUNT_ELSEWHERE_MILLIS, id -> vertx.executeBlocking(directory::countElsewhere, false)
                     .onSuccess(count -> elsewhere = count));
         }
