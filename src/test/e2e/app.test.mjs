@@ -165,6 +165,25 @@ describe('the web app', { timeout: 600_000 }, () => {
     await conversationEntry(ahmed.page, 'room:general').click();
   });
 
+  test('the sidebar keeps the keyboard focus while new messages and presence changes redraw it', { timeout: T }, async () => {
+    const { page } = sara;
+    const focused = () => page.evaluate(() => ({ ...document.activeElement.dataset }));
+    await conversationEntry(page, 'room:weekend-trip').focus();
+    await sendWithEnter(ahmed.page, 'a message that redraws the sidebar');
+    await waitUntil(() => conversationEntry(page, 'room:general').getByTestId('conversation-preview').textContent(), {
+      check: (text) => text.endsWith('a message that redraws the sidebar'), message: 'the new preview in the sidebar',
+    });
+    assert.equal((await focused()).conversation, 'room:weekend-trip', 'the focus stays on the same conversation');
+
+    await userEntry(page, AHMED).focus();
+    await ahmed.page.getByTestId('status-select').selectOption('away');
+    await waitUntil(() => userEntry(page, AHMED).getAttribute('data-status'), {
+      check: (status) => status === 'away', message: 'Ahmed shown away',
+    });
+    assert.equal((await focused()).username, AHMED, 'the focus stays on the same person');
+    await ahmed.page.getByTestId('status-select').selectOption('online');
+  });
+
   test('Escape closes a dialog, the reaction picker and the phone drawer', { timeout: T }, async () => {
     const { page } = sara;
     await page.getByTestId('open-settings').click();

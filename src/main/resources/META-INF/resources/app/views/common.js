@@ -1,5 +1,5 @@
 // Small pieces several views share: notices and errors, two-click confirmation, short texts,
-// typing pauses, "More" buttons.
+// typing pauses, "More" buttons, lists redrawn without losing the focus.
 
 import { errorText, t } from '../../i18n.js';
 import { el } from './dom.js';
@@ -97,4 +97,16 @@ export function messageSummary(msg) {
 export function clip(text, length) {
   const chars = [...text];
   return chars.length > length ? `${chars.slice(0, length).join('')}…` : text;
+}
+
+/**
+ * Redraws a list of buttons (each told apart by its data-<key>), and gives the focus back to the
+ * new button of the one that had it: a keyboard user in the list (the drawer on a phone) keeps
+ * their place while messages and presence changes redraw it, instead of landing on the page body.
+ */
+export function replaceKeepingFocus(list, items, key) {
+  const focused = list.contains(document.activeElement) ? document.activeElement.dataset[key] : undefined;
+  list.replaceChildren(...items);
+  if (focused === undefined) return;
+  [...list.querySelectorAll('button')].find((b) => b.dataset[key] === focused)?.focus({ preventScroll: true });
 }

@@ -7,7 +7,7 @@ import { client, directory, state } from '../context.js';
 import { byName } from '../name-lists.js';
 import { filterOnline, loadOnlinePage, subscribedScope } from '../presence.js';
 import { fold } from '../state.js';
-import { loadMoreKeepingFocus, whenTypingPauses } from './common.js';
+import { loadMoreKeepingFocus, replaceKeepingFocus, whenTypingPauses } from './common.js';
 import { el } from './dom.js';
 
 export function renderOnline() {
@@ -16,7 +16,7 @@ export function renderOnline() {
     // Listed names whose status the page knows are online; the others went offline since.
     ? directory.names.map((name) => state.users.get(fold(name))).filter(Boolean)
     : [...state.users.values()].sort((a, b) => byName(a.username, b.username));
-  el.userList.replaceChildren(...users.map((user) => userItem(user)));
+  replaceKeepingFocus(el.userList, users.map((user) => userItem(user)), 'username');
   el.onlineLabel.hidden = subscribed;
   el.onlineCount.textContent = !subscribed ? String(users.length)
     : client.online == null ? '' : plural('presence.online_total', client.online, { count: formatCount(client.online) });

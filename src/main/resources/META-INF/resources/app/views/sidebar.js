@@ -6,7 +6,7 @@ import { client, state } from '../context.js';
 import { lastActivity, lastMessage } from '../messages-model.js';
 import { byName } from '../name-lists.js';
 import { GENERAL, STATUSES, fold, sameName } from '../state.js';
-import { clip, messageSummary } from './common.js';
+import { clip, messageSummary, replaceKeepingFocus } from './common.js';
 import { el } from './dom.js';
 import { renderOnline } from './online.js';
 
@@ -119,8 +119,8 @@ export function renderSidebar() {
   // The most recent direct conversation first, like a phone's message list.
   const directs = all.filter((c) => c.kind === 'direct')
     .sort((a, b) => lastActivity(b) - lastActivity(a) || byName(a.name, b.name));
-  el.roomList.replaceChildren(...rooms.map(conversationItem));
-  el.directList.replaceChildren(...directs.map(conversationItem));
+  replaceKeepingFocus(el.roomList, rooms.map(conversationItem), 'conversation');
+  replaceKeepingFocus(el.directList, directs.map(conversationItem), 'conversation');
   el.noDirects.hidden = directs.length > 0;
 
   renderOnline();
@@ -138,15 +138,7 @@ export function openSidebar() {
   el.chatView.classList.add('sidebar-open');
   el.scrim.hidden = false;
   el.menuToggle.setAttribute('aria-expanded', 'true');
-  focusInDrawer();
-  // a busy browser may make the drawer focusable a frame later: focus() before then does nothing
-  requestAnimationFrame(() => {
-    if (sidebarOpen() && !el.sidebar.contains(document.activeElement)) focusInDrawer();
-  });
-}
-
-// Keyboard users land in the drawer, on the open conversation.
-function focusInDrawer() {
+  // Keyboard users land in the drawer, on the open conversation.
   (el.sidebar.querySelector('[aria-current="true"]') || el.sidebar.querySelector('button'))?.focus();
 }
 
