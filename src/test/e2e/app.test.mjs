@@ -184,6 +184,22 @@ describe('the web app', { timeout: 600_000 }, () => {
     await ahmed.page.getByTestId('status-select').selectOption('online');
   });
 
+  test('a click on the sidebar still opens its conversation when a message redraws the sidebar meanwhile', { timeout: T }, async () => {
+    const { page } = sara;
+    await conversationEntry(page, 'room:general').click();
+    const box = await conversationEntry(page, 'room:weekend-trip').boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await sendWithEnter(ahmed.page, 'a message between the mouse press and its release');
+    await waitUntil(() => conversationEntry(page, 'room:general').getByTestId('conversation-preview').textContent(), {
+      check: (text) => text.endsWith('between the mouse press and its release'), message: 'the new preview in the sidebar',
+    });
+    await page.mouse.up();
+    assert.equal(await conversationEntry(page, 'room:weekend-trip').getAttribute('aria-current'), 'true',
+      'the pressed conversation opened');
+    await conversationEntry(page, 'room:general').click();
+  });
+
   test('Escape closes a dialog, the reaction picker and the phone drawer', { timeout: T }, async () => {
     const { page } = sara;
     await page.getByTestId('open-settings').click();

@@ -100,13 +100,19 @@ export function clip(text, length) {
 }
 
 /**
- * Redraws a list of buttons (each told apart by its data-<key>), and gives the focus back to the
- * new button of the one that had it: a keyboard user in the list (the drawer on a phone) keeps
- * their place while messages and presence changes redraw it, instead of landing on the page body.
+ * Redraws a list whose items are told apart by their data-<key>, touching only the items that
+ * changed: a click that lands while messages and presence changes redraw the list still reaches
+ * its button (a replaced button between mouse down and up gets no click), and a keyboard user in
+ * the list (the drawer on a phone) keeps their place instead of landing on the page body.
  */
 export function replaceKeepingFocus(list, items, key) {
   const focused = list.contains(document.activeElement) ? document.activeElement.dataset[key] : undefined;
-  list.replaceChildren(...items);
-  if (focused === undefined) return;
+  const old = [...list.children];
+  items.forEach((item, i) => {
+    if (i >= old.length) list.append(item);
+    else if (!old[i].isEqualNode(item)) old[i].replaceWith(item);
+  });
+  old.slice(items.length).forEach((node) => node.remove());
+  if (focused === undefined || list.contains(document.activeElement)) return;
   [...list.querySelectorAll('button')].find((b) => b.dataset[key] === focused)?.focus({ preventScroll: true });
 }

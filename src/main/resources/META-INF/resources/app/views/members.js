@@ -6,7 +6,7 @@ import { client, state } from '../context.js';
 import { firstMatching } from '../name-lists.js';
 import { showingPresence } from '../presence.js';
 import { fold, isGroupRoom, sameName } from '../state.js';
-import { confirmThen, loadMoreKeepingFocus, runCommand, sendErrorText, whenTypingPauses } from './common.js';
+import { confirmThen, loadMoreKeepingFocus, replaceKeepingFocus, runCommand, sendErrorText, whenTypingPauses } from './common.js';
 import { el } from './dom.js';
 import { presenceText } from './sidebar.js';
 
@@ -33,7 +33,7 @@ export function renderMembers() {
   const members = conv.members || [];
   const big = members.length > MEMBERS_PAGE;
   const { names, matching } = firstMatching(members, big ? shown : { count: members.length });
-  el.memberList.replaceChildren(...names.map((name) => memberItem(conv, name)));
+  replaceKeepingFocus(el.memberList, names.map((name) => memberItem(conv, name)), 'username');
   el.memberFilterRow.hidden = !big;
   el.membersMore.hidden = names.length >= matching;
   el.membersNoMatch.hidden = matching > 0 || !big;
