@@ -184,7 +184,7 @@ public class JdbcMessageWriter implements MessageWriter {
     private static Map<ConversationId, long[]> selectForUpdate(Connection connection, Map<String, ConversationId> byKey)
             throws SQLException {
         Map<ConversationId, long[]> lastSeqs = new HashMap<>();
-        Sql.query(connection, "SELECT id, last_seq FROM conversations WHERE id IN (" + Sql.marks(byKey.size()) + ") FOR UPDATE",
+        Sql.query(connection, "SELECT id, last_seq FROM conversations WHERE id IN (" + Sql.marks(byKey.size()) + ")" + Sql.forUpdate(connection),
                 row -> lastSeqs.put(byKey.get(row.getString(1)), new long[] {row.getLong(2)}), byKey.keySet().toArray());
         return lastSeqs;
     }

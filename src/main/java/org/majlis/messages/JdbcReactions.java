@@ -23,7 +23,7 @@ public class JdbcReactions implements Reactions {
         String userKey = Names.key(username);
         return Sql.transaction(database, connection -> {
             // the row lock orders concurrent reactions on one message, so the emoji limit holds
-            Boolean deleted = Sql.first(connection, "SELECT deleted FROM messages WHERE id = ? FOR UPDATE",
+            Boolean deleted = Sql.first(connection, "SELECT deleted FROM messages WHERE id = ?" + Sql.forUpdate(connection),
                     row -> row.getBoolean(1), messageId);
             if (deleted == null || deleted) {
                 return Reacted.NO_SUCH_MESSAGE;

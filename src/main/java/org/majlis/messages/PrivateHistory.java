@@ -25,7 +25,7 @@ public class PrivateHistory {
         return Sql.transaction(database, connection -> {
             // locked first, so that a message being written to one of them waits and then starts a new conversation
             List<String> directs = Sql.query(connection,
-                    "SELECT id FROM conversations WHERE user_a = ? OR user_b = ? FOR UPDATE", row -> row.getString(1),
+                    "SELECT id FROM conversations WHERE user_a = ? OR user_b = ?" + Sql.forUpdate(connection), row -> row.getString(1),
                     userKey, userKey);
             if (!directs.isEmpty()) {
                 String in = " IN (" + Sql.marks(directs.size()) + ")";

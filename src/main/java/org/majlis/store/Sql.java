@@ -6,6 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /** Small helpers for one-statement JDBC calls with positional parameters. */
 public final class Sql {
@@ -86,9 +89,20 @@ public final class Sql {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    /** A unique or primary key was violated (SQLState class 23, the same on H2 and PostgreSQL). */
+    /** A unique or primary key was violated (SQLState class 23 on PostgreSQL, SQLITE_CONSTRAINT on SQLite). */
     public static boolean isConstraintViolation(SQLException e) {
+        if (e instanceof SQLiteException sqlite) {
+            return (sqlite.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_CONSTRAINT.code;
+        }
         return e.getSQLState() != null && e.getSQLState().startsWith("23");
+    }
+
+    /**
+     * " FOR UPDATE" after a SELECT whose rows the transaction will change: PostgreSQL locks them.
+     * SQLite has no row locks and needs none: its write transactions begin IMMEDIATE, one at a time.
+     */
+    public static String forUpdate(Connection connection) throws SQLException {
+        return connection.isWrapperFor(SQLiteConnection.class) ? "" : " FOR UPDATE";
     }
 
     /** "?, ?, ?" for n parameters. */

@@ -18,12 +18,12 @@ import org.majlis.testing.TestClient;
 
 /**
  * An ack means stored: the packaged server is killed with SIGKILL right after the acks, started
- * again on the same data, and every acked message is in history. On H2 and on PostgreSQL.
+ * again on the same data, and every acked message is in history. On the embedded SQLite and on PostgreSQL.
  */
 class DurabilityIT {
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgres"})
+    @ValueSource(strings = {"sqlite", "postgres"})
     void everyAckedMessageSurvivesAKill(String database) throws Exception {
         Path data = ServerProcess.tempDir("durability-");
         Path log = data.resolve("server.log");

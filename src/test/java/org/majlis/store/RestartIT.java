@@ -20,7 +20,7 @@ import org.majlis.testing.TestClient;
 
 /**
  * A restart keeps accounts, messages, read marks, the token keys, rooms, reactions, edits,
- * deletes and files, on H2 (files in the data directory) and on PostgreSQL (files in the database).
+ * deletes and files, on the embedded SQLite (files in the data directory) and on PostgreSQL (files in the database).
  */
 class RestartIT {
 

@@ -10,7 +10,7 @@ import java.util.Map;
 public class OnPostgres implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("quarkus.datasource.pg.active", "true", "quarkus.datasource.h2.active", "false",
+        return Map.of("quarkus.datasource.pg.active", "true", "quarkus.datasource.sqlite.active", "false",
                 "majlis.files.storage", "database");
     }
 }
