@@ -29,6 +29,8 @@ public class Database {
 
     public static final String EMBEDDED = "sqlite";
     public static final String POSTGRES = "pg";
+    /** The newest migration in {@code db/migration} (SchemaVersionTest keeps the two equal). */
+    static final int SCHEMA_VERSION = 7;
 
     private final AgroalDataSource dataSource;
     private final String name;
@@ -44,9 +46,24 @@ public class Database {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
             }
-            embeddedSchema.get().migrate();
+            // Flyway validates every migration on each start (a tenth of the startup): once the
+            // file is at the newest version there is nothing for it to do
+            if (appliedVersion() != SCHEMA_VERSION) {
+                embeddedSchema.get().migrate();
+            }
             H2Import.importOnce(config.dataDir(), this);
             Log.debugf("embedded store: %s", config.dataDir().resolve("majlis.db"));
+        }
+    }
+
+    /** The newest migration applied to this database; 0 for a new one. */
+    int appliedVersion() {
+        try (Connection connection = connect()) {
+            Integer version = Sql.first(connection, "SELECT MAX(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = 1",
+                    row -> row.getInt(1));
+            return version == null ? 0 : version;
+        } catch (SQLException noHistoryYet) {
+            return 0;
         }
     }
 
