@@ -3,7 +3,6 @@ package org.majlis.store;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
 import io.quarkus.flyway.FlywayDataSource;
-import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.io.IOException;
@@ -52,7 +51,6 @@ public class Database {
                 embeddedSchema.get().migrate();
             }
             H2Import.importOnce(config.dataDir(), this);
-            Log.debugf("embedded store: %s", config.dataDir().resolve("majlis.db"));
         }
     }
 

@@ -22,7 +22,7 @@ import org.majlis.testing.ServerProcess;
  *
  * <pre>
  * Benchmark --jar target/quarkus-app/quarkus-run.jar --out target/bench [--server-arg X]...
- *           [--duration SECONDS] [--warmup SECONDS] (broadcast|broadcast-max|broadcast-slow|private|store|store-max|idle|login-wave|restart-wave|startup|all|soak|training)...
+ *           [--duration SECONDS] [--warmup SECONDS] (broadcast|broadcast-max|broadcast-slow|private|private-max|store|store-max|idle|login-wave|restart-wave|startup|all|soak|training)...
  *           [--connections N]
  *
  * soak is not part of all: run it on its own with a long --duration (600 s at least). Neither
@@ -31,8 +31,8 @@ import org.majlis.testing.ServerProcess;
  */
 public final class Benchmark {
 
-    private static final List<String> SCENARIOS = List.of("broadcast", "broadcast-max", "broadcast-slow", "private", "store",
-            "store-max", "idle", "login-wave", "restart-wave", "startup");
+    private static final List<String> SCENARIOS = List.of("broadcast", "broadcast-max", "broadcast-slow", "private",
+            "private-max", "store", "store-max", "idle", "login-wave", "restart-wave", "startup");
     private static final int CLIENTS = 1000;
     private static final int STORE_CLIENTS = 50;
     private static final int SLOW_READERS = 50;
@@ -117,7 +117,8 @@ public final class Benchmark {
                     case "broadcast" -> broadcast(scenario, 200, 0, 1);
                     case "broadcast-max" -> broadcast(scenario, 0, 16, 2);
                     case "broadcast-slow" -> broadcastWithSlowReaders();
-                    case "private" -> privateChat();
+                    case "private" -> privateChat(scenario, 5000, 0);
+                    case "private-max" -> privateChat(scenario, 0, 256);
                     case "store" -> store(scenario, 1000, 0);
                     case "store-max" -> store(scenario, 0, 64);
                     case "idle" -> waves.idle();
@@ -176,10 +177,15 @@ public final class Benchmark {
     }
 
     /** 500 pairs (2p, 2p+1), both sides sending: each message reaches the recipient and echoes to the sender. */
-    private Result privateChat() throws Exception {
+    /**
+     * Direct messages between 500 pairs, at rate messages/s in total or (window > 0) with window
+     * messages not yet acked in total: one recipient each, so the store's share shows.
+     */
+    private Result privateChat(String name, double rate, int window) throws Exception {
         int[] senders = IntStream.range(0, CLIENTS).toArray();
-        return load("private", CLIENTS, 1, senders, c -> c.expect(new int[] {c.index ^ 1, c.index}, "b" + (c.index ^ 1)),
-                pool -> pool.start(senders, 5000, 0, 2, warmup, duration));
+        return load(name, CLIENTS, window > 0 ? 2 : 1, senders, c -> c.expect(new int[] {c.index ^ 1, c.index}, "b" + (c.index ^ 1)),
+                pool -> window > 0 ? pool.startAcked(senders, window, 2, warmup, duration)
+                        : pool.start(senders, rate, 0, 2, warmup, duration));
     }
 
     /**
