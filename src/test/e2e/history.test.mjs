@@ -65,6 +65,10 @@ describe('history on the page', { timeout: 300_000 }, () => {
     // The newest message is in view (scrolled to the bottom).
     assert.equal(await messagesWithText(bilal.page, label(TOTAL)).isVisible(), true);
     await assertNoDuplicates(bilal.page);
+    // The page is loaded and nothing is scrolled: no "Loading earlier messages…" left at the top.
+    await waitUntil(() => bilal.page.getByTestId('history-status').evaluate((n) => ({ hidden: n.hidden, text: n.textContent })), {
+      check: (status) => status.hidden && status.text === '', message: 'the loading note to go',
+    });
   });
 
   test('scrolling to the top loads older messages, keeps the position, no duplicates', { timeout: T }, async () => {

@@ -31,17 +31,17 @@ export function loadNewest(conv) {
       conv.hasMoreBefore = Boolean(page.hasMore);
       noteReadSeqs(conv, page.readSeqs, state.me);
       addMessages(conv, page.messages, { mode: 'newest' });
-      renderHistoryStatus();
-      fillViewport(conv);
     } catch (e) {
       if (!historyUnsupported(e)) {
         conv.historyFailed = e.code !== 'disconnected';
         console.info('majlis: history not loaded', conv.key, e.code);
       }
-      renderHistoryStatus();
     } finally {
       conv.loadingNewest = null;
     }
+    // Drawn once the load is over, or "Loading earlier messages…" stays until the next scroll.
+    renderHistoryStatus();
+    fillViewport(conv);
   })();
   return conv.loadingNewest;
 }
