@@ -25,6 +25,7 @@ import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.majlis.testing.Json;
+import org.majlis.testing.ServerProcess;
 import org.majlis.testing.TestClient;
 
 /**
@@ -109,6 +110,7 @@ class H2ImportTest {
 
         @Override
         public void stop() {
+            ServerProcess.delete(DATA);
         }
     }
 }
