@@ -27,7 +27,7 @@ import org.flywaydb.core.Flyway;
  */
 final class H2Import {
 
-    static final String FILE = "majlis.mv.db";
+    private static final String FILE = "majlis.mv.db";
     /** The schema version the last H2-based release migrated to; later migrations are SQLite's and PostgreSQL's. */
     private static final String LAST_H2_SCHEMA = "7";
     /** Parents before the rows that name them. */
@@ -49,13 +49,15 @@ final class H2Import {
         Properties user = new Properties();
         user.setProperty("user", "majlis");
         user.setProperty("password", "");
-        long rows = 0;
-        try (Connection from = new org.h2.Driver().connect(url, user); Connection to = target.connect()) {
-            to.setAutoCommit(false);
-            for (String table : TABLES) {
-                rows += copy(from, to, table);
-            }
-            to.commit();
+        long rows;
+        try (Connection from = new org.h2.Driver().connect(url, user)) {
+            rows = Sql.transaction(target, to -> {
+                long copied = 0;
+                for (String table : TABLES) {
+                    copied += copy(from, to, table);
+                }
+                return copied;
+            });
         } catch (SQLException e) {
             throw new StoreException(e);
         }
