@@ -49,7 +49,7 @@ const invitation = (page, room) => page.locator(`[data-testid="invitation"][data
 async function acceptInvitation(page, room) {
   await invitation(page, room).getByTestId('accept-invitation').click();
   await waitUntil(() => page.getByTestId('conversation-title').textContent(), {
-    check: (title) => title === `# ${room}`, message: `the accepted room ${room} to open`,
+    check: (title) => title.replace(/^#/, '').trim() === room, message: `the accepted room ${room} to open`,
   });
   assert.equal(await invitation(page, room).count(), 0);
 }
@@ -93,6 +93,10 @@ describe('rooms, typing, receipts, reactions, edits and files on the page', { ti
     assert.equal(await own.getAttribute('aria-current'), 'true');
     assert.equal(await own.getAttribute('data-private'), 'true');
     assert.match(await nadia.page.getByTestId('conversation-subtitle').textContent(), /private room/i);
+    // The header shows the sidebar's padlock, not a '#'.
+    const titleIcon = nadia.page.getByTestId('conversation-title').getByTestId('title-icon');
+    assert.equal(await titleIcon.locator('svg.lock').count(), 1);
+    assert.equal((await titleIcon.textContent()).trim(), '');
 
     // Karim is invited, not yet a member: he accepts, then the room is in his sidebar with who is in it.
     await invitation(karim.page, TEAM).waitFor();

@@ -147,7 +147,7 @@ export async function createRoom(page, name, { isPrivate = false, members = '' }
   await page.getByTestId('room-create').click();
   await page.getByTestId('room-dialog').waitFor({ state: 'hidden' });
   await waitUntil(() => page.getByTestId('conversation-title').textContent(), {
-    check: (title) => title === `# ${name}`, message: `the new room ${name} to open`,
+    check: (title) => title === (isPrivate ? ` ${name}` : `# ${name}`), message: `the new room ${name} to open`,
   });
 }
 

@@ -12,7 +12,7 @@ import { autosize, stopEditing, stopTypingNotice } from './composer.js';
 import { el } from './dom.js';
 import { renderHistoryStatus, renderMessages, renderTyping, scrollToBottom } from './message-list.js';
 import { renderMembers } from './members.js';
-import { closeSidebar, presenceText, renderSidebar } from './sidebar.js';
+import { closeSidebar, fillRoomIcon, presenceText, renderSidebar } from './sidebar.js';
 
 export function openConversation(key) {
   const conv = state.conversations.get(key);
@@ -49,7 +49,7 @@ export function openDirect(username) {
 export function renderHeader() {
   const conv = state.activeConversation();
   if (!conv) return;
-  el.title.textContent = conv.kind === 'room' ? `# ${conv.name}` : conv.name;
+  renderTitle(conv);
   el.title.dataset.conversation = conv.key;
   el.roomActions.hidden = !isGroupRoom(conv);
   renderMembers();
@@ -64,6 +64,22 @@ export function renderHeader() {
   el.composer.placeholder = conv.kind === 'room'
     ? t('chat.composer_placeholder_room', { name: conv.name })
     : t('chat.composer_placeholder_direct', { name: conv.name });
+}
+
+/** The room's name after the sidebar's icon ('#', or the padlock of a private room); a person's name alone. */
+function renderTitle(conv) {
+  if (conv.kind !== 'room') {
+    el.title.textContent = conv.name;
+    return;
+  }
+  const icon = document.createElement('span');
+  icon.className = 'title-icon';
+  icon.dataset.testid = 'title-icon';
+  icon.setAttribute('aria-hidden', 'true');
+  fillRoomIcon(icon, conv.isPrivate);
+  const name = document.createElement('bdi');
+  name.textContent = conv.name;
+  el.title.replaceChildren(icon, ' ', name);
 }
 
 export function removeConversation(conv) {
