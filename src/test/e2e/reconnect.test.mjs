@@ -39,8 +39,10 @@ describe('reconnecting after a server restart', { timeout: 180_000 }, () => {
     await server.stop({ keepData: true });
     const banner = layla.page.getByTestId('banner');
     await banner.waitFor({ state: 'visible' });
+    // A graceful stop closes with 1012: the banner says the server restarts, not that the connection was lost.
     await waitUntil(() => banner.textContent(), {
-      check: (text) => /reconnect/i.test(text), message: 'the banner to say it is reconnecting',
+      check: (text) => /server is restarting/i.test(text) && /reconnect/i.test(text),
+      message: 'the banner to say the server restarts and the page reconnects',
     });
     assert.equal(await karim.page.getByTestId('banner').isVisible(), true);
     // A message written while disconnected waits on the page, marked as such, to go out later.

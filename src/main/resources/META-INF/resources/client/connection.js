@@ -40,6 +40,7 @@ export class MajlisConnection {
     this.state = 'closed';        // connecting | open | reconnecting | closed
     this.ws = null;
     this.user = null;             // username once logged in
+    this.droppedWith = null;      // { code, reason } that ended the last logged-in connection (1012: restarting)
     this.session = null;          // last welcome payload
     this.credentials = null;      // what to log in with again after a reconnect
 
@@ -145,6 +146,8 @@ export class MajlisConnection {
     const info = { code: event?.code ?? 1006, reason: event?.reason || '' };
     const wasLoggedIn = this.user !== null;
     this.user = null;
+    // failed attempts to come back keep the reason the session ended (a restart stays a restart)
+    if (wasLoggedIn) this.droppedWith = info;
     this._failPending(new MajlisError('disconnected', 'Connection closed', info));
     const waiters = this._connectWaiters.splice(0);
     const shouldReconnect = this._wantOpen && this.autoReconnect

@@ -15,8 +15,9 @@ export function updateBanner() {
   if (state.view === 'chat') {
     if (connection === 'reconnecting') {
       const seconds = Math.max(0, Math.ceil(((client.reconnectAt || 0) - Date.now()) / 1000));
-      text = client.ws ? t('banner.reconnecting') : seconds > 0
-        ? t('banner.reconnecting_in', { seconds }) : t('banner.reconnecting');
+      // a planned restart (1012) is said as such, not as a lost connection
+      const why = client.droppedWith?.code === 1012 ? 'restarting' : 'reconnecting';
+      text = !client.ws && seconds > 0 ? t(`banner.${why}_in`, { seconds }) : t(`banner.${why}`);
       action = client.ws ? null : 'retry';
       if (!client.ws && seconds > 0) bannerTimer = setInterval(updateBanner, 1000);
     } else if (connection === 'connecting') {
