@@ -43,14 +43,8 @@ final class H2Import {
         if (!Files.exists(h2File)) {
             return;
         }
-        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("majlis") + ";DB_CLOSE_ON_EXIT=FALSE";
-        Flyway.configure().dataSource(url, "majlis", "").locations("classpath:db/migration").target(LAST_H2_SCHEMA)
-                .load().migrate();
-        Properties user = new Properties();
-        user.setProperty("user", "majlis");
-        user.setProperty("password", "");
         long rows;
-        try (Connection from = new org.h2.Driver().connect(url, user)) {
+        try (Connection from = openAtLastSchema(dataDir)) {
             rows = Sql.transaction(target, to -> {
                 long copied = 0;
                 for (String table : TABLES) {
@@ -68,6 +62,17 @@ final class H2Import {
         }
         Log.infof("imported the H2 database of an earlier version into SQLite: %d rows; the H2 file is kept as %s.imported",
                 rows, FILE);
+    }
+
+    /** The H2 database of the data directory (made if missing), migrated to the last schema H2 had. */
+    static Connection openAtLastSchema(Path dataDir) throws SQLException {
+        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("majlis") + ";DB_CLOSE_ON_EXIT=FALSE";
+        Flyway.configure().dataSource(url, "majlis", "").locations("classpath:db/migration").target(LAST_H2_SCHEMA)
+                .load().migrate();
+        Properties user = new Properties();
+        user.setProperty("user", "majlis");
+        user.setProperty("password", "");
+        return new org.h2.Driver().connect(url, user);
     }
 
     /** The columns both tables have, row by row; returns the rows read. */

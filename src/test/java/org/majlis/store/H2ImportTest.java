@@ -21,8 +21,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.majlis.testing.Json;
 import org.majlis.testing.ServerProcess;
@@ -86,12 +84,7 @@ class H2ImportTest {
 
         @Override
         public Map<String, String> start() {
-            String url = "jdbc:h2:file:" + DATA.resolve("majlis") + ";DB_CLOSE_ON_EXIT=FALSE";
-            Flyway.configure().dataSource(url, "majlis", "").locations("classpath:db/migration").target("7").load().migrate();
-            Properties user = new Properties();
-            user.setProperty("user", "majlis");
-            user.setProperty("password", "");
-            try (Connection h2 = new org.h2.Driver().connect(url, user)) {
+            try (Connection h2 = H2Import.openAtLastSchema(DATA)) {
                 Sql.update(h2, "INSERT INTO accounts (username_key, username, password_hash, created_at) VALUES (?, ?, ?, ?)",
                         ACCOUNT, ACCOUNT, BcryptUtil.bcryptHash(PASSWORD, 10), 1L);
                 Sql.update(h2, "UPDATE conversations SET last_seq = 2 WHERE id = 'r:general'");
