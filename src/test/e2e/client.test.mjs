@@ -3,7 +3,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MajlisClient, backoffDelay, defaultUrl, uploadFile } from '../../main/resources/META-INF/resources/majlis-client.js';
+import { MajlisClient, backoffDelay, defaultUrl, mentions, uploadFile } from '../../main/resources/META-INF/resources/majlis-client.js';
 
 class FakeSocket {
   static instances = [];
@@ -129,6 +129,19 @@ describe('majlis-client', { timeout: 20_000 }, () => {
     ws.serverSend({ type: 'ack', payload: { ref: okFrame.id, messageId: 'm_1', seq: 7 } });
     assert.deepEqual(await ok, { ref: okFrame.id, messageId: 'm_1', seq: 7 });
     await assert.rejects(bad, (e) => e.code === 'user_not_found');
+    client.close();
+  });
+
+  test('a reply sends replyTo; mentions() reads a message\'s mentions as names compare', async () => {
+    const { client, ws } = await loggedInClient();
+    const sent = client.sendMessage('general', 'yes', { replyTo: 'm_1' });
+    const frame = ws.lastSent('send_message');
+    assert.deepEqual(frame.payload, { replyTo: 'm_1', message: 'yes', room: 'general' });
+    ws.serverSend({ type: 'ack', payload: { ref: frame.id, messageId: 'm_2', seq: 2 } });
+    await sent;
+    assert.equal(mentions({ mentions: ['Sara', 'omar'] }, 'sara'), true);
+    assert.equal(mentions({ mentions: ['omar'] }, 'sara'), false);
+    assert.equal(mentions({ message: '@sara without the server\'s list' }, 'sara'), false);
     client.close();
   });
 

@@ -9,6 +9,8 @@
 //   const welcome = await client.login({ username: 'sara' });   // or { token }
 //   const ack = await client.sendMessage('general', 'Hello');   // resolves with the ack payload
 //   const dm = await client.privateMessage('sara', 'Hi', {}, { id: client.newId() }); // a resend reuses the id
+//   await client.sendMessage('general', 'Yes!', { replyTo: message.id });  // a reply; it arrives with `replyTo`, a quote
+//   mentions(payload, welcome.username)           // whether a message names you as @name (its `mentions`)
 //
 // Accounts (REST): `await registerAccount(name, password)` then `await loginAccount(name,
 // password)` gives `{ token, expiresAt, username }`; `client.login({ token })` then logs in.
@@ -39,7 +41,7 @@
 import { MajlisConnection } from './client/connection.js';
 import { sameName } from './client/common.js';
 
-export { MajlisError, defaultUrl, backoffDelay } from './client/common.js';
+export { MajlisError, defaultUrl, backoffDelay, mentions } from './client/common.js';
 export { registerAccount, loginAccount, uploadFile } from './client/rest.js';
 
 /** The fields that have a value: a page request leaves the others out. */

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.majlis.connections.OnlineUser;
 import org.majlis.connections.Session;
 import org.majlis.connections.UserRegistry;
+import org.majlis.messages.Mentions;
+import org.majlis.messages.MessageText;
 import org.majlis.messages.MessageWriter;
 import org.majlis.messages.Recipients;
 import org.majlis.messages.StoredMessage;
@@ -44,12 +46,13 @@ public class MessagePosting {
         this.recipients = recipients;
     }
 
+    /** {@code text}: the checked text of {@code body}, whose attachments and reply reference go with it. */
     void append(Session session, String ref, ConversationId conversation, OnlineUser sender, String text,
-            List<String> attachments) {
+            MessagePayload body) {
         long now = System.currentTimeMillis();
         writer.append(new MessageWriter.Draft(conversation, Ids.next(Ids.MESSAGE, now), sender.name(),
                 sender.guest() ? session.loginSession() : null, text, now,
-                attachments == null ? List.of() : List.copyOf(attachments),
+                body.attachments() == null ? List.of() : List.copyOf(body.attachments()), MessageText.checkReplyTo(body.replyTo()),
                 stored -> {
                     recipients.deliverMessage(stored.conversation(), stored.seq(), toEvent(stored, null));
                     if (ref != null) {
@@ -77,7 +80,7 @@ public class MessagePosting {
         return new NewMessage(message.id(), message.conversation().room(), message.to(), message.seq(), message.from(),
                 message.body(), sent, timestamp(message.sentAt()), message.attachments(),
                 detailed ? message.editedAt() != null : null, detailed && message.editedAt() != null ? timestamp(message.editedAt()) : null,
-                detailed ? message.deleted() : null, reactions);
+                detailed ? message.deleted() : null, reactions, message.replyTo(), Mentions.of(message.body()));
     }
 
     /** ISO-8601 in UTC with milliseconds, as in {@code timestamp}. */

@@ -61,7 +61,7 @@ public class PrivateMessageHandler implements Command<PrivateMessage> {
         String address = recipients.directAddress(sender, body.to());
         OnlineUser online = recipients.online(address);
         if (online != null) {
-            posting.append(session, ref, ConversationId.direct(sender.name(), online.name()), sender, text, body.attachments());
+            posting.append(session, ref, ConversationId.direct(sender.name(), online.name()), sender, text, body);
             return;
         }
         // not connected here: a registered account, or a guest on another node, still receives it
@@ -73,8 +73,7 @@ public class PrivateMessageHandler implements Command<PrivateMessage> {
             if (recipient == null) {
                 registry.refuse(session, new ProtocolException(ErrorCode.USER_NOT_FOUND, "no such user", ref));
             } else {
-                posting.append(session, ref, ConversationId.direct(sender.name(), recipient), sender, text,
-                        body.attachments());
+                posting.append(session, ref, ConversationId.direct(sender.name(), recipient), sender, text, body);
             }
         });
     }

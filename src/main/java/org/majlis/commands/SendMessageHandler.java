@@ -42,7 +42,6 @@ public class SendMessageHandler implements Command<SendMessage> {
         }
         OnlineUser sender = session.requireUser();
         ConversationId room = recipients.conversation(sender, body.room(), null);
-        posting.append(session, event.id(), room, sender, MessageText.check(body.message(), body.attachments()),
-                body.attachments());
+        posting.append(session, event.id(), room, sender, MessageText.check(body.message(), body.attachments()), body);
     }
 }

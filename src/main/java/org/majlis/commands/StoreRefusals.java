@@ -17,6 +17,8 @@ final class StoreRefusals {
         return switch (refusal) {
             case Refusal.OverLimit over -> Limits.refused(over.retryAfterMillis()).withRef(ref);
             case Refusal.FileRefused file -> of(file.file()).withRef(ref);
+            case Refusal.NoSuchReply reply -> new ProtocolException(ErrorCode.NOT_FOUND,
+                    "the message replied to is not in this conversation: " + reply.messageId(), ref);
             case Refusal.Failed failed -> new ProtocolException(ErrorCode.INTERNAL, "the message was not stored", ref);
         };
     }

@@ -28,17 +28,17 @@ public class JdbcHistoryPages implements HistoryPages {
     @Override
     public Page page(ConversationId conversation, Long before, Long after, int limit) {
         boolean ascending = after != null;
-        StringBuilder sql = new StringBuilder("SELECT " + MessageRows.COLUMNS + " FROM messages WHERE conversation_id = ?");
+        StringBuilder sql = new StringBuilder("SELECT " + MessageRows.COLUMNS + " FROM " + MessageRows.FROM + " WHERE m.conversation_id = ?");
         List<Object> parameters = new ArrayList<>(List.of(conversation.key()));
         if (after != null) {
-            sql.append(" AND seq > ?");
+            sql.append(" AND m.seq > ?");
             parameters.add(after);
         }
         if (before != null) {
-            sql.append(" AND seq < ?");
+            sql.append(" AND m.seq < ?");
             parameters.add(before);
         }
-        sql.append(ascending ? " ORDER BY seq ASC" : " ORDER BY seq DESC").append(" LIMIT ?");
+        sql.append(ascending ? " ORDER BY m.seq ASC" : " ORDER BY m.seq DESC").append(" LIMIT ?");
         parameters.add(limit + 1);
         return Sql.run(database, connection -> {
             List<StoredMessage> messages = new ArrayList<>(Sql.query(connection, sql.toString(),

@@ -36,7 +36,7 @@ public class JdbcMessageEdits implements MessageEdits {
         }
         ConversationId conversation = located.key().startsWith("r:") ? ConversationId.room(located.room())
                 : ConversationId.direct(located.nameA(), located.nameB());
-        return Optional.ofNullable(Sql.first(connection, "SELECT " + MessageRows.COLUMNS + " FROM messages WHERE id = ?",
+        return Optional.ofNullable(Sql.first(connection, "SELECT " + MessageRows.COLUMNS + " FROM " + MessageRows.FROM + " WHERE m.id = ?",
                 row -> rows.read(conversation, row), messageId));
     }
 

@@ -19,6 +19,7 @@ import org.majlis.files.FileStore;
 import org.majlis.names.Names;
 import org.majlis.protocol.ConversationId;
 import org.majlis.protocol.ServerEvent.Attachment;
+import org.majlis.protocol.ServerEvent.Quote;
 import org.majlis.store.Database;
 import org.majlis.store.GroupCommit;
 import org.majlis.store.Sql;
@@ -33,7 +34,7 @@ public class JdbcMessageWriter implements MessageWriter {
 
     private static final int MAX_BATCH = 512;
     private static final String INSERT = "INSERT INTO messages (conversation_id, seq, id, sender, recipient, body, sent_at,"
-            + " sender_key, attachments, sender_session) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " sender_key, attachments, sender_session, reply_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Database database;
     private final FileStore files;
@@ -127,6 +128,14 @@ public class JdbcMessageWriter implements MessageWriter {
                 refused.add(new Refused(draft, new Refusal.OverLimit(waits[i])));
                 continue;
             }
+            Quote quote = null;
+            if (draft.replyTo() != null) { // before the files: a refused draft must leave them unattached
+                quote = quoteOf(connection, draft, written);
+                if (quote == null) {
+                    refused.add(new Refused(draft, new Refusal.NoSuchReply(draft.replyTo())));
+                    continue;
+                }
+            }
             List<Attachment> attachments = List.of();
             if (draft.attachments() != null && !draft.attachments().isEmpty()) {
                 switch (files.attach(connection, draft.id(), Names.key(draft.from()), draft.attachments())) {
@@ -140,16 +149,29 @@ public class JdbcMessageWriter implements MessageWriter {
             ConversationId conversation = draft.conversation();
             String to = conversation.isRoom() ? null : conversation.partnerOf(Names.key(draft.from()));
             StoredMessage message = new StoredMessage(conversation, ++lastSeqs.get(conversation)[0], draft.id(),
-                    draft.from(), to, draft.body(), draft.sentAt(), attachments, null, false, draft.senderSession());
+                    draft.from(), to, draft.body(), draft.sentAt(), attachments, null, false, draft.senderSession(), quote);
             inserts.add(new Object[] {conversation.key(), message.seq(), message.id(), message.from(), message.to(),
                     message.body(), message.sentAt(), Names.key(message.from()), rows.attachmentsColumn(attachments),
-                    message.senderSession()});
+                    message.senderSession(), draft.replyTo()});
             written.add(new Written(draft, message));
         }
         Sql.batch(connection, INSERT, inserts);
         Sql.batch(connection, "UPDATE conversations SET last_seq = ? WHERE id = ?", lastSeqs.entrySet().stream()
                 .map(entry -> new Object[] {entry.getValue()[0], entry.getKey().key()}).toList());
         return written;
+    }
+
+    /** The quote of the message a draft replies to (perhaps earlier in its own batch), or null when it has none to quote. */
+    private static Quote quoteOf(Connection connection, Draft draft, List<Written> batch) throws SQLException {
+        for (Written earlier : batch) {
+            StoredMessage message = earlier.message();
+            if (message.id().equals(draft.replyTo()) && message.conversation().equals(draft.conversation())) {
+                return MessageRows.quote(message.id(), message.from(), message.body(), false);
+            }
+        }
+        return Sql.first(connection, "SELECT sender, body FROM messages WHERE id = ? AND conversation_id = ? AND deleted = FALSE",
+                row -> MessageRows.quote(draft.replyTo(), row.getString(1), row.getString(2), false),
+                draft.replyTo(), draft.conversation().key());
     }
 
     /**

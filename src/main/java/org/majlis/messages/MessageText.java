@@ -10,8 +10,18 @@ public final class MessageText {
 
     static final int MAX_LENGTH = 4000;
     static final int MAX_ATTACHMENTS = 10;
+    /** The longest message id (the column's width). */
+    private static final int MAX_ID_LENGTH = 40;
 
     private MessageText() {
+    }
+
+    /** A reply reference as the protocol allows it (a message id), or null for none. */
+    public static String checkReplyTo(String replyTo) {
+        if (replyTo != null && (replyTo.isEmpty() || replyTo.length() > MAX_ID_LENGTH)) {
+            throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "replyTo is a message id");
+        }
+        return replyTo;
     }
 
     /** The text to store (empty when absent); refuses what the protocol refuses. */

@@ -12,9 +12,12 @@ public interface MessageWriter {
      * A message to append; its seq is given by the store. {@code attachments} are ids of files the
      * sender uploaded.
      */
-    /** {@code senderSession}: a guest sender's login session, null for an account. */
+    /**
+     * {@code senderSession}: a guest sender's login session, null for an account. {@code replyTo}:
+     * the id of the message of the same conversation it answers, or null.
+     */
     record Draft(ConversationId conversation, String id, String from, String senderSession, String body, long sentAt,
-            List<String> attachments, Consumer<StoredMessage> committed, Consumer<Refusal> refused) {
+            List<String> attachments, String replyTo, Consumer<StoredMessage> committed, Consumer<Refusal> refused) {
     }
 
     /** Why a draft was not stored. */
@@ -25,6 +28,10 @@ public interface MessageWriter {
 
         /** One of the attached files was refused. */
         record FileRefused(FileStore.Refused file) implements Refusal {
+        }
+
+        /** The message replied to is not in the conversation (never was, deleted, or removed). */
+        record NoSuchReply(String messageId) implements Refusal {
         }
 
         /** The store failed, or is not keeping up. */

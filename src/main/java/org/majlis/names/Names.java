@@ -79,10 +79,10 @@ public final class Names {
         return true;
     }
 
-    // Combining marks are letters' diacritics in Arabic, Devanagari and others: allowed after the
+    // Whether a name may hold this character. Combining marks are letters' diacritics in Arabic, Devanagari and others: allowed after the
     // first character (checked by the caller). Invisible ones (U+034F, variation selectors) and
     // letters that render as nothing (the Hangul fillers) are default-ignorable: refused.
-    private static boolean allowed(int cp) {
+    public static boolean allowed(int cp) {
         if (cp == '_' || cp == '-' || cp == '.') {
             return true;
         }

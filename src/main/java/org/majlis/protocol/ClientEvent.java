@@ -48,8 +48,11 @@ public sealed interface ClientEvent {
     record PrivateMessage(String id, MessagePayload payload) implements ClientEvent {
     }
 
-    /** The body of both message events; {@code from} is not read: the server sets the sender. */
-    record MessagePayload(String message, String room, String to, List<String> attachments) {
+    /**
+     * The body of both message events; {@code from} is not read: the server sets the sender.
+     * {@code replyTo}: the id of a message of the same conversation this one answers, or null.
+     */
+    record MessagePayload(String message, String room, String to, List<String> attachments, String replyTo) {
     }
 
     record Ping(String id) implements ClientEvent {

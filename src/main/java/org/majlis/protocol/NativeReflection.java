@@ -20,7 +20,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ClientEvent.DeclineInvite.class, ClientEvent.Logout.class, ClientEvent.UsersPayload.class,
         ClientEvent.PresenceSubscribe.class, ClientEvent.SubscribePayload.class,
         ServerEvent.Welcome.class, ServerEvent.RoomSummary.class, ServerEvent.DirectSummary.class,
-        ServerEvent.UserStatus.class, ServerEvent.NewMessage.class, ServerEvent.Attachment.class, ServerEvent.Ack.class,
+        ServerEvent.UserStatus.class, ServerEvent.NewMessage.class, ServerEvent.Quote.class, ServerEvent.Attachment.class, ServerEvent.Ack.class,
         ServerEvent.Error.class, ServerEvent.Presence.class, ServerEvent.Users.class, ServerEvent.History.class,
         ServerEvent.ReadReceipt.class, ServerEvent.Pong.class, ServerEvent.RoomInfo.class, ServerEvent.MemberJoined.class,
         ServerEvent.MemberLeft.class, ServerEvent.Rooms.class, ServerEvent.RoomListing.class, ServerEvent.Typing.class,

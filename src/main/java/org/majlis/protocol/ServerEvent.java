@@ -34,16 +34,26 @@ public sealed interface ServerEvent {
     }
 
     /**
-     * A message. Live ({@code new_message}) the last four are null and left out; in {@code history}
-     * they say whether it was edited (and when) or deleted, and who reacted with what.
+     * A message. Live ({@code new_message}) edited, editedAt, deleted and reactions are null and left
+     * out; in {@code history} they say whether it was edited (and when) or deleted, and who reacted
+     * with what. {@code replyTo} (a quote of the message answered) and {@code mentions} (the names
+     * written as {@code @name}) are left out when there are none.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record NewMessage(String id, String room, String to, long seq, String from, String message, String sent,
             String timestamp, List<Attachment> attachments, Boolean edited, String editedAt, Boolean deleted,
-            Map<String, List<String>> reactions) implements ServerEvent {
+            Map<String, List<String>> reactions, Quote replyTo, List<String> mentions) implements ServerEvent {
         public String type() {
             return "new_message";
         }
+    }
+
+    /**
+     * The message a reply answers, as it is now: its author and the start of its text, or
+     * {@code deleted} (and neither) once it is deleted or removed by retention.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Quote(String id, String from, String message, Boolean deleted) {
     }
 
     /** An uploaded file: the answer to an upload and an element of a message's attachments. */

@@ -35,6 +35,11 @@ export function restartWindowMs(code, reason) {
   return match ? Number(match[1]) * 1000 : 0;
 }
 
+/** Whether a message (a `new_message` or `history` payload) mentions `username` (`@name` in its text). */
+export function mentions(message, username) {
+  return Array.isArray(message?.mentions) && message.mentions.some((name) => sameName(name, username));
+}
+
 /** Names (users and rooms) are compared case-insensitively, like the server does. */
 export function sameName(a, b) {
   return a != null && b != null
