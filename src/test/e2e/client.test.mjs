@@ -145,6 +145,16 @@ describe('majlis-client', { timeout: 20_000 }, () => {
     client.close();
   });
 
+  test('search sends the query with the filters given and resolves with its answer', async () => {
+    const { client, ws } = await loggedInClient();
+    const found = client.search('lunch "next week"', { room: 'team', before: 'c1', limit: 10 });
+    const frame = ws.lastSent('search');
+    assert.deepEqual(frame.payload, { query: 'lunch "next week"', room: 'team', before: 'c1', limit: 10 });
+    ws.serverSend({ type: 'search', payload: { ref: frame.id, hits: [], next: 'c2' } });
+    assert.deepEqual(await found, { ref: frame.id, hits: [], next: 'c2' });
+    client.close();
+  });
+
   test('reply frames resolve requests by ref and events reach on() handlers', async () => {
     const { client, ws } = await loggedInClient();
     const seen = [];

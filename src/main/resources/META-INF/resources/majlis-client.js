@@ -121,6 +121,16 @@ export class MajlisClient extends MajlisConnection {
     return { messages, readSeqs };
   }
 
+  /**
+   * `search`: messages with every word of `query` (a quoted part is a phrase), newest first, in
+   * your conversations (and public rooms with `publicRooms`), optionally in one conversation
+   * (`{ room }` or `{ to }`), from one sender, `since`/`until` ISO instants. Resolves with
+   * `{ hits: [{ message, highlights }], next, people, rooms }`; `next` is the `before` of the next page.
+   */
+  search(query, { room, to, from, since, until, publicRooms, before, limit } = {}) {
+    return this.request('search', given({ query, room, to, from, since, until, publicRooms, before, limit }));
+  }
+
   markRead(conversation, seq) {
     return this.send('read', { ...conversation, seq });
   }

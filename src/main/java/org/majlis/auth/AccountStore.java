@@ -1,5 +1,7 @@
 package org.majlis.auth;
 
+import java.util.List;
+
 /** Registered accounts. Blocking calls: use them off the event loop. */
 public interface AccountStore {
 
@@ -14,4 +16,7 @@ public interface AccountStore {
 
     /** The account under the key, else one whose name has the skeleton ({@code Names.skeleton}), or null. */
     Account findSameOrLookalike(String usernameKey, String skeleton);
+
+    /** The names of the accounts whose key starts with {@code keyPrefix}, by key, at most {@code limit}. */
+    List<String> namesStartingWith(String keyPrefix, int limit);
 }

@@ -2,6 +2,7 @@ package org.majlis.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import java.util.List;
 import org.majlis.cluster.UserDirectory;
 import org.majlis.connections.OnlineUser;
 import org.majlis.connections.UserRegistry;
@@ -59,6 +60,11 @@ public class Accounts {
         String name = Names.normalize(username);
         AccountStore.Account account = name == null ? null : store.find(Names.key(name));
         return passwords.matches(password, account == null ? null : account.passwordHash()) ? account.username() : null;
+    }
+
+    /** Accounts whose name starts with {@code prefix} (as names compare), by name, at most {@code limit}. */
+    public List<String> namesStartingWith(String prefix, int limit) {
+        return store.namesStartingWith(Names.key(prefix), limit);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.majlis.auth;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import org.majlis.names.Names;
 import org.majlis.store.Database;
 import org.majlis.store.Sql;
@@ -43,6 +44,13 @@ public class JdbcAccountStore implements AccountStore {
         return first("SELECT username, password_hash, 0 AS lookalike FROM accounts WHERE username_key = ?"
                 + " UNION ALL SELECT username, password_hash, 1 AS lookalike FROM accounts WHERE username_skeleton = ?"
                 + " ORDER BY lookalike", usernameKey, skeleton);
+    }
+
+    @Override
+    public List<String> namesStartingWith(String keyPrefix, int limit) {
+        // a range of the primary key: every key with the prefix sorts between it and it + U+FFFF
+        return Sql.run(database, connection -> Sql.query(connection, "SELECT username FROM accounts WHERE username_key >= ?"
+                + " AND username_key < ? ORDER BY username_key LIMIT ?", row -> row.getString(1), keyPrefix, keyPrefix + '\uffff', limit));
     }
 
     private Account first(String sql, Object... parameters) {

@@ -57,7 +57,8 @@ public class JdbcHistoryPages implements HistoryPages {
     private record ReactionRow(String messageId, String emoji, String username) {
     }
 
-    private static Map<String, Map<String, List<String>>> reactions(Connection connection, List<StoredMessage> messages)
+    /** Who reacted with what to each of the messages. */
+    static Map<String, Map<String, List<String>>> reactions(Connection connection, List<StoredMessage> messages)
             throws SQLException {
         Map<String, Map<String, List<String>>> reactions = new HashMap<>();
         if (messages.isEmpty()) {

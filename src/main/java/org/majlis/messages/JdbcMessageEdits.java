@@ -26,16 +26,11 @@ public class JdbcMessageEdits implements MessageEdits {
     }
 
     private Optional<StoredMessage> find(Connection connection, String messageId) throws SQLException {
-        record Located(String key, String room, String nameA, String nameB) {
-        }
-        Located located = Sql.first(connection, "SELECT c.id, c.room_name, c.name_a, c.name_b FROM messages m"
-                + " JOIN conversations c ON c.id = m.conversation_id WHERE m.id = ?",
-                row -> new Located(row.getString(1), row.getString(2), row.getString(3), row.getString(4)), messageId);
-        if (located == null) {
+        ConversationId conversation = Sql.first(connection, "SELECT c.id, c.room_name, c.name_a, c.name_b FROM messages m"
+                + " JOIN conversations c ON c.id = m.conversation_id WHERE m.id = ?", row -> MessageRows.conversation(row, 1), messageId);
+        if (conversation == null) {
             return Optional.empty();
         }
-        ConversationId conversation = located.key().startsWith("r:") ? ConversationId.room(located.room())
-                : ConversationId.direct(located.nameA(), located.nameB());
         return Optional.ofNullable(Sql.first(connection, "SELECT " + MessageRows.COLUMNS + " FROM " + MessageRows.FROM + " WHERE m.id = ?",
                 row -> rows.read(conversation, row), messageId));
     }
@@ -43,14 +38,15 @@ public class JdbcMessageEdits implements MessageEdits {
     @Override
     public Optional<StoredMessage> edit(String messageId, String body, long editedAt) {
         return Sql.run(database, connection -> Sql.update(connection,
-                "UPDATE messages SET body = ?, edited_at = ? WHERE id = ? AND deleted = FALSE", body, editedAt, messageId) == 0
+                "UPDATE messages SET body = ?, search_text = ?, edited_at = ? WHERE id = ? AND deleted = FALSE", body,
+                SearchText.indexed(body), editedAt, messageId) == 0
                         ? Optional.empty() : find(connection, messageId));
     }
 
     @Override
     public boolean delete(String messageId) {
         return Sql.transaction(database, connection -> {
-            boolean changed = Sql.update(connection, "UPDATE messages SET body = '', attachments = NULL, deleted = TRUE"
+            boolean changed = Sql.update(connection, "UPDATE messages SET body = '', attachments = NULL, search_text = NULL, deleted = TRUE"
                     + " WHERE id = ? AND deleted = FALSE", messageId) > 0;
             Sql.update(connection, "DELETE FROM reactions WHERE message_id = ?", messageId);
             return changed;

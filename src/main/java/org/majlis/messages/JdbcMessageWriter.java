@@ -34,7 +34,7 @@ public class JdbcMessageWriter implements MessageWriter {
 
     private static final int MAX_BATCH = 512;
     private static final String INSERT = "INSERT INTO messages (conversation_id, seq, id, sender, recipient, body, sent_at,"
-            + " sender_key, attachments, sender_session, reply_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " sender_key, attachments, sender_session, reply_to, search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Database database;
     private final FileStore files;
@@ -152,7 +152,7 @@ public class JdbcMessageWriter implements MessageWriter {
                     draft.from(), to, draft.body(), draft.sentAt(), attachments, null, false, draft.senderSession(), quote);
             inserts.add(new Object[] {conversation.key(), message.seq(), message.id(), message.from(), message.to(),
                     message.body(), message.sentAt(), Names.key(message.from()), rows.attachmentsColumn(attachments),
-                    message.senderSession(), draft.replyTo()});
+                    message.senderSession(), draft.replyTo(), SearchText.indexed(message.body())});
             written.add(new Written(draft, message));
         }
         Sql.batch(connection, INSERT, inserts);

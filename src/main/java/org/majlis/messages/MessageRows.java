@@ -15,11 +15,14 @@ import org.majlis.protocol.ServerEvent.Quote;
 @ApplicationScoped
 class MessageRows {
 
+    /** Brings the message that {@code m} replies to, as {@code r}. */
+    static final String REPLIED = " LEFT JOIN messages r ON r.id = m.reply_to";
     /** The table {@link #read} reads: a message {@code m} and the one it replies to, {@code r}. */
-    static final String FROM = "messages m LEFT JOIN messages r ON r.id = m.reply_to";
+    static final String FROM = "messages m" + REPLIED;
     /** The columns {@link #read} expects, in its order. */
     static final String COLUMNS = "m.seq, m.id, m.sender, m.recipient, m.body, m.sent_at, m.attachments, m.edited_at, m.deleted,"
             + " m.sender_session, m.reply_to, r.sender, r.body, r.deleted";
+    static final int COLUMN_COUNT = 14;
     /** How much of the text replied to a quote carries, in code points. */
     static final int QUOTE_LENGTH = 200;
     private static final TypeReference<List<Attachment>> ATTACHMENTS = new TypeReference<>() {
@@ -37,6 +40,12 @@ class MessageRows {
         return new StoredMessage(conversation, row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
                 row.getString(5), row.getLong(6), attachments(row.getString(7)), edited, row.getBoolean(9), row.getString(10),
                 row.getString(11) == null ? null : quote(row.getString(11), row.getString(12), row.getString(13), row.getBoolean(14)));
+    }
+
+    /** The conversation of a row's {@code c.id, c.room_name, c.name_a, c.name_b}, from column {@code first} on. */
+    static ConversationId conversation(ResultSet row, int first) throws SQLException {
+        return row.getString(first).startsWith("r:") ? ConversationId.room(row.getString(first + 1))
+                : ConversationId.direct(row.getString(first + 2), row.getString(first + 3));
     }
 
     /** The quote of a message as it is now; {@code body} null: it is gone (retention). */

@@ -14,6 +14,7 @@ import java.util.List;
         @JsonSubTypes.Type(value = ClientEvent.Login.class, name = "login"),
         @JsonSubTypes.Type(value = ClientEvent.SendMessage.class, name = "send_message"),
         @JsonSubTypes.Type(value = ClientEvent.PrivateMessage.class, name = "private_message"),
+        @JsonSubTypes.Type(value = ClientEvent.Search.class, name = "search"),
         @JsonSubTypes.Type(value = ClientEvent.Ping.class, name = "ping"),
         @JsonSubTypes.Type(value = ClientEvent.SetStatus.class, name = "status"),
         @JsonSubTypes.Type(value = ClientEvent.ListUsers.class, name = "users"),
@@ -83,6 +84,19 @@ public sealed interface ClientEvent {
     }
 
     record History(String id, HistoryPayload payload) implements ClientEvent {
+    }
+
+    record Search(String id, SearchPayload payload) implements ClientEvent {
+    }
+
+    /**
+     * Messages with every word of {@code query}, newest first, in the caller's conversations (and
+     * public rooms with {@code publicRooms}); optionally only one conversation ({@code room} or
+     * {@code to}), one sender ({@code from}), a time range (ISO-8601 instants). {@code before}:
+     * the {@code next} of the page before.
+     */
+    record SearchPayload(String query, String room, String to, String from, String since, String until,
+            Boolean publicRooms, String before, Integer limit) {
     }
 
     /** A page of a room ({@code general} when neither is given) or of the direct conversation with {@code to}. */

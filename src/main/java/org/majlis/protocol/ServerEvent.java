@@ -56,6 +56,27 @@ public sealed interface ServerEvent {
     record Quote(String id, String from, String message, Boolean deleted) {
     }
 
+    /**
+     * The answer to {@code search}: hits newest first, {@code next} while more follow; on the first
+     * page also the accounts and people online ({@code people}) and the rooms ({@code rooms}) whose
+     * name starts with the query.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SearchResults(String ref, List<SearchHit> hits, String next, List<String> people, List<FoundRoom> rooms)
+            implements ServerEvent {
+        public String type() {
+            return "search";
+        }
+    }
+
+    /** A message found, as in history, and where its text has the query's words ([start, end) UTF-16 offsets). */
+    record SearchHit(NewMessage message, List<int[]> highlights) {
+    }
+
+    /** A room whose name starts with the query: public, or one of the caller's. */
+    record FoundRoom(String room, @JsonProperty("private") boolean isPrivate, boolean joined) {
+    }
+
     /** An uploaded file: the answer to an upload and an element of a message's attachments. */
     record Attachment(String id, String name, long size, String contentType, String url) {
     }

@@ -65,6 +65,7 @@ class CommandPipelineTest {
                 return Json.object("to", bob, "message", "psst");
             });
             requests.put("history", last -> Json.object("room", "general"));
+            requests.put("search", last -> Json.object("query", "hello"));
             requests.put("read", last -> Json.object("room", "general", "seq", 1));
             requests.put("typing", last -> Json.object("room", "general", "active", true));
             requests.put("react", last -> Json.object("messageId", messageId[0], "emoji", "👍", "on", true));

@@ -30,12 +30,15 @@ class RetentionTest {
     @Test
     void onlyTheNewestMessagesOfAConversationAreKept() {
         try (TestClient a = TestClient.guest(ws, Unique.name("keeper"))) {
-            List<Long> seqs = HistoryTest.sendAll(a, Unique.name("kept"), 12, null);
+            String word = Unique.name("kept");
+            List<Long> seqs = HistoryTest.sendAll(a, word, 12, null);
             assertTrue(retention.apply() >= 7);
             JsonNode page = HistoryTest.history(a, "all", "limit", 200);
             long last = seqs.get(seqs.size() - 1);
             assertEquals(List.of(last - 4, last - 3, last - 2, last - 1, last), HistoryTest.seqs(page));
             assertFalse(page.path("hasMore").asBoolean());
+            assertEquals(Tightened.RETAINED_MESSAGES, SearchTest.texts(SearchTest.search(a, "s", "query", word)).size(),
+                    "what retention removed is not found any more");
             List<Long> more = HistoryTest.sendAll(a, Unique.name("after"), 1, null);
             assertEquals(last + 1, more.get(0), "numbering goes on after deletions");
         }
