@@ -14,10 +14,12 @@ public class JdbcMessageEdits implements MessageEdits {
 
     private final Database database;
     private final MessageRows rows;
+    private final MessageSearch search;
 
-    public JdbcMessageEdits(Database database, MessageRows rows) {
+    public JdbcMessageEdits(Database database, MessageRows rows, MessageSearch search) {
         this.database = database;
         this.rows = rows;
+        this.search = search;
     }
 
     @Override
@@ -37,19 +39,25 @@ public class JdbcMessageEdits implements MessageEdits {
 
     @Override
     public Optional<StoredMessage> edit(String messageId, String body, long editedAt) {
-        return Sql.run(database, connection -> Sql.update(connection,
+        Optional<StoredMessage> edited = Sql.run(database, connection -> Sql.update(connection,
                 "UPDATE messages SET body = ?, search_text = ?, edited_at = ? WHERE id = ? AND deleted = FALSE", body,
                 SearchText.indexed(body), editedAt, messageId) == 0
                         ? Optional.empty() : find(connection, messageId));
+        edited.ifPresent(message -> search.changed(messageId));
+        return edited;
     }
 
     @Override
     public boolean delete(String messageId) {
-        return Sql.transaction(database, connection -> {
+        boolean deleted = Sql.transaction(database, connection -> {
             boolean changed = Sql.update(connection, "UPDATE messages SET body = '', attachments = NULL, search_text = NULL, deleted = TRUE"
                     + " WHERE id = ? AND deleted = FALSE", messageId) > 0;
             Sql.update(connection, "DELETE FROM reactions WHERE message_id = ?", messageId);
             return changed;
         });
+        if (deleted) {
+            search.changed(messageId);
+        }
+        return deleted;
     }
 }

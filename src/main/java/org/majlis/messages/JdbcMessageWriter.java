@@ -40,6 +40,7 @@ public class JdbcMessageWriter implements MessageWriter {
     private final FileStore files;
     private final MessageRows rows;
     private final SenderAdmission admission;
+    private final MessageSearch search;
     private final GroupCommit<Draft> writer;
     /** One thread: the callbacks of one batch run after those of the batch before (messages in seq order). */
     private final ExecutorService callbacks = Executors.newSingleThreadExecutor(
@@ -55,8 +56,9 @@ public class JdbcMessageWriter implements MessageWriter {
     }
 
     public JdbcMessageWriter(Database database, FileStore files, MessageRows rows, SenderAdmission admission,
-            MajlisConfig config) {
+            MessageSearch search, MajlisConfig config) {
         this.database = database;
+        this.search = search;
         this.files = files;
         this.rows = rows;
         this.admission = admission;
@@ -114,6 +116,7 @@ public class JdbcMessageWriter implements MessageWriter {
             refused.forEach(r -> r.draft().refused().accept(r.refusal()));
             written.forEach(w -> w.draft().committed().accept(w.message()));
         });
+        search.stored(written.stream().map(Written::message).toList());
     }
 
     /** Numbers and inserts the drafts that are admitted and whose files are accepted; adds the others to {@code refused}. */

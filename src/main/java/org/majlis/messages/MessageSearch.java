@@ -4,7 +4,11 @@ import java.util.List;
 import java.util.Map;
 import org.majlis.protocol.ConversationId;
 
-/** Finds stored messages by their words, newest first, among the conversations a user may read. */
+/**
+ * Finds stored messages by their words, newest first, among the conversations a user may read;
+ * and keeps its index in step with the stored messages, where the database does not do it in
+ * the same transaction.
+ */
 public interface MessageSearch {
 
     /**
@@ -27,4 +31,23 @@ public interface MessageSearch {
      * Throws IllegalArgumentException for a cursor that no search gave.
      */
     Hits search(SearchQuery query, Scope scope, String cursor, int limit);
+
+    // The index follows the stored messages through these, where the database does not index
+    // them in the same transaction; each only queues the work.
+
+    /** Messages just committed. */
+    default void stored(List<StoredMessage> messages) {
+    }
+
+    /** A message was edited or deleted. */
+    default void changed(String messageId) {
+    }
+
+    /** What was stored but not indexed yet (older messages, or a crash between the two) is indexed. */
+    default void catchUp() {
+    }
+
+    /** Retention removed messages. */
+    default void pruned() {
+    }
 }

@@ -21,11 +21,13 @@ public class Retention {
     private final Database database;
     private final MajlisConfig.Retention config;
     private final Vertx vertx;
+    private final MessageSearch search;
 
-    public Retention(Database database, MajlisConfig config, Vertx vertx) {
+    public Retention(Database database, MajlisConfig config, Vertx vertx, MessageSearch search) {
         this.database = database;
         this.config = config.retention();
         this.vertx = vertx;
+        this.search = search;
     }
 
     void schedule(@Observes StartupEvent start) {
@@ -58,6 +60,9 @@ public class Retention {
             }
         } catch (SQLException e) {
             Log.error("retention failed; it is tried again at the next interval", e);
+        }
+        if (deleted > 0) {
+            search.pruned();
         }
         return deleted;
     }

@@ -8,9 +8,9 @@ import org.majlis.store.Database;
 import org.majlis.store.Sql;
 
 /**
- * At start, indexes for search the messages stored before search existed (V9), oldest first, a
- * chunk per transaction. Once done, each start costs one look into a partial index that is
- * empty. Idempotent: nodes starting together do no harm.
+ * At start, gives the messages stored before search existed (V9) their search text, oldest
+ * first, a chunk per transaction, then lets the search index catch up. Once done, each start
+ * costs one look into a partial index that is empty. Idempotent: nodes starting together do no harm.
  */
 @Startup
 @ApplicationScoped
@@ -18,7 +18,7 @@ public class SearchBackfill {
 
     private static final int CHUNK = 1000;
 
-    public SearchBackfill(Database database) {
+    public SearchBackfill(Database database, MessageSearch search) {
         int total = 0;
         int filled;
         do {
@@ -32,7 +32,8 @@ public class SearchBackfill {
             total += filled;
         } while (filled == CHUNK);
         if (total > 0) {
-            Log.infof("indexed %d stored messages for search", total);
+            Log.infof("gave %d stored messages their search text", total);
         }
+        search.catchUp();
     }
 }

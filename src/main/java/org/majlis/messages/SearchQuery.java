@@ -47,6 +47,15 @@ public record SearchQuery(List<List<String>> terms) {
                 .map(term -> "(" + String.join(" <-> ", term.stream().map(word -> "'" + word + "'").toList()) + ")").toList());
     }
 
+    /** Whether a message's search text (its folded words, space-separated) holds every term, a phrase's words in order. */
+    boolean matches(String searchText) {
+        if (searchText == null) {
+            return false;
+        }
+        String words = " " + searchText + " ";
+        return terms.stream().allMatch(term -> words.contains(" " + String.join(" ", term) + " "));
+    }
+
     /** Where the text has a word of the query, as [start, end) UTF-16 offsets, in order. */
     public List<int[]> highlights(String text) {
         Set<String> wanted = new HashSet<>();

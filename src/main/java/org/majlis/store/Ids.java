@@ -13,6 +13,11 @@ public final class Ids {
     private Ids() {
     }
 
+    /** Sorts before every id of its kind made at {@code epochMillis} or later, after every earlier one. */
+    public static String floor(char kind, long epochMillis) {
+        return next(kind, Math.max(0, epochMillis)).substring(0, 12);
+    }
+
     public static String next(char kind, long epochMillis) {
         char[] out = new char[28];
         out[0] = kind;

@@ -22,7 +22,7 @@ import org.majlis.testing.ServerProcess;
  *
  * <pre>
  * Benchmark --jar target/quarkus-app/quarkus-run.jar --out target/bench [--server-arg X]...
- *           [--duration SECONDS] [--warmup SECONDS] (broadcast|broadcast-max|broadcast-slow|private|private-max|store|store-max|idle|login-wave|restart-wave|startup|all|soak|training)...
+ *           [--duration SECONDS] [--warmup SECONDS] (broadcast|broadcast-max|broadcast-slow|private|private-max|store|store-max|idle|login-wave|restart-wave|startup|search|search-pg|all|soak|training)...
  *           [--connections N]
  *
  * soak is not part of all: run it on its own with a long --duration (600 s at least). Neither
@@ -32,7 +32,7 @@ import org.majlis.testing.ServerProcess;
 public final class Benchmark {
 
     private static final List<String> SCENARIOS = List.of("broadcast", "broadcast-max", "broadcast-slow", "private",
-            "private-max", "store", "store-max", "idle", "login-wave", "restart-wave", "startup");
+            "private-max", "store", "store-max", "idle", "login-wave", "restart-wave", "startup", "search", "search-pg");
     private static final int CLIENTS = 1000;
     private static final int STORE_CLIENTS = 50;
     private static final int SLOW_READERS = 50;
@@ -126,6 +126,8 @@ public final class Benchmark {
                     case "restart-wave" -> waves.restartWave();
                     case "training" -> waves.training();
                     case "soak" -> soak();
+                    case "search" -> new SearchBench(this::startServer).run(false);
+                    case "search-pg" -> new SearchBench(this::startServer).run(true);
                     default -> startup();
                 };
                 System.out.println(result.line());

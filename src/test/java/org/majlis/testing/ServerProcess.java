@@ -114,6 +114,10 @@ public final class ServerProcess implements AutoCloseable {
         return command;
     }
 
+    public Path log() {
+        return log;
+    }
+
     public int port() {
         return port;
     }

@@ -1,0 +1,232 @@
+package org.majlis.messages;
+
+import io.quarkus.logging.Log;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.majlis.store.Database;
+import org.majlis.store.GroupCommit;
+import org.majlis.store.Sql;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * {@link MessageSearch} on the embedded store: an FTS5 index in a database file of its own
+ * ({@code search.db} beside {@code majlis.db}), written by a thread of its own right after each
+ * commit of the message writer. SQLite writes one transaction at a time per file, so indexing in
+ * the messages' own transaction would lengthen every commit by the index's work; in its own file
+ * it runs beside the next commit, a fraction of a second behind the acks. What a crash or an
+ * upgrade leaves unindexed is caught up at the start ({@link #catchUp}); hits are checked against
+ * the messages as stored now (deleted, edited, removed by retention), so a stale entry is never
+ * shown. The index's row numbers grow with each message indexed: newest first is its order.
+ */
+final class SqliteSearch implements MessageSearch, AutoCloseable {
+
+    /** Candidates read from the index at a time: twice the page at first, four times more at each next round, up to this. */
+    private static final int MAX_CHUNK = 800;
+    /** Candidates one page looks at before it answers with what it found and a cursor to go on. */
+    private static final int MAX_SCAN = 5000;
+    private static final int READERS = 4;
+    /**
+     * How long the indexer waits for more work before a commit: FTS5 adds a segment per commit, so
+     * a message indexed alone costs it about four times what one of a batch of 64 does.
+     */
+    private static final Duration INDEX_LINGER = Duration.ofMillis(50);
+    /** How far before the newest indexed message a start looks for messages the index missed. */
+    private static final Duration CATCH_UP_MARGIN = Duration.ofMinutes(10);
+
+    private final Database database;
+    private final MessageRows rows;
+    private final SQLiteDataSource file;
+    private final Connection writer;
+    private final GroupCommit<IndexChange> indexer;
+    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+    private volatile long lastOverflowWarning;
+
+    SqliteSearch(Path path, Database database, MessageRows rows) {
+        this.database = database;
+        this.rows = rows;
+        this.file = new SQLiteDataSource();
+        file.setUrl("jdbc:sqlite:" + path);
+        file.setJournalMode("WAL");
+        file.setSynchronous("NORMAL");
+        file.setBusyTimeout(30_000);
+        try {
+            writer = file.getConnection();
+            Sql.update(writer, "CREATE TABLE IF NOT EXISTS search_rows (row_id INTEGER PRIMARY KEY,"
+                    + " message_id TEXT NOT NULL UNIQUE, sent_at INTEGER NOT NULL)");
+            Sql.update(writer, "CREATE INDEX IF NOT EXISTS search_rows_sent_at ON search_rows (sent_at)");
+            Sql.update(writer, "CREATE VIRTUAL TABLE IF NOT EXISTS message_search USING fts5(words, content='',"
+                    + " contentless_delete=1, tokenize='unicode61 remove_diacritics 0')");
+            writer.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the search index " + path, e);
+        }
+        IndexWriter changes = new IndexWriter(writer, database);
+        this.indexer = new GroupCommit<>("majlis-search-indexer", 65_536, 4096, INDEX_LINGER, new GroupCommit.Batch<>() {
+            @Override
+            public void commit(List<IndexChange> items) throws Exception {
+                for (IndexChange change : items) {
+                    changes.apply(change);
+                }
+                writer.commit();
+            }
+
+            @Override
+            public void failed(List<IndexChange> items, Exception cause) {
+                try {
+                    writer.rollback();
+                } catch (SQLException e) {
+                    cause.addSuppressed(e);
+                }
+                Log.warn("the search index missed changes: they are caught up at the next start", cause);
+            }
+        });
+    }
+
+    @Override
+    public void stored(List<StoredMessage> messages) {
+        submit(new IndexChange.Stored(messages));
+    }
+
+    @Override
+    public void changed(String messageId) {
+        submit(new IndexChange.Changed(messageId));
+    }
+
+    @Override
+    public void catchUp() {
+        submit(new IndexChange.CatchUp(CATCH_UP_MARGIN.toMillis()));
+    }
+
+    @Override
+    public void pruned() {
+        submit(new IndexChange.Prune());
+    }
+
+    private void submit(IndexChange change) {
+        if (!indexer.submit(change)) {
+            long now = System.currentTimeMillis();
+            if (now - lastOverflowWarning > 10_000) {
+                lastOverflowWarning = now;
+                Log.warn("the search index is not keeping up: messages are indexed at the next start");
+            }
+        }
+    }
+
+    @Override
+    public Hits search(SearchQuery query, Scope scope, String cursor, int limit) {
+        long before = cursor == null ? Long.MAX_VALUE : rowNumber(cursor);
+        Connection index = reader();
+        try {
+            List<Long> hitRows = new ArrayList<>();
+            List<StoredMessage> hits = new ArrayList<>();
+            boolean exhausted = false;
+            int chunk = Math.min(MAX_CHUNK, 2 * (limit + 1));
+            for (int scanned = 0; hits.size() <= limit && scanned < MAX_SCAN; chunk = Math.min(MAX_CHUNK, chunk * 4)) {
+                List<long[]> candidates = new ArrayList<>();
+                List<String> ids = new ArrayList<>();
+                Sql.query(index, "SELECT s.rowid, x.message_id FROM message_search s JOIN search_rows x ON x.row_id = s.rowid"
+                        + " WHERE message_search MATCH ? AND s.rowid < ? ORDER BY s.rowid DESC LIMIT ?", row -> {
+                            candidates.add(new long[] {row.getLong(1)});
+                            return ids.add(row.getString(2));
+                        }, query.fts5(), before, chunk);
+                Map<String, StoredMessage> live = stored(ids, scope, query);
+                for (int i = 0; i < ids.size() && hits.size() <= limit; i++) {
+                    StoredMessage message = live.get(ids.get(i));
+                    if (message != null) {
+                        hits.add(message);
+                        hitRows.add(candidates.get(i)[0]);
+                    }
+                }
+                scanned += ids.size();
+                if (ids.size() < chunk) {
+                    exhausted = true;
+                    break;
+                }
+                before = candidates.getLast()[0];
+            }
+            String next = null;
+            if (hits.size() > limit) {
+                hits.removeLast();
+                next = Long.toString(hitRows.get(limit - 1));
+            } else if (!exhausted) {
+                next = Long.toString(before); // this page looked far enough: the next goes on from here
+            }
+            List<StoredMessage> found = hits;
+            return new Hits(found, next, Sql.run(database, connection -> JdbcHistoryPages.reactions(connection, found)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("the search index failed", e);
+        } finally {
+            release(index);
+        }
+    }
+
+    /** The candidates as stored now, in scope, still holding the query's words, by id. */
+    private Map<String, StoredMessage> stored(List<String> ids, Scope scope, SearchQuery query) {
+        Map<String, StoredMessage> live = new HashMap<>();
+        if (ids.isEmpty()) {
+            return live;
+        }
+        StringBuilder sql = new StringBuilder("SELECT " + MessageRows.COLUMNS + ", c.id, c.room_name, c.name_a, c.name_b, m.search_text"
+                + " FROM " + MessageRows.FROM + " JOIN conversations c ON c.id = m.conversation_id WHERE m.id IN ("
+                + Sql.marks(ids.size()) + ") AND m.deleted = FALSE");
+        List<Object> parameters = new ArrayList<>(ids);
+        Scopes.restrict(sql, parameters, scope);
+        int textColumn = MessageRows.COLUMN_COUNT + 5;
+        Sql.run(database, connection -> Sql.query(connection, sql.toString(), row -> {
+            if (query.matches(row.getString(textColumn))) {
+                StoredMessage message = rows.read(MessageRows.conversation(row, MessageRows.COLUMN_COUNT + 1), row);
+                live.put(message.id(), message);
+            }
+            return null;
+        }, parameters.toArray()));
+        return live;
+    }
+
+    private static long rowNumber(String cursor) {
+        try {
+            return Long.parseLong(cursor);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a cursor of this search: " + cursor);
+        }
+    }
+
+    private Connection reader() {
+        Connection connection = readers.poll();
+        try {
+            return connection != null ? connection : file.getConnection();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the search index", e);
+        }
+    }
+
+    private void release(Connection connection) {
+        if (!readers.offer(connection)) {
+            close(connection);
+        }
+    }
+
+    @Override
+    public void close() {
+        indexer.close();
+        close(writer);
+        for (Connection connection; (connection = readers.poll()) != null; ) {
+            close(connection);
+        }
+    }
+
+    private static void close(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            Log.debug("closing a search index connection failed", e);
+        }
+    }
+}
