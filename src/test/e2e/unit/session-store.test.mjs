@@ -1,4 +1,4 @@
-// Unit tests of app/session-store.js (the tab's storage and preferences) with a fake Storage.
+// Unit tests of app/session-store.js (the browser's session, read marks and preferences) with a fake Storage.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -64,8 +64,8 @@ describe('session store', () => {
     assert.equal(tokenExpired(null, 5000, now), false);
   });
 
-  test('read marks per user, only forward, and log out clears every majlis key', () => {
-    const storage = new FakeStorage({ other: 'kept' });
+  test('read marks per user, only forward, and log out clears them and the session, not preferences', () => {
+    const storage = new FakeStorage({ other: 'kept', 'majlis.theme': 'dark' });
     const store = new SessionStore(() => storage);
     assert.deepEqual(store.readMarks(null), {});
     store.saveReadMark('Sara', { key: 'room:tea', readSeq: 5 });
@@ -76,7 +76,7 @@ describe('session store', () => {
     assert.ok(storage.getItem(`${READ_KEY_PREFIX}sara`));
     store.saveSession({ token: 't', username: 'sara' });
     store.clear();
-    assert.deepEqual([...storage.map.keys()], ['other']);
+    assert.deepEqual([...storage.map.keys()], ['other', 'majlis.theme']);
   });
 
   test('corrupt read marks read as none', () => {

@@ -35,7 +35,8 @@ import {
 import { applyLanguage, applyTheme, chooseLanguage, chooseTheme, onNotifyToggle, openSettings } from './app/views/settings.js';
 import { closeSidebar, onStatusChange, openSidebar, renderSidebar, sidebarOpen } from './app/views/sidebar.js';
 import {
-  logOut, onAccountSubmit, onLoginSubmit, restoreSession, showAccountError, showLoginError, showView,
+  logOut, onAccountSubmit, onLoginSubmit, onSessionStorage, restoreSession, showAccountError, showLoginError,
+  showView,
 } from './app/views/signin.js';
 
 // Exposed for debugging from the browser console and for tests.
@@ -159,6 +160,7 @@ function init() {
   });
 
   listen();
+  window.addEventListener('storage', onSessionStorage);
 
   showView('login');
   const saved = sessionStore.savedSession();

@@ -1,9 +1,10 @@
 // What the page keeps in the browser's storage, without any DOM.
 //
-// Session: the session token of the last `welcome` is kept in sessionStorage (this tab only,
-// gone when the tab closes; never a cookie, never localStorage), so a reload logs back in with
-// it; read marks are kept there too. Log out removes all of it. Preferences (language, theme,
-// notifications) are not secrets and outlive the tab: they are kept in localStorage.
+// Session: the session token of the last `welcome` is kept in localStorage (never a cookie), so
+// every tab of the browser, a new one or one after a restart, logs in with it; read marks are
+// kept there too. Log out removes both (and other tabs follow, on the `storage` event).
+// Preferences (language, theme, notifications) are not secrets: they are kept in localStorage
+// and stay after log out.
 // Storage may be disabled or full: every access is guarded, and the page then just forgets.
 
 import { fold } from './state.js';
@@ -43,15 +44,25 @@ class GuardedStorage {
       this.storage().removeItem(key);
     } catch { /* ignore */ }
   }
+
+  /** Removes every key that `matches`. */
+  removeAll(matches) {
+    try {
+      const storage = this.storage();
+      const keys = [];
+      for (let i = 0; i < storage.length; i++) keys.push(storage.key(i));
+      keys.filter((k) => k && matches(k)).forEach((k) => this.remove(k));
+    } catch { /* ignore */ }
+  }
 }
 
-/** The tab's storage: the session to log back in with after a reload, and read marks. */
+/** The browser's session (shared by its tabs) to log back in with, and read marks. */
 export class SessionStore extends GuardedStorage {
-  constructor(storage = () => globalThis.sessionStorage) {
+  constructor(storage = () => globalThis.localStorage) {
     super(storage);
   }
 
-  /** The session saved by an earlier page in this tab, unless it has expired. */
+  /** The session saved by an earlier page or another tab, unless it has expired. */
   savedSession(now = Date.now()) {
     let saved = null;
     try {
@@ -75,14 +86,9 @@ export class SessionStore extends GuardedStorage {
     }));
   }
 
-  /** Removes the token and everything else this page kept in the tab's storage. */
+  /** Removes the token and the read marks (preferences stay). */
   clear() {
-    try {
-      const storage = this.storage();
-      const keys = [];
-      for (let i = 0; i < storage.length; i++) keys.push(storage.key(i));
-      keys.filter((k) => k && k.startsWith('majlis.')).forEach((k) => this.remove(k));
-    } catch { /* ignore */ }
+    this.removeAll((k) => k === SESSION_KEY || k.startsWith(READ_KEY_PREFIX));
   }
 
   /** How far `me` has read each conversation, by its key (the server does not keep read marks yet). */
