@@ -1,5 +1,5 @@
 // The page's single instances, shared by its modules: the protocol client, what the page knows
-// (state), the tab's storage, preferences, optional frames, desktop notifications, and above the
+// (state), the browser's session store, preferences, optional frames, desktop notifications, and above the
 // presence threshold the online directory and the presence subscriptions.
 
 import { MajlisClient } from '../majlis-client.js';

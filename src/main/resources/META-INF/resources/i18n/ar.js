@@ -214,4 +214,6 @@ export default {
   'shortcut.escape': 'Escape: إغلاق نافذة أو القائمة أو منتقي التفاعلات، وإلغاء التعديل',
   'shortcut.switch': 'Alt+↑ / Alt+↓: المحادثة السابقة / التالية',
   'shortcut.skip': 'Tab من أعلى الصفحة: الانتقال إلى مربع الرسالة',
+  'composer.count': '{count} / {max}',
+  'composer.too_long': 'الرسالة أطول من المسموح: {max} حرف على الأكثر، وهذه تزيد {over}. اختصرها أو قسّمها إلى رسالتين.',
 };

@@ -202,4 +202,6 @@ export default {
   'shortcut.escape': 'Escape: close a dialog, the menu or the reaction picker; cancel an edit',
   'shortcut.switch': 'Alt+↑ / Alt+↓: previous / next conversation',
   'shortcut.skip': 'Tab from the top of the page: skip to the message box',
+  'composer.count': '{count} / {max}',
+  'composer.too_long': 'Too long to send: at most {max} characters, this is {over} over. Shorten it or split it in two.',
 };

@@ -2,9 +2,10 @@
 // (picked, dropped, uploaded), telling the others we are typing; and the buttons inside the
 // message list (retry, discard, react, edit, delete).
 
-import { t } from '../../i18n.js';
+import { formatCount, t } from '../../i18n.js';
 import { UploadTray } from '../../uploads.js';
 import { client, optionalFrames, state } from '../context.js';
+import { MAX_MESSAGE_LENGTH, lengthStatus } from '../message-length.js';
 import { attachmentIds, reactors } from '../messages-model.js';
 import { sameName } from '../state.js';
 import { outbox } from '../updates.js';
@@ -19,10 +20,25 @@ export const uploads = new UploadTray(el.uploadList, {
   onError: (text) => showComposerError(text),
 });
 
-export function autosize() {
+/** The composer's text changed (typed, pasted or set): its height and its length counter follow. */
+export function composerChanged() {
   // CSSOM from script: allowed under the page's `style-src 'self'`.
   el.composer.style.height = 'auto';
   el.composer.style.height = `${Math.min(el.composer.scrollHeight, 200)}px`;
+  const { length, counter, over } = lengthStatus(el.composer.value);
+  el.composerCount.hidden = !counter;
+  el.composerCount.dataset.over = String(over > 0);
+  el.composerCount.textContent = counter
+    ? t('composer.count', { count: formatCount(length), max: formatCount(MAX_MESSAGE_LENGTH) }) : '';
+}
+
+/** True (and the reason shown) when the text is longer than the server takes: nothing is cut. */
+function refuseTooLong(text) {
+  const { over } = lengthStatus(text);
+  if (over === 0) return false;
+  showComposerError(t('composer.too_long', { max: formatCount(MAX_MESSAGE_LENGTH), over: formatCount(over) }));
+  el.composer.focus();
+  return true;
 }
 
 export function sendCurrent() {
@@ -38,10 +54,11 @@ export function sendCurrent() {
     showComposerError(t('files.wait'));
     return;
   }
+  if (refuseTooLong(text)) return;
   showComposerError('');
   el.composer.value = '';
   conv.draft = '';
-  autosize();
+  composerChanged();
   stopTypingNotice();
   uploads.clear();
   // Offline, the message waits with its id and goes out after the reconnect (sendQueued).
@@ -100,7 +117,7 @@ export function onComposerKeydown(event) {
 }
 
 export function onComposerInput() {
-  autosize();
+  composerChanged();
   if (!el.composerError.hidden) showComposerError('');
   if (!state.editing) announceTyping();
 }
@@ -143,7 +160,7 @@ export function startEditing(conv, msg) {
   messageNode(msg.id)?.classList.add('editing');
   el.editBar.hidden = false;
   el.composer.value = msg.message;
-  autosize();
+  composerChanged();
   el.composer.focus();
 }
 
@@ -155,7 +172,7 @@ export function stopEditing() {
   el.editBar.hidden = true;
   messageNode(editing.messageId)?.classList.remove('editing');
   el.composer.value = state.conversations.get(editing.key)?.draft || '';
-  autosize();
+  composerChanged();
 }
 
 async function submitEdit() {
@@ -171,6 +188,7 @@ async function submitEdit() {
     showComposerError(t('message.empty_edit'));
     return;
   }
+  if (refuseTooLong(text)) return;
   stopEditing();
   try {
     await client.editMessage(id, text);

@@ -8,7 +8,7 @@ import { GENERAL, conversationKey, isGroupRoom, sameName } from '../state.js';
 import { markRead } from '../updates.js';
 import { updateBanner } from './banner.js';
 import { showComposerError } from './common.js';
-import { autosize, stopEditing, stopTypingNotice } from './composer.js';
+import { composerChanged, stopEditing, stopTypingNotice } from './composer.js';
 import { el } from './dom.js';
 import { renderHistoryStatus, renderMessages, renderTyping, scrollToBottom } from './message-list.js';
 import { renderMembers } from './members.js';
@@ -25,7 +25,7 @@ export function openConversation(key) {
   if (previous && previous !== conv) previous.draft = el.composer.value;
   state.activeKey = key;
   el.composer.value = conv.draft || '';
-  autosize();
+  composerChanged();
   showComposerError('');
   renderHeader();
   renderMessages(conv);

@@ -50,6 +50,7 @@ export const el = {
   composer: $('composer'),
   send: $('send'),
   composerError: $('composer-error'),
+  composerCount: $('composer-count'),
   roomActions: $('room-actions'),
   membersToggle: $('members-toggle'),
   leaveRoom: $('leave-room'),
