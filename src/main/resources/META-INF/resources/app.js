@@ -26,7 +26,8 @@ import { el } from './app/views/dom.js';
 import {
   onInviteSubmit, onLeaveClick, onMemberFilterInput, onMembersMore, toggleMembers,
 } from './app/views/members.js';
-import { closeReactionPicker, isNearBottom } from './app/views/message-list.js';
+import { closeMessageMenu, wireMessageKeys } from './app/views/message-keys.js';
+import { closeReactionPicker, isNearBottom, onListMediaLoad } from './app/views/message-list.js';
 import { onDirectNameInput, onDirectSubmit, onSuggestionClick, openNewDirect } from './app/views/new-message.js';
 import { onUserFilterInput, onUserMore } from './app/views/online.js';
 import {
@@ -51,7 +52,7 @@ function stepConversation(step) {
 
 function onGlobalKeydown(event) {
   if (event.key === 'Escape' && !event.defaultPrevented) {
-    if (closeReactionPicker({ focusToggle: true })) return;
+    if (closeReactionPicker({ focusToggle: true }) || closeMessageMenu({ focusToggle: true })) return;
     if (sidebarOpen()) {
       closeSidebar();
       el.menuToggle.focus();
@@ -91,6 +92,8 @@ function init() {
     el.composer.focus();
   });
   el.messageList.addEventListener('click', onMessageListClick);
+  el.messageList.addEventListener('load', onListMediaLoad, true);
+  wireMessageKeys();
   el.scroller.addEventListener('scroll', () => {
     state.pinnedToBottom = isNearBottom();
     if (el.scroller.scrollTop < 120) loadOlder(state.activeConversation());

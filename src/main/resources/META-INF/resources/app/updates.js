@@ -11,6 +11,7 @@ import {
   isNearBottom, removePendingNode, renderMessages, renderMessage, renderReceipts, renderTyping, rerenderMessage,
   scrollToBottom, updatePendingNode,
 } from './views/message-list.js';
+import { syncTabStop } from './views/message-keys.js';
 import { renderSidebar } from './views/sidebar.js';
 
 const TYPING_EXPIRY_MS = 6000;    // an indicator nobody refreshed for this long is dropped
@@ -59,6 +60,7 @@ export function addMessages(conv, messages, { mode = 'live' } = {}) {
     if (appendedInOrder && (mode === 'live' || mode === 'gap')) {
       const beforeNode = el.messageList.querySelector('.message.pending');
       fresh.forEach((m) => el.messageList.insertBefore(renderMessage(m), beforeNode));
+      syncTabStop();
     } else {
       renderMessages(conv);
     }

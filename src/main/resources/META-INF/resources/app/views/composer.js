@@ -11,7 +11,8 @@ import { sameName } from '../state.js';
 import { outbox } from '../updates.js';
 import { confirmThen, runCommand, sendErrorText, showComposerError, showNotice } from './common.js';
 import { el } from './dom.js';
-import { messageNode, scrollToBottom, toggleReactionPicker } from './message-list.js';
+import { closeMessageMenu, toggleMessageMenu } from './message-keys.js';
+import { closeReactionPicker, messageNode, scrollToBottom, toggleReactionPicker } from './message-list.js';
 
 const TYPING_REFRESH_MS = 3000;   // while typing goes on, tell the others again this often
 
@@ -81,13 +82,19 @@ export function onMessageListClick(event) {
 }
 
 const MESSAGE_ACTIONS = {
+  more: (conv, msg, button) => toggleMessageMenu(button.closest('.message')),
   'react-menu': (conv, msg, button) => toggleReactionPicker(button),
   react: (conv, msg, button) => {
-    toggleReactionPicker(button.closest('.message').querySelector('[data-action="react-menu"]'));
+    // The focus goes back to what opened the picker (or the phone's menu), not to the page.
+    closeReactionPicker({ focusToggle: true });
+    closeMessageMenu({ focusToggle: true });
     toggleOwnReaction(msg, button.dataset.emoji);
   },
   'toggle-reaction': (conv, msg, button) => toggleOwnReaction(msg, button.dataset.emoji),
-  edit: (conv, msg) => startEditing(conv, msg),
+  edit: (conv, msg) => {
+    closeMessageMenu();
+    startEditing(conv, msg);
+  },
   delete: (conv, msg, button) => confirmThen(button, 'message.confirm_delete',
     () => runCommand(client.deleteMessage(msg.id))),
 };
