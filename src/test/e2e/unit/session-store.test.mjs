@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  Preferences, READ_KEY_PREFIX, SESSION_KEY, SessionStore, tokenExpired,
+  Preferences, READ_KEY_PREFIX, SESSION_KEY, SessionStore, TabStore, tokenExpired,
 } from '../../../main/resources/META-INF/resources/app/session-store.js';
 
 /** The Storage interface over a Map. */
@@ -100,5 +100,24 @@ describe('session store', () => {
     const storage = new FakeStorage();
     new Preferences(() => storage).set('majlis.language', 'ar');
     assert.equal(new Preferences(() => storage).get('majlis.language'), 'ar');
+  });
+
+  test('the tab\'s place: the open conversation and the drafts, per user, gone at log out', () => {
+    const storage = new FakeStorage({ 'majlis.theme': 'dark' });
+    const tab = new TabStore(() => storage);
+    const tea = { kind: 'room', name: 'Tea', key: 'room:tea' };
+    const omar = { kind: 'direct', name: 'Omar', key: 'dm:omar' };
+    tab.saveOpenConversation('Sara', tea);
+    assert.deepEqual(tab.openConversation('sara'), { me: 'Sara', kind: 'room', name: 'Tea' });
+    assert.equal(tab.openConversation('omar'), null, 'not another user\'s');
+    tab.saveDraft('Sara', tea, 'half a thought');
+    tab.saveDraft('Sara', omar, 'hi');
+    tab.saveDraft('Sara', omar, '');
+    assert.deepEqual(tab.drafts('sara'), { 'room:tea': { kind: 'room', name: 'Tea', text: 'half a thought' } });
+    assert.deepEqual(tab.drafts('omar'), {});
+    tab.clear();
+    assert.deepEqual([...storage.map.keys()], ['majlis.theme']);
+    storage.setItem('majlis.open', '{oops');
+    assert.equal(tab.openConversation('sara'), null);
   });
 });

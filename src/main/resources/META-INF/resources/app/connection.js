@@ -13,7 +13,7 @@ import { addMessages, outbox, setTyping } from './updates.js';
 import { updateBanner } from './views/banner.js';
 import { clip, messageSummary, showNotice } from './views/common.js';
 import { stopEditing } from './views/composer.js';
-import { openConversation, removeConversation, renderHeader } from './views/conversation.js';
+import { openConversation, removeConversation, renderHeader, restoreTabPlace } from './views/conversation.js';
 import { el } from './views/dom.js';
 import { renderReceipts, rerenderMessage } from './views/message-list.js';
 import { applyInvitations, onInvited, onMemberJoined, onMemberLeft, onRoom } from './views/rooms.js';
@@ -63,7 +63,7 @@ function onWelcome(payload) {
     el.statusSelect.value = 'online';
     showView('chat');
     openConversation(state.activeKey && state.conversations.has(state.activeKey)
-      ? state.activeKey : general.key);
+      ? state.activeKey : restoreTabPlace() || general.key);
   } else {
     // Reconnected: restore our status and fetch what we missed while away.
     if (state.myStatus !== 'online') client.setStatus(state.myStatus);

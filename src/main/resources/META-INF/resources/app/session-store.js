@@ -4,7 +4,8 @@
 // every tab of the browser, a new one or one after a restart, logs in with it; read marks are
 // kept there too. Log out removes both (and other tabs follow, on the `storage` event).
 // Preferences (language, theme, notifications) are not secrets: they are kept in localStorage
-// and stay after log out.
+// and stay after log out. The tab's place, the conversation open and the unsent drafts, is kept in
+// sessionStorage (this tab, a reload included) until log out.
 // Storage may be disabled or full: every access is guarded, and the page then just forgets.
 
 import { fold } from './state.js';
@@ -13,6 +14,8 @@ export const SESSION_KEY = 'majlis.session';
 export const READ_KEY_PREFIX = 'majlis.read.';
 export const LANGUAGE_KEY = 'majlis.language';
 export const THEME_KEY = 'majlis.theme';
+export const OPEN_KEY = 'majlis.open';
+export const DRAFTS_KEY_PREFIX = 'majlis.drafts.';
 
 export function tokenExpired(expiresAt, marginMs = 5000, now = Date.now()) {
   const t = Date.parse(expiresAt || '');
@@ -116,5 +119,48 @@ export class SessionStore extends GuardedStorage {
 export class Preferences extends GuardedStorage {
   constructor(storage = () => globalThis.localStorage) {
     super(storage);
+  }
+}
+
+/** This tab's place, for a reload: the conversation open, and the drafts not sent (per user). */
+export class TabStore extends GuardedStorage {
+  constructor(storage = () => globalThis.sessionStorage) {
+    super(storage);
+  }
+
+  /** `{ kind, name }` of the conversation `me` had open, or null. */
+  openConversation(me) {
+    const open = this.json(OPEN_KEY, null);
+    return open && fold(open.me || '') === fold(me || '') && typeof open.name === 'string' ? open : null;
+  }
+
+  saveOpenConversation(me, conv) {
+    this.set(OPEN_KEY, JSON.stringify({ me, kind: conv.kind, name: conv.name }));
+  }
+
+  /** `{ [key]: { kind, name, text } }`: the drafts of `me`. */
+  drafts(me) {
+    return me ? this.json(DRAFTS_KEY_PREFIX + fold(me), {}) : {};
+  }
+
+  saveDraft(me, conv, text) {
+    if (!me) return;
+    const drafts = this.drafts(me);
+    if (text) drafts[conv.key] = { kind: conv.kind, name: conv.name, text };
+    else delete drafts[conv.key];
+    this.set(DRAFTS_KEY_PREFIX + fold(me), JSON.stringify(drafts));
+  }
+
+  clear() {
+    this.removeAll((k) => k === OPEN_KEY || k.startsWith(DRAFTS_KEY_PREFIX));
+  }
+
+  json(key, fallback) {
+    try {
+      const value = JSON.parse(this.get(key) || 'null');
+      return value && typeof value === 'object' ? value : fallback;
+    } catch {
+      return fallback;
+    }
   }
 }

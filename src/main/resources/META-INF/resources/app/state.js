@@ -34,6 +34,7 @@ export class Conversation {
     this.pending = new Map();         // client frame id -> { id, text, attachments, status, error, uncertain }
     this.latest = null;               // newest message known without loading history (for the preview)
     this.draft = '';
+    this.systemLines = [];            // rooms: who joined, left or was invited, seen live: { afterSeq, key, vars }
     this.isPrivate = false;           // rooms only
     this.owner = null;
     this.members = null;              // usernames, once a `room` event described the room

@@ -216,4 +216,9 @@ export default {
   'shortcut.skip': 'Tab من أعلى الصفحة: الانتقال إلى مربع الرسالة',
   'composer.count': '{count} / {max}',
   'composer.too_long': 'الرسالة أطول من المسموح: {max} حرف على الأكثر، وهذه تزيد {over}. اختصرها أو قسّمها إلى رسالتين.',
+  'system.joined': 'انضم {name} إلى الغرفة',
+  'system.left': 'غادر {name} الغرفة',
+  'system.you_invited': 'دعوتَ {name}',
+  'files.too_large': 'الملف كبير جدًا: حجم {name} هو {size}، والحد الأقصى {max} ميغابايت.',
+  'presence.unknown': 'انقطع الاتصال: لا نعرف الآن من المتصل.',
 };

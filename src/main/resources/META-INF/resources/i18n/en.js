@@ -204,4 +204,9 @@ export default {
   'shortcut.skip': 'Tab from the top of the page: skip to the message box',
   'composer.count': '{count} / {max}',
   'composer.too_long': 'Too long to send: at most {max} characters, this is {over} over. Shorten it or split it in two.',
+  'system.joined': '{name} joined',
+  'system.left': '{name} left',
+  'system.you_invited': 'You invited {name}',
+  'files.too_large': 'File too large: {name} is {size}; at most {max} MB.',
+  'presence.unknown': 'Connection lost: who is online is not known right now.',
 };

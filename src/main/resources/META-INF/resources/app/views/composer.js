@@ -4,7 +4,7 @@
 
 import { formatCount, t } from '../../i18n.js';
 import { UploadTray } from '../../uploads.js';
-import { client, optionalFrames, state } from '../context.js';
+import { client, optionalFrames, state, tabStore } from '../context.js';
 import { MAX_MESSAGE_LENGTH, lengthStatus } from '../message-length.js';
 import { attachmentIds, reactors } from '../messages-model.js';
 import { sameName } from '../state.js';
@@ -58,7 +58,7 @@ export function sendCurrent() {
   if (refuseTooLong(text)) return;
   showComposerError('');
   el.composer.value = '';
-  conv.draft = '';
+  saveDraft(conv, '');
   composerChanged();
   stopTypingNotice();
   uploads.clear();
@@ -126,7 +126,16 @@ export function onComposerKeydown(event) {
 export function onComposerInput() {
   composerChanged();
   if (!el.composerError.hidden) showComposerError('');
-  if (!state.editing) announceTyping();
+  if (state.editing) return;
+  const conv = state.activeConversation();
+  if (conv) saveDraft(conv, el.composer.value);
+  announceTyping();
+}
+
+/** The unsent text of a conversation, kept for when it is opened again (a reload included). */
+function saveDraft(conv, text) {
+  conv.draft = text;
+  tabStore.saveDraft(state.me, conv, text);
 }
 
 /** Tells the others we are typing: at once, then again every few seconds while it goes on. */

@@ -1,7 +1,7 @@
 // The open conversation: switching to one, its header, and the whole chat screen redrawn.
 
 import { plural, t } from '../../i18n.js';
-import { state } from '../context.js';
+import { state, tabStore } from '../context.js';
 import { loadNewest, fillViewport } from '../history.js';
 import { showingPresence } from '../presence.js';
 import { GENERAL, conversationKey, isGroupRoom, sameName } from '../state.js';
@@ -24,6 +24,7 @@ export function openConversation(key) {
   }
   if (previous && previous !== conv) previous.draft = el.composer.value;
   state.activeKey = key;
+  tabStore.saveOpenConversation(state.me, conv);
   el.composer.value = conv.draft || '';
   composerChanged();
   showComposerError('');
@@ -38,6 +39,21 @@ export function openConversation(key) {
   if (!conv.historyLoaded) loadNewest(conv);
   else fillViewport(conv);
   if (window.matchMedia('(min-width: 721px)').matches) el.composer.focus();
+}
+
+/**
+ * After a reload: the drafts this tab kept, and the key of the conversation it had open (a room
+ * is only reopened while we are in it), or null.
+ */
+export function restoreTabPlace() {
+  for (const { kind, name, text } of Object.values(tabStore.drafts(state.me))) {
+    if (kind === 'direct' || state.conversations.has(conversationKey(kind, name))) state.ensureConversation(kind, name).draft = text;
+  }
+  const open = tabStore.openConversation(state.me);
+  if (!open || sameName(open.name, state.me)) return null;
+  if (open.kind === 'direct') return state.ensureConversation('direct', open.name).key;
+  const key = conversationKey('room', open.name);
+  return state.conversations.has(key) ? key : null;
 }
 
 export function openDirect(username) {

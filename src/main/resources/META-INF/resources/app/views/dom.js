@@ -40,6 +40,7 @@ export const el = {
   userFilter: $('user-filter'),
   userMore: $('user-more'),
   nobodyOnline: $('nobody-online'),
+  onlineUnknown: $('online-unknown'),
   title: $('conversation-title'),
   subtitle: $('conversation-subtitle'),
   scroller: $('message-scroller'),

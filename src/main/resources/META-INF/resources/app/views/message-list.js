@@ -6,7 +6,7 @@ import { state } from '../context.js';
 import { messageId } from '../messages-model.js';
 import { byName } from '../name-lists.js';
 import { fold, sameName } from '../state.js';
-import { sendErrorText } from './common.js';
+import { isolatedText, sendErrorText } from './common.js';
 import { el } from './dom.js';
 import { replaceMessageNode, syncTabStop } from './message-keys.js';
 import {
@@ -110,12 +110,38 @@ function failureAction(action, clientId) {
   return button;
 }
 
+/** A line in a room about its members ("omar joined"), between the messages it came after. */
+function systemLineNode(line) {
+  const li = document.createElement('li');
+  li.className = 'system-line';
+  li.dataset.testid = 'system-line';
+  li.append(...isolatedText(line.key, line.vars));
+  return li;
+}
+
+/** Notes a member line in `conv` and shows it when the conversation is open. */
+export function addSystemLine(conv, key, vars) {
+  const line = { afterSeq: conv.lastSeq, key, vars };
+  conv.systemLines.push(line);
+  if (conv.key !== state.activeKey) return;
+  el.messageList.insertBefore(systemLineNode(line), el.messageList.querySelector('.message.pending'));
+  el.empty.hidden = true;
+  if (state.pinnedToBottom) scrollToBottom();
+}
+
 export function renderMessages(conv) {
   const fragment = document.createDocumentFragment();
-  for (const msg of conv.messages) fragment.append(renderMessage(msg));
+  // Member lines come in seq order (each after the newest message of its time).
+  const lines = conv.systemLines;
+  let next = 0;
+  for (const msg of conv.messages) {
+    while (next < lines.length && lines[next].afterSeq < Number(msg.seq)) fragment.append(systemLineNode(lines[next++]));
+    fragment.append(renderMessage(msg));
+  }
+  while (next < lines.length) fragment.append(systemLineNode(lines[next++]));
   for (const pending of conv.pending.values()) fragment.append(renderPending(pending));
   el.messageList.replaceChildren(fragment);
-  el.empty.hidden = conv.messages.length + conv.pending.size > 0;
+  el.empty.hidden = conv.messages.length + conv.pending.size + conv.systemLines.length > 0;
   renderReceipts(conv);
   syncTabStop();
 }

@@ -68,7 +68,7 @@ function conversationItem(conv) {
     preview.className = 'conversation-preview';
     preview.dataset.testid = 'conversation-preview';
     preview.dir = 'auto';
-    preview.textContent = previewText(conv, last);
+    preview.append(...previewNodes(conv, last));
     text.append(preview);
   }
   button.append(icon, text);
@@ -86,11 +86,21 @@ function conversationItem(conv) {
   return li;
 }
 
-/** "You: …", "sara: …" in a room, the text alone in a direct conversation (named after the partner). */
-function previewText(conv, msg) {
+/**
+ * "You: …", "sara: …" in a room, the text alone in a direct conversation (named after the
+ * partner). The label is isolated (<bdi>), so the preview's `dir="auto"` follows the message's
+ * own text: an Arabic message in the English interface is cut at its end, not its start.
+ */
+function previewNodes(conv, msg) {
   const text = clip(messageSummary(msg), PREVIEW_LENGTH);
-  if (sameName(msg.from, state.me)) return t('preview.mine', { text });
-  return conv.kind === 'room' ? t('preview.theirs', { name: msg.from, text }) : text;
+  const mine = sameName(msg.from, state.me);
+  if (!mine && conv.kind !== 'room') return [text];
+  const MARK = '\u0000';
+  const [before, after] = t(mine ? 'preview.mine' : 'preview.theirs', { name: msg.from, text: MARK }).split(MARK);
+  const label = document.createElement('bdi');
+  label.className = 'preview-label';
+  label.textContent = before;
+  return [label, text, after];
 }
 
 /** '#' for a public room, a padlock (drawn, not an emoji: no emoji font needed) for a private one. */

@@ -5,7 +5,7 @@
 import { errorText, t } from '../../i18n.js';
 import { loginAccount, registerAccount } from '../../majlis-client.js';
 import { SESSION_KEY } from '../session-store.js';
-import { client, sessionStore, state } from '../context.js';
+import { client, sessionStore, state, tabStore } from '../context.js';
 import { updateBanner } from './banner.js';
 import { showComposerError, showFieldError, showNotice } from './common.js';
 import { uploads } from './composer.js';
@@ -179,6 +179,7 @@ export function backToLogin(errorCode) {
 export function logOut() {
   client.logout();
   sessionStore.clear();
+  tabStore.clear();
   backToLogin();
   el.accountPassword.value = '';
 }
@@ -193,6 +194,7 @@ export function onSessionStorage(event) {
   if (!saved && state.view === 'chat') {
     client.close(1000, 'logout');
     client.session = null;
+    tabStore.clear();
     backToLogin();
   } else if (saved && state.view === 'login' && !loginBusy) {
     restoreSession(saved);
