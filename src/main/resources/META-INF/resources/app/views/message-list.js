@@ -9,6 +9,7 @@ import { fold, sameName } from '../state.js';
 import { isolatedText, sendErrorText } from './common.js';
 import { el } from './dom.js';
 import { replaceMessageNode, syncTabStop } from './message-keys.js';
+import { renderRichText } from './rich-text.js';
 import {
   attachmentList, editedMarker, messageActions, reactionPicker, reactionRow, setTicks, ticksNode, timeNode,
 } from './message-parts.js';
@@ -35,7 +36,7 @@ function messageShell(from, mine, text) {
   body.className = 'message-text';
   body.dir = 'auto';
   body.dataset.testid = 'message-text';
-  body.textContent = String(text ?? '');
+  renderRichText(body, text);
   li.append(meta, body);
   return { li, meta, body };
 }
