@@ -49,7 +49,7 @@ describe('details of daily use', { timeout: 300_000 }, () => {
       overflows: node.scrollWidth > node.clientWidth,
       label: node.querySelector('bdi')?.textContent,
     }));
-    assert.deepEqual(shown, { direction: 'rtl', overflows: true, label: 'Omar: ' });
+    assert.deepEqual(shown, { direction: 'rtl', overflows: true, label: 'Omar:' });
     // An English message keeps the English direction.
     await sendWithEnter(omar.page, 'and a plain English line');
     await waitUntil(() => preview.evaluate((node) => getComputedStyle(node).direction), {

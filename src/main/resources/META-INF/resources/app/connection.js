@@ -4,7 +4,7 @@
 
 import { errorText, t } from '../i18n.js';
 import { mentions } from '../notifications.js';
-import { client, notifier, optionalFrames, sessionStore, state } from './context.js';
+import { client, mutes, notifier, optionalFrames, sessionStore, state } from './context.js';
 import { catchUp, loadLatest } from './history.js';
 import { applyReaction, messageId, noteOwnRead, noteReadBy, unreadFromServer } from './messages-model.js';
 import { onPresence, onUsers, welcomePresence } from './presence.js';
@@ -31,6 +31,7 @@ function onWelcome(payload) {
   state.me = payload.username;
   state.guest = payload.guest !== false;
   sessionStore.saveSession(payload);
+  mutes.load(state.me);
   el.meName.textContent = state.me;
   el.meKind.textContent = t(state.guest ? 'account.guest' : 'account.member');
 
@@ -95,7 +96,8 @@ function onNewMessage(msg) {
   const conv = state.conversationOfMessage(msg);
   const isNew = !conv.byId.has(messageId(msg));
   addMessages(conv, [msg]);
-  if (!isNew || sameName(msg.from, state.me)) return;
+  // A muted conversation says nothing, unless it is the one being read.
+  if (!isNew || sameName(msg.from, state.me) || (mutes.has(conv.key) && conv.key !== state.activeKey)) return;
   announce(conv, msg);
   notifyDesktop(conv, msg);
 }

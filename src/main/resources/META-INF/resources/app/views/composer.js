@@ -117,6 +117,10 @@ export function onComposerKeydown(event) {
     stopEditing();
     return;
   }
+  if (event.key === 'ArrowUp' && !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey && editLastOwn()) {
+    event.preventDefault();
+    return;
+  }
   if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
   if (event.altKey || event.ctrlKey || event.metaKey) return;
   event.preventDefault();
@@ -180,6 +184,16 @@ export function startEditing(conv, msg) {
   el.composer.focus();
 }
 
+/** ↑ in an empty composer: edit your last message of the conversation (as in most chat apps). */
+function editLastOwn() {
+  const conv = state.activeConversation();
+  if (!conv || state.editing || el.composer.value !== '') return false;
+  const last = conv.messages.findLast((m) => sameName(m.from, state.me) && m.id != null && !m.deleted);
+  if (!last) return false;
+  startEditing(conv, last);
+  return true;
+}
+
 /** Back to writing new messages, with the draft that was there before editing. */
 export function stopEditing() {
   const editing = state.editing;
@@ -224,6 +238,14 @@ export function onFilesPicked(files) {
   if (!files || files.length === 0) return;
   showComposerError('');
   uploads.add(files);
+}
+
+/** An image pasted into the composer (a screenshot) is uploaded like a picked file; text still pastes as text. */
+export function onComposerPaste(event) {
+  const files = [...(event.clipboardData?.files || [])];
+  if (files.length === 0) return;
+  if (!event.clipboardData.types.includes('text/plain')) event.preventDefault();
+  onFilesPicked(files);
 }
 
 const draggingFiles = (event) => [...(event.dataTransfer?.types || [])].includes('Files');

@@ -1,7 +1,7 @@
 // The open conversation: switching to one, its header, and the whole chat screen redrawn.
 
 import { plural, t } from '../../i18n.js';
-import { state, tabStore } from '../context.js';
+import { mutes, state, tabStore } from '../context.js';
 import { loadNewest, fillViewport } from '../history.js';
 import { showingPresence } from '../presence.js';
 import { GENERAL, conversationKey, isGroupRoom, sameName } from '../state.js';
@@ -10,7 +10,7 @@ import { updateBanner } from './banner.js';
 import { showComposerError } from './common.js';
 import { composerChanged, stopEditing, stopTypingNotice } from './composer.js';
 import { el } from './dom.js';
-import { renderHistoryStatus, renderMessages, renderTyping, scrollToBottom } from './message-list.js';
+import { renderHistoryStatus, renderMessages, renderTyping, settleScroll } from './message-list.js';
 import { renderMembers } from './members.js';
 import { closeSidebar, fillRoomIcon, presenceText, renderSidebar } from './sidebar.js';
 
@@ -22,7 +22,17 @@ export function openConversation(key) {
     stopEditing();
     stopTypingNotice();
   }
-  if (previous && previous !== conv) previous.draft = el.composer.value;
+  if (previous && previous !== conv) {
+    previous.draft = el.composer.value;
+    previous.unreadAtOpen = 0;
+  }
+  if (previous !== conv) {
+    // Where the unread start, unless everything is unread (new here: the newest is what matters).
+    const all = Math.max(conv.lastSeq, conv.serverLastSeq);
+    conv.unreadAtOpen = conv.unread > 0 && conv.unread < all ? conv.unread : 0;
+    conv.jumpToUnread = conv.unreadAtOpen > 0;
+    conv.newBelow = 0;
+  }
   state.activeKey = key;
   tabStore.saveOpenConversation(state.me, conv);
   el.composer.value = conv.draft || '';
@@ -31,7 +41,7 @@ export function openConversation(key) {
   renderHeader();
   renderMessages(conv);
   renderTyping();
-  scrollToBottom();
+  settleScroll(conv, true);
   markRead(conv);
   renderSidebar();
   renderHistoryStatus();
@@ -68,6 +78,10 @@ export function renderHeader() {
   renderTitle(conv);
   el.title.dataset.conversation = conv.key;
   el.roomActions.hidden = !isGroupRoom(conv);
+  const muted = mutes.has(conv.key);
+  el.muteToggle.setAttribute('aria-pressed', String(muted));
+  el.muteToggle.textContent = t(muted ? 'mute.unmute' : 'mute.mute');
+  el.muteToggle.title = t(muted ? 'mute.muted_hint' : 'mute.hint');
   renderMembers();
   if (conv.kind === 'room') {
     const parts = [t(conv.isPrivate ? 'chat.private_room' : 'chat.room_title')];
@@ -96,6 +110,14 @@ function renderTitle(conv) {
   const name = document.createElement('bdi');
   name.textContent = conv.name;
   el.title.replaceChildren(icon, ' ', name);
+}
+
+/** Mutes or unmutes the open conversation. */
+export function toggleMute() {
+  if (!state.activeKey) return;
+  mutes.toggle(state.activeKey);
+  renderHeader();
+  renderSidebar();
 }
 
 export function removeConversation(conv) {

@@ -11,6 +11,10 @@ import { el } from './dom.js';
 import { replaceMessageNode, syncTabStop } from './message-keys.js';
 import { renderRichText } from './rich-text.js';
 import {
+  dayLine, decorateMessage, firstUnread, isNearBottom, scrollToBottom, settleScroll, unreadLine,
+} from './timeline-view.js';
+import { continuesGroup } from '../timeline.js';
+import {
   attachmentList, editedMarker, messageActions, reactionPicker, reactionRow, setTicks, ticksNode, timeNode,
 } from './message-parts.js';
 
@@ -41,7 +45,7 @@ function messageShell(from, mine, text) {
   return { li, meta, body };
 }
 
-export function renderMessage(msg) {
+function renderMessage(msg) {
   const mine = sameName(msg.from, state.me);
   const deleted = msg.deleted === true;
   const { li, meta, body } = messageShell(msg.from, mine, deleted ? t('message.deleted') : msg.message);
@@ -130,14 +134,48 @@ export function addSystemLine(conv, key, vars) {
   if (state.pinnedToBottom) scrollToBottom();
 }
 
+/**
+ * A message with what goes before it: the date line when the day changes, the "New messages"
+ * line at `unread`. It continues `prev`'s group unless a line (`broken`) comes between.
+ */
+function messageNodes(conv, msg, prev, { unread = null, broken = false } = {}) {
+  const nodes = [];
+  const day = dayLine(prev, msg);
+  if (day) nodes.push(day);
+  if (msg === unread) nodes.push(unreadLine());
+  const li = renderMessage(msg);
+  decorateMessage(li, conv, msg, !broken && msg !== unread && continuesGroup(prev, msg));
+  nodes.push(li);
+  return nodes;
+}
+
+/** New messages at the end of the open conversation (before our pending ones). */
+export function appendMessages(conv, fresh) {
+  const before = el.messageList.querySelector('.message.pending');
+  for (const msg of fresh) {
+    const last = before ? before.previousElementSibling : el.messageList.lastElementChild;
+    const prev = conv.messages[conv.messages.indexOf(msg) - 1];
+    const nodes = messageNodes(conv, msg, prev, { broken: !last?.classList.contains('message') });
+    nodes.forEach((node) => el.messageList.insertBefore(node, before));
+  }
+  syncTabStop();
+}
+
 export function renderMessages(conv) {
   const fragment = document.createDocumentFragment();
+  const unread = firstUnread(conv);
   // Member lines come in seq order (each after the newest message of its time).
   const lines = conv.systemLines;
   let next = 0;
+  let prev = null;
   for (const msg of conv.messages) {
-    while (next < lines.length && lines[next].afterSeq < Number(msg.seq)) fragment.append(systemLineNode(lines[next++]));
-    fragment.append(renderMessage(msg));
+    let broken = false;
+    while (next < lines.length && lines[next].afterSeq < Number(msg.seq)) {
+      fragment.append(systemLineNode(lines[next++]));
+      broken = true;
+    }
+    fragment.append(...messageNodes(conv, msg, prev, { unread, broken }));
+    prev = msg;
   }
   while (next < lines.length) fragment.append(systemLineNode(lines[next++]));
   for (const pending of conv.pending.values()) fragment.append(renderPending(pending));
@@ -152,7 +190,9 @@ export function rerenderMessage(conv, msg) {
   if (conv.key !== state.activeKey) return;
   const old = messageNode(messageId(msg));
   if (!old) return;
-  replaceMessageNode(old, renderMessage(msg));
+  const fresh = renderMessage(msg);
+  decorateMessage(fresh, conv, msg, old.classList.contains('grouped'));
+  replaceMessageNode(old, fresh);
   renderReceipts(conv);
 }
 
@@ -185,15 +225,7 @@ export function onListMediaLoad(event) {
   if (event.target.tagName === 'IMG' && state.pinnedToBottom) scrollToBottom();
 }
 
-export function isNearBottom() {
-  const s = el.scroller;
-  return s.scrollHeight - s.scrollTop - s.clientHeight < 80;
-}
-
-export function scrollToBottom() {
-  el.scroller.scrollTop = el.scroller.scrollHeight;
-  state.pinnedToBottom = true;
-}
+export { isNearBottom, scrollToBottom, settleScroll };
 
 /** ✓ / ✓✓ on our direct messages; "Seen by" under our last message in a room. */
 export function renderReceipts(conv) {
