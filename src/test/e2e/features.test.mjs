@@ -1,6 +1,7 @@
 // Everyday shortcuts and settings, with three users (English and Arabic): the quick switcher
 // (Ctrl+K), ↑ in an empty composer edits your last message, muting a conversation, the automatic
-// "away" after a while without activity, an image pasted into the composer, the image viewer.
+// "away" after a while without activity, an image pasted into the composer, the image viewer, and
+// the emoji picker (composer and reactions).
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -181,6 +182,53 @@ describe('everyday shortcuts and settings', { timeout: 300_000 }, () => {
     assert.equal(await ahmed.page.getByTestId('viewer-close').textContent(), 'إغلاق');
     await ahmed.page.getByTestId('viewer-close').click();
     await ahmed.page.getByTestId('image-viewer').waitFor({ state: 'hidden' });
+  });
+
+  test('the emoji picker: searched in English or Arabic, arrow keys, inserted at the cursor; reactions use the same set', { timeout: T }, async () => {
+    const { page } = sara;
+    await conversationEntry(page, 'room:general').click();
+    const composer = page.getByTestId('composer');
+    await composer.fill('I  you');
+    await composer.evaluate((n) => n.setSelectionRange(2, 2));
+    await page.getByTestId('emoji-button').click();
+    const search = page.getByTestId('emoji-search');
+    await search.waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'emoji-search');
+    assert.ok(await page.getByTestId('emoji-option').count() >= 300, 'a few hundred emoji');
+    await search.fill('red heart');
+    assert.equal(await page.getByTestId('emoji-option').first().getAttribute('data-emoji'), '❤️');
+    await page.keyboard.press('Enter');
+    assert.equal(await composer.inputValue(), 'I ❤️ you');
+    assert.equal(await page.getByTestId('emoji-picker').count(), 0);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'composer');
+
+    // Arrow keys in the grid; Escape gives the focus back to the button.
+    await page.getByTestId('emoji-button').click();
+    await search.fill('قهوة');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.emoji), '☕');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.getByTestId('emoji-picker').count(), 0);
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'emoji-button');
+    await composer.press('End');
+    await composer.press('Enter');
+    await messagesWithText(omar.page, 'I ❤️ you').waitFor();
+
+    // Any emoji of the set as a reaction, from the reaction picker's "+".
+    const message = messagesWithText(omar.page, 'I ❤️ you');
+    await message.hover();
+    await message.getByTestId('react-button').click();
+    await message.getByTestId('reaction-more').click();
+    await message.getByTestId('emoji-search').fill('rocket');
+    await omar.page.keyboard.press('Enter');
+    await messagesWithText(page, 'I ❤️ you').locator('[data-testid="reaction"][data-emoji="🚀"]').waitFor();
+    assert.equal(await omar.page.evaluate(() => document.activeElement.dataset.testid), 'react-button');
+
+    // In Arabic, the emoji are named in Arabic.
+    await ahmed.page.getByTestId('emoji-button').click();
+    await ahmed.page.getByTestId('emoji-search').fill('red heart');
+    assert.equal(await ahmed.page.getByTestId('emoji-option').first().getAttribute('aria-label'), 'قلب أحمر');
+    await ahmed.page.keyboard.press('Escape');
   });
 
   test('no script errors', { timeout: T }, async () => {

@@ -20,10 +20,11 @@ import { LANGUAGE_KEY, THEME_KEY } from './app/session-store.js';
 import { isReading, markRead } from './app/updates.js';
 import { onBannerAction } from './app/views/banner.js';
 import {
-  onComposerInput, onComposerKeydown, onComposerPaste, onFilesPicked, onMessageListClick, sendCurrent, stopEditing, wireFileDrop,
+  onComposerInput, onComposerKeydown, onComposerPaste, onEmojiButton, onFilesPicked, onMessageListClick, sendCurrent, stopEditing, wireFileDrop,
 } from './app/views/composer.js';
 import { openConversation, openDirect, toggleMute } from './app/views/conversation.js';
 import { el } from './app/views/dom.js';
+import { onPointerDownOutside } from './app/views/emoji-picker.js';
 import { onImageClick, wireImageViewer } from './app/views/image-viewer.js';
 import {
   onInviteSubmit, onLeaveClick, onMemberFilterInput, onMembersMore, toggleMembers,
@@ -120,6 +121,8 @@ function init() {
     el.composer.focus();
   });
   el.attach.addEventListener('click', () => el.fileInput.click());
+  el.emojiButton.addEventListener('click', onEmojiButton);
+  document.addEventListener('pointerdown', onPointerDownOutside);
   el.fileInput.addEventListener('change', () => {
     onFilesPicked(el.fileInput.files);
     el.fileInput.value = '';

@@ -233,4 +233,11 @@ export default {
   'mute.muted_hint': 'Muted: no unread count, no notification. Click to unmute.',
   'viewer.open': 'Open the file',
   'viewer.close': 'Close',
+  'emoji.picker': 'Emoji',
+  'emoji.insert': 'Insert an emoji',
+  'emoji.search': 'Search emoji',
+  'emoji.search_placeholder': 'Search: heart, قلب…',
+  'emoji.count.other': '{count} emoji',
+  'emoji.none': 'No emoji matches.',
+  'reactions.more': 'More reactions',
 };

@@ -11,6 +11,7 @@ import { sameName } from '../state.js';
 import { outbox } from '../updates.js';
 import { confirmThen, runCommand, sendErrorText, showComposerError, showNotice } from './common.js';
 import { el } from './dom.js';
+import { closeEmojiPicker, openEmojiPicker } from './emoji-picker.js';
 import { closeMessageMenu, toggleMessageMenu } from './message-keys.js';
 import { closeReactionPicker, messageNode, scrollToBottom, toggleReactionPicker } from './message-list.js';
 
@@ -89,6 +90,19 @@ const MESSAGE_ACTIONS = {
     closeReactionPicker({ focusToggle: true });
     closeMessageMenu({ focusToggle: true });
     toggleOwnReaction(msg, button.dataset.emoji);
+  },
+  'react-more': (conv, msg, button) => {
+    const message = button.closest('.message');
+    const toggle = message.querySelector('[data-action="react-menu"]');
+    closeReactionPicker();
+    openEmojiPicker({
+      anchor: toggle,
+      container: message,
+      onPick: (emoji) => {
+        toggle.focus();
+        toggleOwnReaction(msg, emoji);
+      },
+    });
   },
   'toggle-reaction': (conv, msg, button) => toggleOwnReaction(msg, button.dataset.emoji),
   edit: (conv, msg) => {
@@ -238,6 +252,20 @@ export function onFilesPicked(files) {
   if (!files || files.length === 0) return;
   showComposerError('');
   uploads.add(files);
+}
+
+/** The composer's emoji button: the picker, whose choice goes in at the cursor. */
+export function onEmojiButton() {
+  if (closeEmojiPicker()) return;
+  openEmojiPicker({
+    anchor: el.emojiButton,
+    container: el.composerForm,
+    onPick: (emoji) => {
+      el.composer.focus();
+      el.composer.setRangeText(emoji, el.composer.selectionStart, el.composer.selectionEnd, 'end');
+      onComposerInput();
+    },
+  });
 }
 
 /** An image pasted into the composer (a screenshot) is uploaded like a picked file; text still pastes as text. */

@@ -73,6 +73,7 @@ export const el = {
   editCancel: $('edit-cancel'),
   uploadList: $('upload-list'),
   attach: $('attach'),
+  emojiButton: $('emoji-button'),
   fileInput: $('file-input'),
   dropHint: $('drop-hint'),
   conversationPane: document.querySelector('.conversation-pane'),

@@ -177,5 +177,10 @@ export function reactionPicker() {
     option.dataset.emoji = emoji;
     picker.append(option);
   }
+  // Every other emoji of the set, in the emoji picker.
+  const more = actionButton('react-more', 'reaction-more', '+');
+  more.title = t('reactions.more');
+  more.setAttribute('aria-label', more.title);
+  picker.append(more);
   return picker;
 }
