@@ -110,7 +110,7 @@ describe('accounts on the page', { timeout: 180_000 }, () => {
     assert.equal(await page.getByTestId('chat').isVisible(), false);
     const kept = await storage(page);
     assert.equal(kept.session, null);
-    assert.deepEqual(kept.localKeys.filter((k) => k.startsWith('majlis.') && !/language|theme/.test(k)), []);
+    assert.deepEqual(kept.localKeys.filter((k) => k.startsWith('majlis.') && !/language|theme|active-at/.test(k)), []);
     assert.ok(!kept.localValues.includes(token) && !kept.tabValues.includes(token), 'no token left');
     assert.equal(kept.state, 'closed');
     // The other tab follows at once, without an error.

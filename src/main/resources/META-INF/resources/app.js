@@ -16,7 +16,7 @@ import { listen } from './app/connection.js';
 import { client, preferences, sessionStore, state } from './app/context.js';
 import { AutoAway } from './app/away.js';
 import { loadOlder } from './app/history.js';
-import { LANGUAGE_KEY, THEME_KEY } from './app/session-store.js';
+import { ACTIVE_AT_KEY, LANGUAGE_KEY, THEME_KEY } from './app/session-store.js';
 import { isReading, markRead } from './app/updates.js';
 import { onBannerAction } from './app/views/banner.js';
 import {
@@ -45,8 +45,11 @@ import {
   showView,
 } from './app/views/signin.js';
 
-// Away after a while without activity, if the user had chosen online (only while on the chat screen).
-const away = new AutoAway(() => (state.view === 'chat' ? state.myStatus : null), setMyStatus);
+// Away after a while without activity in any tab, if the user had chosen online (only while on the chat screen).
+const away = new AutoAway(() => (state.view === 'chat' ? state.myStatus : null), setMyStatus, {
+  get: () => preferences.get(ACTIVE_AT_KEY),
+  set: (value) => preferences.set(ACTIVE_AT_KEY, value),
+});
 
 // Exposed for debugging from the browser console and for tests.
 window.majlis = { client, state, away };

@@ -1,20 +1,25 @@
-// Automatic "away": after AWAY_AFTER_MS without the user touching the page, someone who chose
-// "online" is set away (the `status` request); back to online at the first sign of activity. A
-// status chosen by hand (away or busy) is left alone.
+// Automatic "away": after AWAY_AFTER_MS without the user touching the page (in any of its tabs),
+// someone who chose "online" is set away (the `status` request); back to online at the first
+// sign of activity. A status chosen by hand (away or busy) is left alone.
 
 const AWAY_AFTER_MS = 10 * 60_000;
+const SHARE_EVERY_MS = 30_000; // how often a tab tells the others (localStorage) that it is used
 const ACTIVITY = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart', 'focus'];
 
 export class AutoAway {
   /**
-   * @param {() => string} status the user's status now
+   * @param {() => string|null} status the user's status now (null: not signed in)
    * @param {(status: string) => void} setStatus sets it (and tells the server)
+   * @param {{ get: () => string|null, set: (value: string) => void }} shared when any tab was last used
    */
-  constructor(status, setStatus, { afterMs = AWAY_AFTER_MS } = {}) {
+  constructor(status, setStatus, shared, { afterMs = AWAY_AFTER_MS, shareEveryMs = SHARE_EVERY_MS } = {}) {
     this.status = status;
     this.setStatus = setStatus;
+    this.shared = shared;
     this.afterMs = afterMs;
+    this.shareEveryMs = shareEveryMs;
     this.timer = null;
+    this.sharedAt = 0;
     this.wentAway = false; // set away by us, not by the user
   }
 
@@ -27,6 +32,11 @@ export class AutoAway {
   activity() {
     if (this.wentAway && this.status() === 'away') this.setStatus('online');
     this.wentAway = false;
+    const now = Date.now();
+    if (now - this.sharedAt > this.shareEveryMs) {
+      this.sharedAt = now;
+      this.shared.set(String(now));
+    }
     this.restart();
   }
 
@@ -36,12 +46,21 @@ export class AutoAway {
     this.restart();
   }
 
-  restart() {
+  restart(delay = this.afterMs) {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      if (this.status() !== 'online') return;
-      this.wentAway = true;
-      this.setStatus('away');
-    }, this.afterMs);
+    this.timer = setTimeout(() => this.idle(), delay);
+  }
+
+  idle() {
+    // Used in another tab meanwhile: not away, look again when that use is old enough.
+    const otherTab = Number(this.shared.get()) || 0;
+    const since = Date.now() - Math.max(otherTab, this.sharedAt);
+    if (since < this.afterMs - this.shareEveryMs) {
+      this.restart(this.afterMs - since);
+      return;
+    }
+    if (this.status() !== 'online') return;
+    this.wentAway = true;
+    this.setStatus('away');
   }
 }

@@ -14,6 +14,7 @@ export const SESSION_KEY = 'majlis.session';
 export const READ_KEY_PREFIX = 'majlis.read.';
 export const LANGUAGE_KEY = 'majlis.language';
 export const THEME_KEY = 'majlis.theme';
+export const ACTIVE_AT_KEY = 'majlis.active-at'; // when a tab of the page was last used (automatic away)
 export const OPEN_KEY = 'majlis.open';
 export const DRAFTS_KEY_PREFIX = 'majlis.drafts.';
 
