@@ -4,12 +4,12 @@
 // the size limit is refused before it is sent; during an outage the online list is not shown
 // online.
 
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { landscapePng } from './lib/images.mjs';
-import { startServer } from './lib/server.mjs';
+import { assertNoPageErrors, cast } from './lib/cast.mjs';
 import {
-  conversationEntry, createRoom, launchBrowser, loginAs, messagesWithText, openPage, sendWithEnter, userEntry,
+  conversationEntry, createRoom, messagesWithText, sendWithEnter, userEntry,
   waitReconnected, waitUntil,
 } from './lib/browser.mjs';
 
@@ -17,28 +17,13 @@ const T = 60_000;
 const ARABIC = 'مرحبا بكم جميعا، هذه رسالة طويلة جدا لا تتسع في الشريط الجانبي فتقطع عند نهايتها';
 
 describe('details of daily use', { timeout: 300_000 }, () => {
-  let server;
-  let browser;
-  let sara;
-  let omar;
-  let ahmed;
-  const pages = [];
-
-  before(async () => {
-    [server, browser] = await Promise.all([startServer({ name: 'details' }), launchBrowser()]);
-    sara = await openPage(browser, server.url);
-    omar = await openPage(browser, server.url);
-    ahmed = await openPage(browser, server.url, { locale: 'ar' });
-    pages.push(sara, omar, ahmed);
-    await loginAs(sara.page, 'Sara');
-    await loginAs(omar.page, 'Omar');
-    await loginAs(ahmed.page, 'أحمد');
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-  });
+  const scene = cast({ name: 'details' }, [
+    { name: 'Sara' },
+    { name: 'Omar' },
+    { name: 'أحمد', locale: 'ar' },
+  ]);
+  let sara; let omar; let ahmed;
+  before(() => { [sara, omar, ahmed] = scene.users; });
 
   test('a right-to-left preview in the English interface reads from its start and is cut at its end', { timeout: T }, async () => {
     await sendWithEnter(omar.page, ARABIC);
@@ -140,7 +125,7 @@ describe('details of daily use', { timeout: 300_000 }, () => {
     const list = page.getByTestId('user-list');
     assert.equal(await list.getAttribute('data-unknown'), 'false');
     assert.equal(await page.getByTestId('online-unknown').isVisible(), false);
-    const restarted = server.restart({ downMs: 4000 });
+    const restarted = scene.server.restart({ downMs: 4000 });
     await page.getByTestId('banner').waitFor();
     await waitUntil(() => list.getAttribute('data-unknown'), { check: (v) => v === 'true', message: 'the list marked unknown' });
     assert.equal(await page.getByTestId('online-unknown').textContent(), 'Connection lost: who is online is not known right now.');
@@ -153,7 +138,5 @@ describe('details of daily use', { timeout: 300_000 }, () => {
     assert.equal(await page.getByTestId('online-unknown').isVisible(), false);
   });
 
-  test('no script errors', { timeout: T }, async () => {
-    for (const p of pages) assert.deepEqual(p.record.pageErrors, []);
-  });
+  test('no script errors', { timeout: T }, () => assertNoPageErrors(scene.pages));
 });

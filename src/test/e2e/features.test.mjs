@@ -3,40 +3,25 @@
 // "away" after a while without activity, an image pasted into the composer, the image viewer, and
 // the emoji picker (composer and reactions).
 
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { landscapePng } from './lib/images.mjs';
-import { startServer } from './lib/server.mjs';
+import { assertNoPageErrors, cast } from './lib/cast.mjs';
 import {
-  conversationEntry, createRoom, launchBrowser, loginAs, messagesWithText, openPage, sendWithEnter, userEntry,
+  conversationEntry, createRoom, messagesWithText, sendWithEnter, userEntry,
   waitUntil,
 } from './lib/browser.mjs';
 
 const T = 60_000;
 
 describe('everyday shortcuts and settings', { timeout: 300_000 }, () => {
-  let server;
-  let browser;
-  let sara;
-  let omar;
-  let ahmed;
-  const pages = [];
-
-  before(async () => {
-    [server, browser] = await Promise.all([startServer({ name: 'features' }), launchBrowser()]);
-    sara = await openPage(browser, server.url);
-    omar = await openPage(browser, server.url);
-    ahmed = await openPage(browser, server.url, { locale: 'ar' });
-    pages.push(sara, omar, ahmed);
-    await loginAs(sara.page, 'Sara');
-    await loginAs(omar.page, 'Omar');
-    await loginAs(ahmed.page, 'أحمد');
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-  });
+  const scene = cast({ name: 'features' }, [
+    { name: 'Sara' },
+    { name: 'Omar' },
+    { name: 'أحمد', locale: 'ar' },
+  ]);
+  let sara; let omar; let ahmed;
+  before(() => { [sara, omar, ahmed] = scene.users; });
 
   test('Ctrl+K finds rooms and people by name; Enter opens, the arrows choose', { timeout: T }, async () => {
     const { page } = sara;
@@ -171,7 +156,7 @@ describe('everyday shortcuts and settings', { timeout: 300_000 }, () => {
     await viewer.waitFor();
     assert.equal(await omar.page.getByTestId('viewer-image').getAttribute('src'), await image.evaluate((a) => a.href));
     assert.equal(await omar.page.getByTestId('viewer-image').getAttribute('alt'), 'image.png');
-    assert.equal(omar.page.url().startsWith(server.url), true, 'still on the page, no new tab');
+    assert.equal(omar.page.url().startsWith(scene.server.url), true, 'still on the page, no new tab');
     await omar.page.keyboard.press('Escape');
     await viewer.waitFor({ state: 'hidden' });
     assert.equal(await omar.page.evaluate(() => document.activeElement.dataset.testid), 'attachment-image', 'the focus back on the image');
@@ -231,7 +216,5 @@ describe('everyday shortcuts and settings', { timeout: 300_000 }, () => {
     await ahmed.page.keyboard.press('Escape');
   });
 
-  test('no script errors', { timeout: T }, async () => {
-    for (const p of pages) assert.deepEqual(p.record.pageErrors, []);
-  });
+  test('no script errors', { timeout: T }, () => assertNoPageErrors(scene.pages));
 });

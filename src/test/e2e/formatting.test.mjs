@@ -1,33 +1,22 @@
 // Links and light formatting, between two users (English and Arabic): drawn as DOM nodes from
 // the raw text, which is what is stored, sent and edited; only http, https and mailto links.
 
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.mjs';
-import { launchBrowser, loginAs, openPage, sendWithEnter } from './lib/browser.mjs';
+import { assertNoPageErrors, cast } from './lib/cast.mjs';
+import { sendWithEnter } from './lib/browser.mjs';
 
 const T = 60_000;
 const RAW = '*bold* and _italic_ with `a*b*c`, see https://example.org/a_b?x=1. or mailto:sara@example.org\n'
   + 'not javascript:alert(1) <img src=x onerror=alert(1)>\n> a quote\n```\nconst x = 1 < 2;\n```';
 
 describe('links and formatting', { timeout: 120_000 }, () => {
-  let server;
-  let browser;
-  let sara;
-  let ahmed;
-
-  before(async () => {
-    [server, browser] = await Promise.all([startServer({ name: 'formatting' }), launchBrowser()]);
-    sara = await openPage(browser, server.url);
-    ahmed = await openPage(browser, server.url, { locale: 'ar' });
-    await loginAs(sara.page, 'Sara');
-    await loginAs(ahmed.page, 'أحمد');
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-  });
+  const scene = cast({ name: 'formatting' }, [
+    { name: 'Sara' },
+    { name: 'أحمد', locale: 'ar' },
+  ]);
+  let sara; let ahmed;
+  before(() => { [sara, ahmed] = scene.users; });
 
   test('formatting and links are drawn as nodes; the raw text is what is sent', { timeout: T }, async () => {
     await sendWithEnter(sara.page, RAW);
@@ -72,6 +61,7 @@ describe('links and formatting', { timeout: 120_000 }, () => {
     assert.equal(await message.locator('strong').textContent(), 'مهم');
     assert.equal(await message.locator('a').getAttribute('href'), 'https://example.org/ar');
     assert.equal(await message.getByTestId('message-text').textContent(), 'هذا مهم جدا: https://example.org/ar');
-    assert.deepEqual([...sara.record.pageErrors, ...ahmed.record.pageErrors, ...sara.record.dialogs, ...ahmed.record.dialogs], []);
+    assertNoPageErrors(scene.pages);
+    assert.deepEqual([...sara.record.dialogs, ...ahmed.record.dialogs], [], 'no script ran: no dialog');
   });
 });

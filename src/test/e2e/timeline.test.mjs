@@ -3,11 +3,11 @@
 // date lines, the "New messages" line (a conversation with many unread opens there), "Jump to
 // latest" with a count, and at least 20 lines of messages on an 800 px high screen.
 
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.mjs';
+import { assertNoPageErrors, cast } from './lib/cast.mjs';
 import {
-  conversationEntry, createRoom, launchBrowser, loginAs, messagesWithText, openPage, sendWithEnter, userEntry,
+  conversationEntry, createRoom, messagesWithText, sendWithEnter, userEntry,
   waitUntil,
 } from './lib/browser.mjs';
 
@@ -34,28 +34,13 @@ function inView(page, locator) {
 }
 
 describe('reading a conversation', { timeout: 360_000 }, () => {
-  let server;
-  let browser;
-  let sara;
-  let omar;
-  let ahmed;
-  const pages = [];
-
-  before(async () => {
-    [server, browser] = await Promise.all([startServer({ name: 'timeline' }), launchBrowser()]);
-    sara = await openPage(browser, server.url, { viewport: VIEWPORT });
-    omar = await openPage(browser, server.url, { viewport: VIEWPORT });
-    ahmed = await openPage(browser, server.url, { viewport: VIEWPORT, locale: 'ar', colorScheme: 'dark' });
-    pages.push(sara, omar, ahmed);
-    await loginAs(sara.page, 'Sara');
-    await loginAs(omar.page, 'Omar');
-    await loginAs(ahmed.page, 'أحمد');
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-  });
+  const scene = cast({ name: 'timeline' }, [
+    { name: 'Sara', viewport: VIEWPORT },
+    { name: 'Omar', viewport: VIEWPORT },
+    { name: 'أحمد', viewport: VIEWPORT, locale: 'ar', colorScheme: 'dark' },
+  ]);
+  let sara; let omar; let ahmed;
+  before(() => { [sara, omar, ahmed] = scene.users; });
 
   test('messages of one sender are grouped under one name, with an avatar; a date line starts the day', { timeout: T }, async () => {
     for (const text of ['one', 'two', 'three']) await sendWithEnter(sara.page, text);
@@ -152,7 +137,5 @@ describe('reading a conversation', { timeout: 360_000 }, () => {
     }
   });
 
-  test('no script errors', { timeout: T }, async () => {
-    for (const p of pages) assert.deepEqual(p.record.pageErrors, []);
-  });
+  test('no script errors', { timeout: T }, () => assertNoPageErrors(scene.pages));
 });
