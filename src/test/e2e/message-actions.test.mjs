@@ -7,7 +7,7 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertNoPageErrors, cast } from './lib/cast.mjs';
 import {
-  loginAs, messagesWithText, sendWithEnter, waitUntil,
+  loginAs, messagesWithText, sendWithEnter, shownMessageIds, waitUntil,
 } from './lib/browser.mjs';
 
 const T = 60_000;
@@ -36,6 +36,10 @@ describe('message actions from the keyboard and on a phone', { timeout: 240_000 
     await sendWithEnter(ahmed.page, 'fourth');
     await messagesWithText(sara.page, 'fourth').waitFor();
     await messagesWithText(ahmed.page, 'third').waitFor();
+    // Sara's own messages acknowledged: none is still pending at the end of her list.
+    await waitUntil(() => shownMessageIds(sara.page), {
+      check: (ids) => ids.length === 4 && ids.every((id) => id.startsWith('m_')), message: 'all four acknowledged',
+    });
   });
 
   test('the message list is one Tab stop; arrow keys move between messages', { timeout: T }, async () => {

@@ -8,7 +8,8 @@ import { isRightToLeft } from '../../i18n.js';
 import { el } from './dom.js';
 
 const LONG_PRESS_MS = 500;
-const CONTROLS = 'button, a[href]';
+// A message's own controls; an emoji picker open in it keeps its own single Tab stop.
+const CONTROLS = 'button:not(.emoji-option), a[href]';
 
 let currentId = null; // the message that is the list's Tab stop, by its key below
 

@@ -149,6 +149,17 @@ function messageNodes(conv, msg, prev, { unread = null, broken = false } = {}) {
   return nodes;
 }
 
+/** Where a new day's date line goes: before the member lines that came since the last message. */
+function dayLineSpot(before) {
+  let spot = before;
+  let previous = before ? before.previousElementSibling : el.messageList.lastElementChild;
+  while (previous?.classList.contains('system-line')) {
+    spot = previous;
+    previous = previous.previousElementSibling;
+  }
+  return spot;
+}
+
 /** New messages at the end of the open conversation (before our pending ones). */
 export function appendMessages(conv, fresh) {
   const before = el.messageList.querySelector('.message.pending');
@@ -156,6 +167,7 @@ export function appendMessages(conv, fresh) {
     const last = before ? before.previousElementSibling : el.messageList.lastElementChild;
     const prev = conv.messages[conv.messages.indexOf(msg) - 1];
     const nodes = messageNodes(conv, msg, prev, { broken: !last?.classList.contains('message') });
+    if (nodes[0].classList.contains('day-line')) el.messageList.insertBefore(nodes.shift(), dayLineSpot(before));
     nodes.forEach((node) => el.messageList.insertBefore(node, before));
   }
   syncTabStop();
@@ -169,12 +181,12 @@ export function renderMessages(conv) {
   let next = 0;
   let prev = null;
   for (const msg of conv.messages) {
-    let broken = false;
-    while (next < lines.length && lines[next].afterSeq < Number(msg.seq)) {
-      fragment.append(systemLineNode(lines[next++]));
-      broken = true;
-    }
-    fragment.append(...messageNodes(conv, msg, prev, { unread, broken }));
+    const before = [];
+    while (next < lines.length && lines[next].afterSeq < Number(msg.seq)) before.push(systemLineNode(lines[next++]));
+    const nodes = messageNodes(conv, msg, prev, { unread, broken: before.length > 0 });
+    // A new day's date line comes first, then the member lines of that day.
+    const day = nodes[0].classList.contains('day-line') ? [nodes.shift()] : [];
+    fragment.append(...day, ...before, ...nodes);
     prev = msg;
   }
   while (next < lines.length) fragment.append(systemLineNode(lines[next++]));
