@@ -87,20 +87,22 @@ describe('reading a conversation', { timeout: 360_000 }, () => {
     await conversationEntry(sara.page, 'room:busy').click();
     await messagesWithText(sara.page, 'read before').waitFor();
     await conversationEntry(sara.page, 'room:general').click();
-    const unread = Array.from({ length: 40 }, (_, i) => `unread ${i + 1}`);
+    // More than one page of history (50): the page loads older ones until the first unread.
+    const unread = Array.from({ length: 70 }, (_, i) => `unread ${i + 1}`);
     await sendAll(omar.page, 'busy', unread);
     await waitUntil(() => conversationEntry(sara.page, 'room:busy').getByTestId('unread').textContent(), {
-      check: (n) => n === '40', message: '40 unread',
+      check: (n) => n === '70', message: '70 unread',
     });
 
     await conversationEntry(sara.page, 'room:busy').click();
     const line = sara.page.getByTestId('unread-line');
     await line.waitFor();
+    assert.equal(await line.count(), 1);
     assert.equal(await line.textContent(), 'New messages');
     const next = await line.evaluate((node) => node.nextElementSibling.querySelector('[data-testid="message-text"]').textContent);
     assert.equal(next, 'unread 1', 'the line is before the first unread');
     await waitUntil(() => inView(sara.page, messagesWithText(sara.page, 'unread 1')), { message: 'the first unread in view' });
-    assert.equal(await inView(sara.page, messagesWithText(sara.page, 'unread 40')), false, 'not scrolled to the end');
+    assert.equal(await inView(sara.page, messagesWithText(sara.page, 'unread 70')), false, 'not scrolled to the end');
     const jump = sara.page.getByTestId('jump-latest');
     assert.equal(await jump.textContent(), '↓ Jump to latest');
 

@@ -53,7 +53,7 @@ function dayLabel(msg) {
 
 /**
  * The first unread message of the conversation as it was opened (`conv.unreadAtOpen` messages
- * from others, counted from the end), or null.
+ * from others, counted from the end), or null (none, or not loaded yet).
  */
 export function firstUnread(conv) {
   let left = conv.unreadAtOpen || 0;
@@ -61,7 +61,12 @@ export function firstUnread(conv) {
   for (let i = conv.messages.length - 1; i >= 0; i--) {
     if (!sameName(conv.messages[i].from, state.me) && --left === 0) return conv.messages[i];
   }
-  return conv.messages[0] || null;
+  return conv.hasMoreBefore ? null : conv.messages[0] || null;
+}
+
+/** The conversation opens at its first unread message, which is older than the pages loaded so far. */
+export function unreadNotLoaded(conv) {
+  return conv.jumpToUnread && conv.historyLoaded && conv.hasMoreBefore && firstUnread(conv) === null;
 }
 
 export function unreadLine() {
@@ -79,15 +84,19 @@ export function unreadLine() {
  * them at the top (once it is loaded); otherwise the end when `stick`.
  */
 export function settleScroll(conv, stick) {
-  const line = el.messageList.querySelector('.unread-line');
-  if (conv.jumpToUnread && line) {
-    el.scroller.scrollTop = Math.max(0, line.offsetTop - 8);
-    state.pinnedToBottom = isNearBottom();
-    if (conv.historyLoaded) conv.jumpToUnread = false;
-  } else if (stick) {
-    scrollToBottom();
-  }
+  if (!jumpToFirstUnread(conv) && stick) scrollToBottom();
   renderJumpButton();
+}
+
+/** A conversation just opened with unread messages: the first of them at the top, once loaded; true when done. */
+export function jumpToFirstUnread(conv) {
+  const line = el.messageList.querySelector('.unread-line');
+  if (!conv.jumpToUnread || !line) return false;
+  el.scroller.scrollTop = Math.max(0, line.offsetTop - 8);
+  state.pinnedToBottom = isNearBottom();
+  if (conv.historyLoaded) conv.jumpToUnread = false;
+  renderJumpButton();
+  return true;
 }
 
 export function isNearBottom() {
