@@ -20,7 +20,8 @@ import { ACTIVE_AT_KEY, LANGUAGE_KEY, THEME_KEY } from './app/session-store.js';
 import { isReading, markRead } from './app/updates.js';
 import { onBannerAction } from './app/views/banner.js';
 import {
-  onComposerInput, onComposerKeydown, onComposerPaste, onEmojiButton, onFilesPicked, onMessageListClick, sendCurrent, stopEditing, wireFileDrop,
+  composerChanged, onComposerInput, onComposerKeydown, onComposerPaste, onEmojiButton, onFilesPicked, onMessageListClick,
+  sendCurrent, stopEditing, wireFileDrop,
 } from './app/views/composer.js';
 import { openConversation, openDirect, toggleMute } from './app/views/conversation.js';
 import { el } from './app/views/dom.js';
@@ -103,6 +104,7 @@ function init() {
   });
   el.composer.addEventListener('keydown', onComposerKeydown);
   el.composer.addEventListener('input', onComposerInput);
+  window.addEventListener('resize', composerChanged, { passive: true });
   el.editCancel.addEventListener('click', () => {
     stopEditing();
     el.composer.focus();

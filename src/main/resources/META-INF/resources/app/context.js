@@ -1,6 +1,7 @@
 // The page's single instances, shared by its modules: the protocol client, what the page knows
-// (state), the browser's session store, this tab's place (open conversation, drafts), preferences, optional frames, desktop notifications, and above the
-// presence threshold the online directory and the presence subscriptions; the muted conversations.
+// (state), the browser's session store, this tab's place (open conversation, drafts),
+// preferences, the muted conversations, optional frames, desktop notifications, and above the
+// presence threshold the online directory and the presence subscriptions.
 
 import { MajlisClient } from '../majlis-client.js';
 import { DesktopNotifier } from '../notifications.js';

@@ -36,9 +36,10 @@ export function openConversation(key) {
   state.activeKey = key;
   tabStore.saveOpenConversation(state.me, conv);
   el.composer.value = conv.draft || '';
-  composerChanged();
   showComposerError('');
   renderHeader();
+  // After the header: an empty composer's height counts its placeholder, which the header sets.
+  composerChanged();
   renderMessages(conv);
   renderTyping();
   settleScroll(conv, true);
@@ -57,7 +58,8 @@ export function openConversation(key) {
  */
 export function restoreTabPlace() {
   for (const { kind, name, text } of Object.values(tabStore.drafts(state.me))) {
-    if (kind === 'direct' || state.conversations.has(conversationKey(kind, name))) state.ensureConversation(kind, name).draft = text;
+    const known = kind === 'direct' || state.conversations.has(conversationKey(kind, name));
+    if (known) state.ensureConversation(kind, name).draft = text;
   }
   const open = tabStore.openConversation(state.me);
   if (!open || sameName(open.name, state.me)) return null;

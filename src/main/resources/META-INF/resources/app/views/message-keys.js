@@ -8,6 +8,7 @@ import { isRightToLeft } from '../../i18n.js';
 import { el } from './dom.js';
 
 const LONG_PRESS_MS = 500;
+const LONG_PRESS_SLOP_PX = 10; // a finger moving further is scrolling, not pressing
 // A message's own controls; an emoji picker open in it keeps its own single Tab stop.
 const CONTROLS = 'button:not(.emoji-option), a[href]';
 
@@ -86,7 +87,9 @@ function moveInPicker(event, picker) {
   const at = options.indexOf(event.target);
   const forward = isRightToLeft() ? 'ArrowLeft' : 'ArrowRight';
   const backward = isRightToLeft() ? 'ArrowRight' : 'ArrowLeft';
-  const to = { [forward]: at + 1, [backward]: at - 1, ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: options.length - 1 }[event.key];
+  const to = {
+    [forward]: at + 1, [backward]: at - 1, ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: options.length - 1,
+  }[event.key];
   if (to === undefined || at < 0) return;
   event.preventDefault();
   options[(to + options.length) % options.length].focus();
@@ -121,13 +124,18 @@ function openMenu(li) {
 /** A long press on a message (touch) opens its menu, as the "⋯" button does. */
 function wireLongPress(list) {
   let timer = null;
+  let start = null;
   const cancel = () => { clearTimeout(timer); timer = null; };
   list.addEventListener('pointerdown', (event) => {
     const li = messageOf(event.target);
     if (event.pointerType !== 'touch' || !li?.querySelector('[data-action="more"]') || event.target.closest(CONTROLS)) return;
+    start = { x: event.clientX, y: event.clientY };
     timer = setTimeout(() => { timer = null; toggleMessageMenu(li); }, LONG_PRESS_MS);
   });
-  for (const type of ['pointerup', 'pointercancel', 'pointermove']) list.addEventListener(type, cancel);
+  list.addEventListener('pointermove', (event) => {
+    if (timer && Math.hypot(event.clientX - start.x, event.clientY - start.y) > LONG_PRESS_SLOP_PX) cancel();
+  });
+  for (const type of ['pointerup', 'pointercancel']) list.addEventListener(type, cancel);
   // The browser's own long-press menu would cover ours.
   list.addEventListener('contextmenu', (event) => {
     if (messageOf(event.target)?.dataset.menuOpen === 'true') event.preventDefault();

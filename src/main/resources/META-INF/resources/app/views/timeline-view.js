@@ -13,7 +13,8 @@ export function decorateMessage(li, conv, msg, grouped) {
   if (grouped) li.classList.add('grouped');
   else if (!li.classList.contains('mine')) li.prepend(avatarNode(msg.from));
   // Your own name is in the sidebar already: a direct conversation does not repeat it (screen readers still read it).
-  if (conv?.kind === 'direct' && sameName(msg.from, state.me)) li.querySelector('.message-from')?.classList.add('visually-hidden');
+  const ownInDirect = conv?.kind === 'direct' && sameName(msg.from, state.me);
+  if (ownInDirect) li.querySelector('.message-from')?.classList.add('visually-hidden');
 }
 
 function avatarNode(name) {
