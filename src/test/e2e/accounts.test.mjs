@@ -1,11 +1,12 @@
-// Accounts on the page: register, stay signed in across a reload (token in sessionStorage),
-// log out, and the errors of the account form (wrong password, taken name, short password).
+// Accounts on the page: register, stay signed in across a reload, in a new tab and after a
+// browser restart (token in localStorage), log out in every tab, a guest in two tabs, and the
+// errors of the account form (wrong password, taken name, short password).
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
 import {
-  launchBrowser, loginAs, openPage, screenshot, sendWithEnter, messagesWithText, signIn,
+  launchBrowser, loginAs, openPage, openTab, screenshot, sendWithEnter, messagesWithText, signIn,
   submitAccountForm, waitUntil,
 } from './lib/browser.mjs';
 
@@ -13,13 +14,13 @@ const T = 30_000;
 const NAME = 'Noura';
 const PASSWORD = 'correct horse 7';
 
-/** What the page keeps in the tab's storage, and whether anything leaked elsewhere. */
+/** What the page keeps in the browser's storage, and whether anything leaked elsewhere. */
 function storage(page) {
   return page.evaluate(() => ({
-    session: JSON.parse(sessionStorage.getItem('majlis.session') || 'null'),
-    sessionKeys: Object.keys(sessionStorage),
-    sessionValues: Object.values(sessionStorage).join('\n'),
+    session: JSON.parse(localStorage.getItem('majlis.session') || 'null'),
     localKeys: Object.keys(localStorage),
+    localValues: Object.values(localStorage).join('\n'),
+    tabValues: Object.values(sessionStorage).join('\n'),
     cookie: document.cookie,
     state: window.majlis.client.state,
   }));
@@ -52,7 +53,7 @@ describe('accounts on the page', { timeout: 180_000 }, () => {
     await screenshot(page, 'login.png');
   });
 
-  test('registering through the page opens the chat and keeps the token in sessionStorage only', { timeout: T }, async () => {
+  test('registering through the page opens the chat and keeps the token in localStorage', { timeout: T }, async () => {
     const { page } = noura;
     await signIn(page, NAME, PASSWORD, { register: true });
     assert.equal(await page.getByTestId('me-kind').textContent(), 'Account');
@@ -62,10 +63,10 @@ describe('accounts on the page', { timeout: 180_000 }, () => {
     assert.match(kept.session.token, /^[\w-]+\.[\w-]+\.[\w-]+$/, 'a JWT');
     assert.equal(kept.session.token, await page.evaluate(() => window.majlis.client.session.token),
       'the session token of the last welcome');
-    assert.deepEqual(kept.localKeys, [], 'nothing in localStorage');
+    assert.ok(!kept.tabValues.includes(kept.session.token), 'not in sessionStorage');
     assert.equal(kept.cookie, '', 'no cookie');
     // The password is not kept anywhere.
-    assert.ok(!kept.sessionValues.includes(PASSWORD));
+    assert.ok(!kept.localValues.includes(PASSWORD) && !kept.tabValues.includes(PASSWORD));
     assert.equal(await page.getByTestId('account-password').inputValue(), '');
     await sendWithEnter(page, 'hello as an account');
     await messagesWithText(page, 'hello as an account').waitFor({ state: 'visible' });
@@ -86,7 +87,22 @@ describe('accounts on the page', { timeout: 180_000 }, () => {
     await messagesWithText(page, 'hello as an account').waitFor({ state: 'visible' });
   });
 
-  test('log out closes the socket, removes the token and shows the login screen', { timeout: T }, async () => {
+  test('a new tab and a restarted browser are signed in with the same session', { timeout: T }, async () => {
+    const tab = await openTab(noura.context);
+    pages.push(tab);
+    await tab.page.getByTestId('chat').waitFor({ state: 'visible' });
+    assert.equal(await tab.page.getByTestId('me-name').textContent(), NAME);
+    await messagesWithText(tab.page, 'hello as an account').waitFor({ state: 'visible' });
+    // A browser restart: a new context with what the old one kept on disk.
+    const restarted = await openPage(browser, server.url, { storageState: await noura.context.storageState() });
+    pages.push(restarted);
+    await restarted.page.getByTestId('chat').waitFor({ state: 'visible' });
+    assert.equal(await restarted.page.getByTestId('me-name').textContent(), NAME);
+    await restarted.context.close();
+    noura.secondTab = tab;
+  });
+
+  test('log out closes the socket, removes the token and shows the login screen in every tab', { timeout: T }, async () => {
     const { page } = noura;
     const token = (await storage(page)).session.token;
     await page.getByTestId('logout').click();
@@ -94,9 +110,15 @@ describe('accounts on the page', { timeout: 180_000 }, () => {
     assert.equal(await page.getByTestId('chat').isVisible(), false);
     const kept = await storage(page);
     assert.equal(kept.session, null);
-    assert.deepEqual(kept.sessionKeys.filter((k) => k.startsWith('majlis.')), []);
-    assert.ok(!kept.sessionValues.includes(token), 'no token left in sessionStorage');
+    assert.deepEqual(kept.localKeys.filter((k) => k.startsWith('majlis.') && !/language|theme|active-at/.test(k)), []);
+    assert.ok(!kept.localValues.includes(token) && !kept.tabValues.includes(token), 'no token left');
     assert.equal(kept.state, 'closed');
+    // The other tab follows at once, without an error.
+    const other = noura.secondTab.page;
+    await other.getByTestId('login-view').waitFor({ state: 'visible' });
+    assert.equal(await other.getByTestId('account-error').isVisible(), false);
+    assert.equal(await other.evaluate(() => window.majlis.client.state), 'closed');
+    await other.close();
     // The server ends the session (a moment later): the token no longer works anywhere.
     let status = 0;
     for (let i = 0; i < 50 && status !== 401; i++) {
@@ -150,6 +172,22 @@ describe('accounts on the page', { timeout: 180_000 }, () => {
     await submitAccountForm(page, 'zaid', 'another password', { register: true });
     await waitUntil(() => error.textContent(), { check: (t) => /already taken/i.test(t), message: 'taken by a guest' });
     await screenshot(page, 'login-error.png');
+  });
+
+  test('a guest opens a second tab and is the same guest in both', { timeout: T }, async () => {
+    const first = await openPage(browser, server.url);
+    pages.push(first);
+    await loginAs(first.page, 'Layla');
+    const second = await openTab(first.context);
+    pages.push(second);
+    await second.page.getByTestId('chat').waitFor({ state: 'visible' });
+    assert.equal(await second.page.getByTestId('me-name').textContent(), 'Layla');
+    assert.equal(await second.page.getByTestId('login-error').isVisible(), false);
+    await sendWithEnter(second.page, 'from the second tab');
+    await messagesWithText(first.page, 'from the second tab').waitFor({ state: 'visible' });
+    // Both stay connected.
+    await new Promise((r) => setTimeout(r, 1000));
+    for (const { page } of [first, second]) assert.equal(await page.evaluate(() => window.majlis.client.loggedIn), true);
   });
 
   test('no script errors, no CSP violations', { timeout: T }, async () => {

@@ -33,15 +33,22 @@ export async function launchBrowser() {
 /**
  * A page in its own browser context (own storage: a separate user), with a record of the
  * dialogs that fired (and were dismissed), uncaught page errors and console errors. `locale`
- * sets navigator.languages; `colorScheme` the prefers-color-scheme the page sees.
+ * sets navigator.languages; `colorScheme` the prefers-color-scheme the page sees; `storageState`
+ * what an earlier context kept (`context.storageState()`: a browser restarted).
  */
 export async function openPage(browser, baseUrl, {
   viewport = { width: 1100, height: 760 }, locale = 'en-US', colorScheme = 'light', initScript = null,
+  storageState = undefined,
 } = {}) {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport, locale, colorScheme });
+  const context = await browser.newContext({ baseURL: baseUrl, viewport, locale, colorScheme, storageState });
   // Runs in the page before its own scripts (stubs such as a recording Notification).
   if (initScript) await context.addInitScript(initScript);
   context.setDefaultTimeout(10_000);
+  return openTab(context);
+}
+
+/** Another tab of the same browser (`context`: same storage), recorded as `openPage` does. */
+export async function openTab(context) {
   const page = await context.newPage();
   const record = { dialogs: [], pageErrors: [], consoleErrors: [] };
   page.on('dialog', (dialog) => {

@@ -1,9 +1,9 @@
-// Unit tests of app/session-store.js (the tab's storage and preferences) with a fake Storage.
+// Unit tests of app/session-store.js (the browser's session, read marks and preferences) with a fake Storage.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  Preferences, READ_KEY_PREFIX, SESSION_KEY, SessionStore, tokenExpired,
+  Preferences, READ_KEY_PREFIX, SESSION_KEY, SessionStore, TabStore, tokenExpired,
 } from '../../../main/resources/META-INF/resources/app/session-store.js';
 
 /** The Storage interface over a Map. */
@@ -64,8 +64,8 @@ describe('session store', () => {
     assert.equal(tokenExpired(null, 5000, now), false);
   });
 
-  test('read marks per user, only forward, and log out clears every majlis key', () => {
-    const storage = new FakeStorage({ other: 'kept' });
+  test('read marks per user, only forward, and log out clears them and the session, not preferences', () => {
+    const storage = new FakeStorage({ other: 'kept', 'majlis.theme': 'dark' });
     const store = new SessionStore(() => storage);
     assert.deepEqual(store.readMarks(null), {});
     store.saveReadMark('Sara', { key: 'room:tea', readSeq: 5 });
@@ -76,7 +76,7 @@ describe('session store', () => {
     assert.ok(storage.getItem(`${READ_KEY_PREFIX}sara`));
     store.saveSession({ token: 't', username: 'sara' });
     store.clear();
-    assert.deepEqual([...storage.map.keys()], ['other']);
+    assert.deepEqual([...storage.map.keys()], ['other', 'majlis.theme']);
   });
 
   test('corrupt read marks read as none', () => {
@@ -100,5 +100,24 @@ describe('session store', () => {
     const storage = new FakeStorage();
     new Preferences(() => storage).set('majlis.language', 'ar');
     assert.equal(new Preferences(() => storage).get('majlis.language'), 'ar');
+  });
+
+  test('the tab\'s place: the open conversation and the drafts, per user, gone at log out', () => {
+    const storage = new FakeStorage({ 'majlis.theme': 'dark' });
+    const tab = new TabStore(() => storage);
+    const tea = { kind: 'room', name: 'Tea', key: 'room:tea' };
+    const omar = { kind: 'direct', name: 'Omar', key: 'dm:omar' };
+    tab.saveOpenConversation('Sara', tea);
+    assert.deepEqual(tab.openConversation('sara'), { me: 'Sara', kind: 'room', name: 'Tea' });
+    assert.equal(tab.openConversation('omar'), null, 'not another user\'s');
+    tab.saveDraft('Sara', tea, 'half a thought');
+    tab.saveDraft('Sara', omar, 'hi');
+    tab.saveDraft('Sara', omar, '');
+    assert.deepEqual(tab.drafts('sara'), { 'room:tea': { kind: 'room', name: 'Tea', text: 'half a thought' } });
+    assert.deepEqual(tab.drafts('omar'), {});
+    tab.clear();
+    assert.deepEqual([...storage.map.keys()], ['majlis.theme']);
+    storage.setItem('majlis.open', '{oops');
+    assert.equal(tab.openConversation('sara'), null);
   });
 });

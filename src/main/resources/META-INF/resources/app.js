@@ -14,32 +14,46 @@
 import { preferredLocale } from './i18n.js';
 import { listen } from './app/connection.js';
 import { client, preferences, sessionStore, state } from './app/context.js';
+import { AutoAway } from './app/away.js';
 import { loadOlder } from './app/history.js';
-import { LANGUAGE_KEY, THEME_KEY } from './app/session-store.js';
+import { ACTIVE_AT_KEY, LANGUAGE_KEY, THEME_KEY } from './app/session-store.js';
 import { isReading, markRead } from './app/updates.js';
 import { onBannerAction } from './app/views/banner.js';
 import {
-  onComposerInput, onComposerKeydown, onFilesPicked, onMessageListClick, sendCurrent, stopEditing, wireFileDrop,
+  composerChanged, onComposerInput, onComposerKeydown, onComposerPaste, onEmojiButton, onFilesPicked, onMessageListClick,
+  sendCurrent, stopEditing, wireFileDrop,
 } from './app/views/composer.js';
-import { openConversation, openDirect } from './app/views/conversation.js';
+import { openConversation, openDirect, toggleMute } from './app/views/conversation.js';
 import { el } from './app/views/dom.js';
+import { onPointerDownOutside } from './app/views/emoji-picker.js';
+import { onImageClick, wireImageViewer } from './app/views/image-viewer.js';
 import {
   onInviteSubmit, onLeaveClick, onMemberFilterInput, onMembersMore, toggleMembers,
 } from './app/views/members.js';
-import { closeReactionPicker, isNearBottom } from './app/views/message-list.js';
+import { closeMessageMenu, wireMessageKeys } from './app/views/message-keys.js';
+import { closeReactionPicker, isNearBottom, onListMediaLoad, scrollToBottom } from './app/views/message-list.js';
+import { isSwitcherShortcut, openSwitcher, wireSwitcher } from './app/views/switcher.js';
+import { renderJumpButton } from './app/views/timeline-view.js';
 import { onDirectNameInput, onDirectSubmit, onSuggestionClick, openNewDirect } from './app/views/new-message.js';
 import { onUserFilterInput, onUserMore } from './app/views/online.js';
 import {
   loadBrowsePage, onBrowseListClick, onInvitationClick, onRoomFormSubmit, openBrowseRooms, openCreateRoom,
 } from './app/views/rooms.js';
 import { applyLanguage, applyTheme, chooseLanguage, chooseTheme, onNotifyToggle, openSettings } from './app/views/settings.js';
-import { closeSidebar, onStatusChange, openSidebar, renderSidebar, sidebarOpen } from './app/views/sidebar.js';
+import { closeSidebar, onStatusChange, openSidebar, renderSidebar, setMyStatus, sidebarOpen } from './app/views/sidebar.js';
 import {
-  logOut, onAccountSubmit, onLoginSubmit, restoreSession, showAccountError, showLoginError, showView,
+  logOut, onAccountSubmit, onLoginSubmit, onSessionStorage, restoreSession, showAccountError, showLoginError,
+  showView,
 } from './app/views/signin.js';
 
+// Away after a while without activity in any tab, if the user had chosen online (only while on the chat screen).
+const away = new AutoAway(() => (state.view === 'chat' ? state.myStatus : null), setMyStatus, {
+  get: () => preferences.get(ACTIVE_AT_KEY),
+  set: (value) => preferences.set(ACTIVE_AT_KEY, value),
+});
+
 // Exposed for debugging from the browser console and for tests.
-window.majlis = { client, state };
+window.majlis = { client, state, away };
 
 /** Alt+ArrowUp / Alt+ArrowDown: the previous / next conversation in the sidebar's order. */
 function stepConversation(step) {
@@ -49,8 +63,13 @@ function stepConversation(step) {
 }
 
 function onGlobalKeydown(event) {
+  if (isSwitcherShortcut(event) && state.view === 'chat') {
+    event.preventDefault();
+    openSwitcher();
+    return;
+  }
   if (event.key === 'Escape' && !event.defaultPrevented) {
-    if (closeReactionPicker({ focusToggle: true })) return;
+    if (closeReactionPicker({ focusToggle: true }) || closeMessageMenu({ focusToggle: true })) return;
     if (sidebarOpen()) {
       closeSidebar();
       el.menuToggle.focus();
@@ -85,16 +104,30 @@ function init() {
   });
   el.composer.addEventListener('keydown', onComposerKeydown);
   el.composer.addEventListener('input', onComposerInput);
+  window.addEventListener('resize', composerChanged, { passive: true });
   el.editCancel.addEventListener('click', () => {
     stopEditing();
     el.composer.focus();
   });
   el.messageList.addEventListener('click', onMessageListClick);
+  el.messageList.addEventListener('click', onImageClick);
+  wireImageViewer();
+  el.composer.addEventListener('paste', onComposerPaste);
+  el.messageList.addEventListener('load', onListMediaLoad, true);
+  wireMessageKeys();
+  wireSwitcher();
   el.scroller.addEventListener('scroll', () => {
     state.pinnedToBottom = isNearBottom();
+    renderJumpButton();
     if (el.scroller.scrollTop < 120) loadOlder(state.activeConversation());
   }, { passive: true });
+  el.jumpLatest.addEventListener('click', () => {
+    scrollToBottom();
+    el.composer.focus();
+  });
   el.attach.addEventListener('click', () => el.fileInput.click());
+  el.emojiButton.addEventListener('click', onEmojiButton);
+  document.addEventListener('pointerdown', onPointerDownOutside);
   el.fileInput.addEventListener('change', () => {
     onFilesPicked(el.fileInput.files);
     el.fileInput.value = '';
@@ -121,7 +154,11 @@ function init() {
   el.directCancel.addEventListener('click', () => el.directDialog.close());
   el.inviteForm.addEventListener('submit', onInviteSubmit);
   el.leaveRoom.addEventListener('click', onLeaveClick);
-  el.statusSelect.addEventListener('change', onStatusChange);
+  el.statusSelect.addEventListener('change', () => {
+    onStatusChange();
+    away.chosen();
+  });
+  el.muteToggle.addEventListener('click', toggleMute);
   el.bannerAction.addEventListener('click', onBannerAction);
   el.menuToggle.addEventListener('click', () => {
     if (sidebarOpen()) closeSidebar();
@@ -159,6 +196,8 @@ function init() {
   });
 
   listen();
+  away.start();
+  window.addEventListener('storage', onSessionStorage);
 
   showView('login');
   const saved = sessionStore.savedSession();

@@ -4,12 +4,16 @@
 // User-supplied file names reach the DOM only as text.
 
 import { uploadFile } from './majlis-client.js';
-import { t, errorText, formatSize } from './i18n.js';
+import { t, errorText, formatCount, formatSize } from './i18n.js';
 
 /** Image types the server serves inline; anything else is a download. */
 export const INLINE_IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
 export const MAX_ATTACHMENTS = 10; // per message (src/docs/protocol.md, Messages)
+// The server's default `majlis.files.max-size` (10 MiB): the page cannot ask the server for it,
+// so a server set to another size still answers too_large (or takes more) after the upload.
+export const MAX_FILE_MIB = 10;
+const MAX_FILE_BYTES = MAX_FILE_MIB * 1024 * 1024;
 
 export class UploadTray {
   /**
@@ -30,9 +34,15 @@ export class UploadTray {
     });
   }
 
-  /** Stages and starts uploading `files` (a FileList or an array of File). */
+  /** Stages and starts uploading `files` (a FileList or an array of File); refuses, first, those over the size limit. */
   add(files) {
-    const picked = [...files];
+    const tooLarge = [...files].filter((file) => file.size > MAX_FILE_BYTES);
+    if (tooLarge.length > 0) {
+      this.onError(tooLarge.map((file) => t('files.too_large', {
+        name: file.name, size: formatSize(file.size), max: formatCount(MAX_FILE_MIB),
+      })).join(' '));
+    }
+    const picked = [...files].filter((file) => file.size <= MAX_FILE_BYTES);
     const room = MAX_ATTACHMENTS - this.items.length;
     if (picked.length > room) this.onError(t('files.too_many', { count: MAX_ATTACHMENTS }));
     for (const file of picked.slice(0, Math.max(0, room))) this.start(file);

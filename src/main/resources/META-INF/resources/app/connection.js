@@ -4,7 +4,7 @@
 
 import { errorText, t } from '../i18n.js';
 import { mentions } from '../notifications.js';
-import { client, notifier, optionalFrames, sessionStore, state } from './context.js';
+import { client, mutes, notifier, optionalFrames, sessionStore, state } from './context.js';
 import { catchUp, loadLatest } from './history.js';
 import { applyReaction, messageId, noteOwnRead, noteReadBy, unreadFromServer } from './messages-model.js';
 import { onPresence, onUsers, welcomePresence } from './presence.js';
@@ -13,7 +13,7 @@ import { addMessages, outbox, setTyping } from './updates.js';
 import { updateBanner } from './views/banner.js';
 import { clip, messageSummary, showNotice } from './views/common.js';
 import { stopEditing } from './views/composer.js';
-import { openConversation, removeConversation, renderHeader } from './views/conversation.js';
+import { openConversation, removeConversation, renderHeader, restoreTabPlace } from './views/conversation.js';
 import { el } from './views/dom.js';
 import { renderReceipts, rerenderMessage } from './views/message-list.js';
 import { applyInvitations, onInvited, onMemberJoined, onMemberLeft, onRoom } from './views/rooms.js';
@@ -31,6 +31,7 @@ function onWelcome(payload) {
   state.me = payload.username;
   state.guest = payload.guest !== false;
   sessionStore.saveSession(payload);
+  mutes.load(state.me);
   el.meName.textContent = state.me;
   el.meKind.textContent = t(state.guest ? 'account.guest' : 'account.member');
 
@@ -63,7 +64,7 @@ function onWelcome(payload) {
     el.statusSelect.value = 'online';
     showView('chat');
     openConversation(state.activeKey && state.conversations.has(state.activeKey)
-      ? state.activeKey : general.key);
+      ? state.activeKey : restoreTabPlace() || general.key);
   } else {
     // Reconnected: restore our status and fetch what we missed while away.
     if (state.myStatus !== 'online') client.setStatus(state.myStatus);
@@ -95,7 +96,8 @@ function onNewMessage(msg) {
   const conv = state.conversationOfMessage(msg);
   const isNew = !conv.byId.has(messageId(msg));
   addMessages(conv, [msg]);
-  if (!isNew || sameName(msg.from, state.me)) return;
+  // A muted conversation says nothing, unless it is the one being read.
+  if (!isNew || sameName(msg.from, state.me) || (mutes.has(conv.key) && conv.key !== state.activeKey)) return;
   announce(conv, msg);
   notifyDesktop(conv, msg);
 }

@@ -6,6 +6,7 @@ import { lastMessage, noteReadSeqs } from './messages-model.js';
 import { addMessages } from './updates.js';
 import { el } from './views/dom.js';
 import { renderHistoryStatus } from './views/message-list.js';
+import { jumpToFirstUnread, unreadNotLoaded } from './views/timeline-view.js';
 import { renderSidebar } from './views/sidebar.js';
 
 const HISTORY_PAGE = 50;
@@ -62,7 +63,7 @@ export async function loadOlder(conv) {
     const oldHeight = el.scroller.scrollHeight;
     const oldTop = el.scroller.scrollTop;
     addMessages(conv, page.messages, { mode: 'older' });
-    if (active) el.scroller.scrollTop = oldTop + (el.scroller.scrollHeight - oldHeight);
+    if (active && !jumpToFirstUnread(conv)) el.scroller.scrollTop = oldTop + (el.scroller.scrollHeight - oldHeight);
   } catch (e) {
     historyUnsupported(e);
   } finally {
@@ -72,10 +73,13 @@ export async function loadOlder(conv) {
   fillViewport(conv);
 }
 
-/** While the messages do not fill the pane there is nothing to scroll: load more at once. */
+/**
+ * While the messages do not fill the pane there is nothing to scroll: load more at once. So too
+ * while the conversation opens at a first unread message older than what is loaded.
+ */
 export function fillViewport(conv) {
   if (conv.key !== state.activeKey || !conv.hasMoreBefore || conv.loadingOlder) return;
-  if (el.scroller.scrollHeight <= el.scroller.clientHeight + 40) loadOlder(conv);
+  if (el.scroller.scrollHeight <= el.scroller.clientHeight + 40 || unreadNotLoaded(conv)) loadOlder(conv);
 }
 
 /** After a reconnect: everything after `from` (the last seq seen before), page by page. */

@@ -34,6 +34,10 @@ export class Conversation {
     this.pending = new Map();         // client frame id -> { id, text, attachments, status, error, uncertain }
     this.latest = null;               // newest message known without loading history (for the preview)
     this.draft = '';
+    this.unreadAtOpen = 0;            // unread when opened: the "New messages" line goes before the first of them
+    this.jumpToUnread = false;        // opened with unread: show the first of them, once loaded
+    this.newBelow = 0;                // new messages that came while scrolled up ("Jump to latest")
+    this.systemLines = [];            // rooms: who joined, left or was invited, seen live: { afterSeq, key, vars }
     this.isPrivate = false;           // rooms only
     this.owner = null;
     this.members = null;              // usernames, once a `room` event described the room

@@ -8,9 +8,10 @@ import { fold, sameName } from './state.js';
 import { sendErrorText, showComposerError, showNotice } from './views/common.js';
 import { el } from './views/dom.js';
 import {
-  isNearBottom, removePendingNode, renderMessages, renderMessage, renderReceipts, renderTyping, rerenderMessage,
-  scrollToBottom, updatePendingNode,
+  appendMessages, isNearBottom, removePendingNode, renderMessages, renderReceipts, renderTyping, rerenderMessage,
+  scrollToBottom, settleScroll, updatePendingNode,
 } from './views/message-list.js';
+import { renderJumpButton } from './views/timeline-view.js';
 import { renderSidebar } from './views/sidebar.js';
 
 const TYPING_EXPIRY_MS = 6000;    // an indicator nobody refreshed for this long is dropped
@@ -56,15 +57,13 @@ export function addMessages(conv, messages, { mode = 'live' } = {}) {
 
   if (conv.key === state.activeKey) {
     const stick = mode === 'newest' || isNearBottom() || (mode === 'live' && fresh.some((m) => sameName(m.from, state.me)));
-    if (appendedInOrder && (mode === 'live' || mode === 'gap')) {
-      const beforeNode = el.messageList.querySelector('.message.pending');
-      fresh.forEach((m) => el.messageList.insertBefore(renderMessage(m), beforeNode));
-    } else {
-      renderMessages(conv);
-    }
+    if (appendedInOrder && (mode === 'live' || mode === 'gap')) appendMessages(conv, fresh);
+    else renderMessages(conv);
     el.empty.hidden = conv.messages.length + conv.pending.size > 0;
     renderReceipts(conv);
-    if (stick && mode !== 'older') scrollToBottom();
+    if (!stick && mode === 'live') conv.newBelow += fresh.filter((m) => !sameName(m.from, state.me)).length;
+    if (mode !== 'older') settleScroll(conv, stick);
+    else renderJumpButton();
     if (isReading(conv)) markRead(conv);
   }
   renderSidebar();

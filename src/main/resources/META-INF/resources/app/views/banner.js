@@ -1,4 +1,5 @@
-// The banner over the chat while the connection is down: reconnecting (with Retry), closed (Reload).
+// The banner over the chat while the connection is down: reconnecting (with Retry), closed (Reload);
+// meanwhile the online list is shown as unknown.
 
 import { t } from '../../i18n.js';
 import { client, state } from '../context.js';
@@ -32,6 +33,10 @@ export function updateBanner() {
   el.banner.hidden = !text;
   el.banner.dataset.state = connection;
   document.body.classList.toggle('offline', Boolean(text));
+  // Without a connection nobody's presence is known: the online list says so instead of showing everyone online.
+  el.userList.dataset.unknown = String(Boolean(text));
+  el.onlineUnknown.hidden = !text;
+  el.onlineCount.hidden = Boolean(text);
   el.bannerText.textContent = text;
   el.bannerAction.hidden = !action;
   el.bannerAction.dataset.action = action || '';

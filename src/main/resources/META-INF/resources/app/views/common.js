@@ -8,6 +8,18 @@ const CONFIRM_WINDOW_MS = 4000;   // a destructive button waits this long for it
 const NOTICE_MS = 6000;
 const TYPING_PAUSE_MS = 250;
 
+/** The text of `key` with each of `vars` (names) isolated in a <bdi>, as nodes. */
+export function isolatedText(key, vars) {
+  const names = Object.values(vars);
+  const marked = Object.fromEntries(Object.keys(vars).map((name, i) => [name, `\u0000${i}\u0000`]));
+  return t(key, marked).split('\u0000').map((part, i) => {
+    if (i % 2 === 0) return part;
+    const bdi = document.createElement('bdi');
+    bdi.textContent = String(names[Number(part)]);
+    return bdi;
+  });
+}
+
 export function sendErrorText(error) {
   if (!error) return errorText('internal');
   if (error.code === 'rate_limited' && error.payload?.retryAfterMs) {

@@ -2,15 +2,18 @@
 // (picked, dropped, uploaded), telling the others we are typing; and the buttons inside the
 // message list (retry, discard, react, edit, delete).
 
-import { t } from '../../i18n.js';
+import { formatCount, t } from '../../i18n.js';
 import { UploadTray } from '../../uploads.js';
-import { client, optionalFrames, state } from '../context.js';
+import { client, optionalFrames, state, tabStore } from '../context.js';
+import { MAX_MESSAGE_LENGTH, lengthStatus } from '../message-length.js';
 import { attachmentIds, reactors } from '../messages-model.js';
 import { sameName } from '../state.js';
 import { outbox } from '../updates.js';
 import { confirmThen, runCommand, sendErrorText, showComposerError, showNotice } from './common.js';
 import { el } from './dom.js';
-import { messageNode, scrollToBottom, toggleReactionPicker } from './message-list.js';
+import { closeEmojiPicker, openEmojiPicker } from './emoji-picker.js';
+import { closeMessageMenu, toggleMessageMenu } from './message-keys.js';
+import { closeReactionPicker, messageNode, scrollToBottom, toggleReactionPicker } from './message-list.js';
 
 const TYPING_REFRESH_MS = 3000;   // while typing goes on, tell the others again this often
 
@@ -19,10 +22,25 @@ export const uploads = new UploadTray(el.uploadList, {
   onError: (text) => showComposerError(text),
 });
 
-export function autosize() {
+/** The composer's text changed (typed, pasted or set): its height and its length counter follow. */
+export function composerChanged() {
   // CSSOM from script: allowed under the page's `style-src 'self'`.
   el.composer.style.height = 'auto';
   el.composer.style.height = `${Math.min(el.composer.scrollHeight, 200)}px`;
+  const { length, counter, over } = lengthStatus(el.composer.value);
+  el.composerCount.hidden = !counter;
+  el.composerCount.dataset.over = String(over > 0);
+  el.composerCount.textContent = counter
+    ? t('composer.count', { count: formatCount(length), max: formatCount(MAX_MESSAGE_LENGTH) }) : '';
+}
+
+/** True (and the reason shown) when the text is longer than the server takes: nothing is cut. */
+function refuseTooLong(text) {
+  const { over } = lengthStatus(text);
+  if (over === 0) return false;
+  showComposerError(t('composer.too_long', { max: formatCount(MAX_MESSAGE_LENGTH), over: formatCount(over) }));
+  el.composer.focus();
+  return true;
 }
 
 export function sendCurrent() {
@@ -38,10 +56,11 @@ export function sendCurrent() {
     showComposerError(t('files.wait'));
     return;
   }
+  if (refuseTooLong(text)) return;
   showComposerError('');
   el.composer.value = '';
-  conv.draft = '';
-  autosize();
+  saveDraft(conv, '');
+  composerChanged();
   stopTypingNotice();
   uploads.clear();
   // Offline, the message waits with its id and goes out after the reconnect (sendQueued).
@@ -64,13 +83,32 @@ export function onMessageListClick(event) {
 }
 
 const MESSAGE_ACTIONS = {
+  more: (conv, msg, button) => toggleMessageMenu(button.closest('.message')),
   'react-menu': (conv, msg, button) => toggleReactionPicker(button),
   react: (conv, msg, button) => {
-    toggleReactionPicker(button.closest('.message').querySelector('[data-action="react-menu"]'));
+    // The focus goes back to what opened the picker (or the phone's menu), not to the page.
+    closeReactionPicker({ focusToggle: true });
+    closeMessageMenu({ focusToggle: true });
     toggleOwnReaction(msg, button.dataset.emoji);
   },
+  'react-more': (conv, msg, button) => {
+    const message = button.closest('.message');
+    const toggle = message.querySelector('[data-action="react-menu"]');
+    closeReactionPicker();
+    openEmojiPicker({
+      anchor: toggle,
+      container: message,
+      onPick: (emoji) => {
+        toggle.focus();
+        toggleOwnReaction(msg, emoji);
+      },
+    });
+  },
   'toggle-reaction': (conv, msg, button) => toggleOwnReaction(msg, button.dataset.emoji),
-  edit: (conv, msg) => startEditing(conv, msg),
+  edit: (conv, msg) => {
+    closeMessageMenu();
+    startEditing(conv, msg);
+  },
   delete: (conv, msg, button) => confirmThen(button, 'message.confirm_delete',
     () => runCommand(client.deleteMessage(msg.id))),
 };
@@ -93,6 +131,10 @@ export function onComposerKeydown(event) {
     stopEditing();
     return;
   }
+  if (event.key === 'ArrowUp' && !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey && editLastOwn()) {
+    event.preventDefault();
+    return;
+  }
   if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
   if (event.altKey || event.ctrlKey || event.metaKey) return;
   event.preventDefault();
@@ -100,9 +142,18 @@ export function onComposerKeydown(event) {
 }
 
 export function onComposerInput() {
-  autosize();
+  composerChanged();
   if (!el.composerError.hidden) showComposerError('');
-  if (!state.editing) announceTyping();
+  if (state.editing) return;
+  const conv = state.activeConversation();
+  if (conv) saveDraft(conv, el.composer.value);
+  announceTyping();
+}
+
+/** The unsent text of a conversation, kept for when it is opened again (a reload included). */
+function saveDraft(conv, text) {
+  conv.draft = text;
+  tabStore.saveDraft(state.me, conv, text);
 }
 
 /** Tells the others we are typing: at once, then again every few seconds while it goes on. */
@@ -143,8 +194,18 @@ export function startEditing(conv, msg) {
   messageNode(msg.id)?.classList.add('editing');
   el.editBar.hidden = false;
   el.composer.value = msg.message;
-  autosize();
+  composerChanged();
   el.composer.focus();
+}
+
+/** ↑ in an empty composer: edit your last message of the conversation (as in most chat apps). */
+function editLastOwn() {
+  const conv = state.activeConversation();
+  if (!conv || state.editing || el.composer.value !== '') return false;
+  const last = conv.messages.findLast((m) => sameName(m.from, state.me) && m.id != null && !m.deleted);
+  if (!last) return false;
+  startEditing(conv, last);
+  return true;
 }
 
 /** Back to writing new messages, with the draft that was there before editing. */
@@ -155,7 +216,7 @@ export function stopEditing() {
   el.editBar.hidden = true;
   messageNode(editing.messageId)?.classList.remove('editing');
   el.composer.value = state.conversations.get(editing.key)?.draft || '';
-  autosize();
+  composerChanged();
 }
 
 async function submitEdit() {
@@ -171,6 +232,7 @@ async function submitEdit() {
     showComposerError(t('message.empty_edit'));
     return;
   }
+  if (refuseTooLong(text)) return;
   stopEditing();
   try {
     await client.editMessage(id, text);
@@ -190,6 +252,28 @@ export function onFilesPicked(files) {
   if (!files || files.length === 0) return;
   showComposerError('');
   uploads.add(files);
+}
+
+/** The composer's emoji button: the picker, whose choice goes in at the cursor. */
+export function onEmojiButton() {
+  if (closeEmojiPicker()) return;
+  openEmojiPicker({
+    anchor: el.emojiButton,
+    container: el.composerForm,
+    onPick: (emoji) => {
+      el.composer.focus();
+      el.composer.setRangeText(emoji, el.composer.selectionStart, el.composer.selectionEnd, 'end');
+      onComposerInput();
+    },
+  });
+}
+
+/** An image pasted into the composer (a screenshot) is uploaded like a picked file; text still pastes as text. */
+export function onComposerPaste(event) {
+  const files = [...(event.clipboardData?.files || [])];
+  if (files.length === 0) return;
+  if (!event.clipboardData.types.includes('text/plain')) event.preventDefault();
+  onFilesPicked(files);
 }
 
 const draggingFiles = (event) => [...(event.dataTransfer?.types || [])].includes('Files');

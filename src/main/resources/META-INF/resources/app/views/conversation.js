@@ -1,16 +1,16 @@
 // The open conversation: switching to one, its header, and the whole chat screen redrawn.
 
 import { plural, t } from '../../i18n.js';
-import { state } from '../context.js';
+import { mutes, state, tabStore } from '../context.js';
 import { loadNewest, fillViewport } from '../history.js';
 import { showingPresence } from '../presence.js';
 import { GENERAL, conversationKey, isGroupRoom, sameName } from '../state.js';
 import { markRead } from '../updates.js';
 import { updateBanner } from './banner.js';
 import { showComposerError } from './common.js';
-import { autosize, stopEditing, stopTypingNotice } from './composer.js';
+import { composerChanged, stopEditing, stopTypingNotice } from './composer.js';
 import { el } from './dom.js';
-import { renderHistoryStatus, renderMessages, renderTyping, scrollToBottom } from './message-list.js';
+import { renderHistoryStatus, renderMessages, renderTyping, settleScroll } from './message-list.js';
 import { renderMembers } from './members.js';
 import { closeSidebar, fillRoomIcon, presenceText, renderSidebar } from './sidebar.js';
 
@@ -22,15 +22,27 @@ export function openConversation(key) {
     stopEditing();
     stopTypingNotice();
   }
-  if (previous && previous !== conv) previous.draft = el.composer.value;
+  if (previous && previous !== conv) {
+    previous.draft = el.composer.value;
+    previous.unreadAtOpen = 0;
+  }
+  if (previous !== conv) {
+    // Where the unread start, unless everything is unread (new here: the newest is what matters).
+    const all = Math.max(conv.lastSeq, conv.serverLastSeq);
+    conv.unreadAtOpen = conv.unread > 0 && conv.unread < all ? conv.unread : 0;
+    conv.jumpToUnread = conv.unreadAtOpen > 0;
+    conv.newBelow = 0;
+  }
   state.activeKey = key;
+  tabStore.saveOpenConversation(state.me, conv);
   el.composer.value = conv.draft || '';
-  autosize();
   showComposerError('');
   renderHeader();
+  // After the header: an empty composer's height counts its placeholder, which the header sets.
+  composerChanged();
   renderMessages(conv);
   renderTyping();
-  scrollToBottom();
+  settleScroll(conv, true);
   markRead(conv);
   renderSidebar();
   renderHistoryStatus();
@@ -38,6 +50,22 @@ export function openConversation(key) {
   if (!conv.historyLoaded) loadNewest(conv);
   else fillViewport(conv);
   if (window.matchMedia('(min-width: 721px)').matches) el.composer.focus();
+}
+
+/**
+ * After a reload: the drafts this tab kept, and the key of the conversation it had open (a room
+ * is only reopened while we are in it), or null.
+ */
+export function restoreTabPlace() {
+  for (const { kind, name, text } of Object.values(tabStore.drafts(state.me))) {
+    const known = kind === 'direct' || state.conversations.has(conversationKey(kind, name));
+    if (known) state.ensureConversation(kind, name).draft = text;
+  }
+  const open = tabStore.openConversation(state.me);
+  if (!open || sameName(open.name, state.me)) return null;
+  if (open.kind === 'direct') return state.ensureConversation('direct', open.name).key;
+  const key = conversationKey('room', open.name);
+  return state.conversations.has(key) ? key : null;
 }
 
 export function openDirect(username) {
@@ -52,6 +80,10 @@ export function renderHeader() {
   renderTitle(conv);
   el.title.dataset.conversation = conv.key;
   el.roomActions.hidden = !isGroupRoom(conv);
+  const muted = mutes.has(conv.key);
+  el.muteToggle.setAttribute('aria-pressed', String(muted));
+  el.muteToggle.textContent = t(muted ? 'mute.unmute' : 'mute.mute');
+  el.muteToggle.title = t(muted ? 'mute.muted_hint' : 'mute.hint');
   renderMembers();
   if (conv.kind === 'room') {
     const parts = [t(conv.isPrivate ? 'chat.private_room' : 'chat.room_title')];
@@ -80,6 +112,14 @@ function renderTitle(conv) {
   const name = document.createElement('bdi');
   name.textContent = conv.name;
   el.title.replaceChildren(icon, ' ', name);
+}
+
+/** Mutes or unmutes the open conversation. */
+export function toggleMute() {
+  if (!state.activeKey) return;
+  mutes.toggle(state.activeKey);
+  renderHeader();
+  renderSidebar();
 }
 
 export function removeConversation(conv) {

@@ -1,28 +1,24 @@
 // The message list of the open conversation: messages, pending messages of ours, read receipts,
 // reactions and the reaction picker, the history status line, the typing line, scrolling.
 
-import { formatList, formatSize, getLocale, t } from '../../i18n.js';
-import { INLINE_IMAGE_TYPES } from '../../uploads.js';
+import { formatList, t } from '../../i18n.js';
 import { state } from '../context.js';
-import { messageId, reactors } from '../messages-model.js';
+import { messageId } from '../messages-model.js';
 import { byName } from '../name-lists.js';
 import { fold, sameName } from '../state.js';
-import { sendErrorText } from './common.js';
+import { isolatedText, sendErrorText } from './common.js';
 import { el } from './dom.js';
+import { replaceMessageNode, syncTabStop } from './message-keys.js';
+import { renderRichText } from './rich-text.js';
+import {
+  dayLine, decorateMessage, firstUnread, isNearBottom, scrollToBottom, settleScroll, unreadLine,
+} from './timeline-view.js';
+import { continuesGroup } from '../timeline.js';
+import {
+  attachmentList, editedMarker, messageActions, reactionPicker, reactionRow, setTicks, ticksNode, timeNode,
+} from './message-parts.js';
 
-const REACTION_CHOICES = ['👍', '❤️', '😂', '😮', '😢', '🎉'];
 const SEEN_BY_NAMES = 5;          // names listed under "Seen by" before "and N more"
-
-function formatTime(msg) {
-  if (msg.timestamp) {
-    const d = new Date(msg.timestamp);
-    if (!Number.isNaN(d.getTime())) {
-      return { text: d.toLocaleTimeString(getLocale(), { hour: '2-digit', minute: '2-digit' }), iso: d.toISOString(), full: d.toLocaleString(getLocale()) };
-    }
-  }
-  const sent = typeof msg.sent === 'string' ? msg.sent : '';
-  return { text: sent.slice(0, 5), iso: '', full: sent };
-}
 
 /** The bubble shared by sent and pending messages: sender, time or state, text. */
 function messageShell(from, mine, text) {
@@ -44,12 +40,12 @@ function messageShell(from, mine, text) {
   body.className = 'message-text';
   body.dir = 'auto';
   body.dataset.testid = 'message-text';
-  body.textContent = String(text ?? '');
+  renderRichText(body, text);
   li.append(meta, body);
   return { li, meta, body };
 }
 
-export function renderMessage(msg) {
+function renderMessage(msg) {
   const mine = sameName(msg.from, state.me);
   const deleted = msg.deleted === true;
   const { li, meta, body } = messageShell(msg.from, mine, deleted ? t('message.deleted') : msg.message);
@@ -69,162 +65,8 @@ export function renderMessage(msg) {
   if (attachments) li.append(attachments);
   const reactions = reactionRow(msg);
   if (reactions) li.append(reactions);
-  if (msg.id != null) meta.append(messageActions(mine));
+  if (msg.id != null) meta.append(...messageActions(mine));
   return li;
-}
-
-function timeNode(msg) {
-  const time = document.createElement('time');
-  time.className = 'message-time';
-  time.dataset.testid = 'message-time';
-  const when = formatTime(msg);
-  time.textContent = when.text;
-  if (when.iso) time.dateTime = when.iso;
-  if (when.full) time.title = when.full;
-  return time;
-}
-
-function editedMarker(msg) {
-  const marker = document.createElement('span');
-  marker.className = 'message-edited';
-  marker.dataset.testid = 'message-edited';
-  marker.textContent = t('message.edited');
-  const when = msg.editedAt ? formatTime({ timestamp: msg.editedAt }) : null;
-  if (when?.full) marker.title = t('message.edited_at', { time: when.full });
-  return marker;
-}
-
-/** Sent / read marks of our own direct messages; filled in by renderReceipts. */
-function ticksNode() {
-  const ticks = document.createElement('span');
-  ticks.className = 'message-ticks';
-  ticks.dataset.testid = 'message-ticks';
-  return ticks;
-}
-
-function setTicks(node, read) {
-  const stateName = read ? 'read' : 'sent';
-  if (node.dataset.state === stateName) return;
-  node.dataset.state = stateName;
-  node.textContent = read ? '✓✓' : '✓';
-  node.title = t(`receipts.${stateName}`);
-  node.setAttribute('aria-label', node.title);
-}
-
-/** Files of a message: images as previews linking to the file, anything else as a download. */
-function attachmentList(attachments) {
-  // Only same-origin paths: a file url never leads the reader elsewhere.
-  const files = (Array.isArray(attachments) ? attachments : [])
-    .filter((a) => a && typeof a.url === 'string' && /^\/(?!\/)/.test(a.url));
-  if (files.length === 0) return null;
-  const list = document.createElement('ul');
-  list.className = 'attachments';
-  list.dataset.testid = 'attachments';
-  for (const file of files) {
-    const item = document.createElement('li');
-    item.append(attachmentLink(file));
-    list.append(item);
-  }
-  return list;
-}
-
-function attachmentLink(file) {
-  const name = String(file.name || 'file');
-  const link = document.createElement('a');
-  link.href = file.url;
-  link.rel = 'noopener';
-  link.target = '_blank';
-  if (INLINE_IMAGE_TYPES.has(String(file.contentType).toLowerCase())) {
-    link.className = 'attachment-image';
-    link.dataset.testid = 'attachment-image';
-    const img = document.createElement('img');
-    img.src = file.url;
-    img.alt = name;
-    img.decoding = 'async';
-    // An image that loads after the list was scrolled to the end would push the end out of view.
-    img.addEventListener('load', () => { if (state.pinnedToBottom) scrollToBottom(); });
-    link.append(img);
-    return link;
-  }
-  link.className = 'attachment-file';
-  link.dataset.testid = 'attachment-file';
-  link.download = name;
-  const label = document.createElement('bdi');
-  label.className = 'attachment-name';
-  label.textContent = name;
-  const size = document.createElement('span');
-  size.className = 'attachment-size';
-  size.textContent = formatSize(file.size);
-  link.append(label, ' ', size);
-  return link;
-}
-
-function reactionRow(msg) {
-  const emojis = Object.keys(msg.reactions || {}).filter((emoji) => reactors(msg, emoji).length > 0);
-  if (emojis.length === 0) return null;
-  const row = document.createElement('div');
-  row.className = 'reactions';
-  row.dataset.testid = 'reactions';
-  for (const emoji of emojis) {
-    const users = reactors(msg, emoji);
-    const chip = document.createElement('button');
-    chip.type = 'button';
-    chip.className = 'reaction';
-    chip.dataset.testid = 'reaction';
-    chip.dataset.action = 'toggle-reaction';
-    chip.dataset.emoji = emoji;
-    chip.setAttribute('aria-pressed', String(users.some((u) => sameName(u, state.me))));
-    chip.title = t('reactions.by', { emoji, names: formatList(users) });
-    const symbol = document.createElement('span');
-    symbol.className = 'reaction-emoji';
-    symbol.textContent = emoji;
-    const count = document.createElement('span');
-    count.className = 'reaction-count';
-    count.dataset.testid = 'reaction-count';
-    count.textContent = String(users.length);
-    chip.append(symbol, count);
-    row.append(chip);
-  }
-  return row;
-}
-
-/** React (everyone), edit and delete (the author only). Shown on hover and focus. */
-function messageActions(mine) {
-  const bar = document.createElement('div');
-  bar.className = 'message-actions';
-  bar.setAttribute('role', 'group');
-  bar.setAttribute('aria-label', t('message.actions'));
-  const react = actionButton('react-menu', 'react-button', '☺');
-  react.title = t('reactions.add');
-  react.setAttribute('aria-label', react.title);
-  react.setAttribute('aria-expanded', 'false');
-  bar.append(react);
-  if (mine) bar.append(actionButton('edit', 'edit-message', t('message.edit')), actionButton('delete', 'delete-message', t('message.delete')));
-  return bar;
-}
-
-function actionButton(action, testid, text) {
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'message-action';
-  button.dataset.action = action;
-  button.dataset.testid = testid;
-  button.textContent = text;
-  return button;
-}
-
-function reactionPicker() {
-  const picker = document.createElement('div');
-  picker.className = 'reaction-picker';
-  picker.dataset.testid = 'reaction-picker';
-  picker.setAttribute('role', 'group');
-  picker.setAttribute('aria-label', t('reactions.picker'));
-  for (const emoji of REACTION_CHOICES) {
-    const option = actionButton('react', 'reaction-option', emoji);
-    option.dataset.emoji = emoji;
-    picker.append(option);
-  }
-  return picker;
 }
 
 /** A message of ours that has no ack yet ('sending') or was refused ('failed'). */
@@ -273,13 +115,86 @@ function failureAction(action, clientId) {
   return button;
 }
 
+/** A line in a room about its members ("omar joined"), between the messages it came after. */
+function systemLineNode(line) {
+  const li = document.createElement('li');
+  li.className = 'system-line';
+  li.dataset.testid = 'system-line';
+  li.append(...isolatedText(line.key, line.vars));
+  return li;
+}
+
+/** Notes a member line in `conv` and shows it when the conversation is open. */
+export function addSystemLine(conv, key, vars) {
+  const line = { afterSeq: conv.lastSeq, key, vars };
+  conv.systemLines.push(line);
+  if (conv.key !== state.activeKey) return;
+  el.messageList.insertBefore(systemLineNode(line), el.messageList.querySelector('.message.pending'));
+  el.empty.hidden = true;
+  if (state.pinnedToBottom) scrollToBottom();
+}
+
+/**
+ * A message with what goes before it: the date line when the day changes, the "New messages"
+ * line at `unread`. It continues `prev`'s group unless a line (`broken`) comes between.
+ */
+function messageNodes(conv, msg, prev, { unread = null, broken = false } = {}) {
+  const nodes = [];
+  const day = dayLine(prev, msg);
+  if (day) nodes.push(day);
+  if (msg === unread) nodes.push(unreadLine());
+  const li = renderMessage(msg);
+  decorateMessage(li, conv, msg, !broken && msg !== unread && continuesGroup(prev, msg));
+  nodes.push(li);
+  return nodes;
+}
+
+/** Where a new day's date line goes: before the member lines that came since the last message. */
+function dayLineSpot(before) {
+  let spot = before;
+  let previous = before ? before.previousElementSibling : el.messageList.lastElementChild;
+  while (previous?.classList.contains('system-line')) {
+    spot = previous;
+    previous = previous.previousElementSibling;
+  }
+  return spot;
+}
+
+/** New messages at the end of the open conversation (before our pending ones). */
+export function appendMessages(conv, fresh) {
+  const before = el.messageList.querySelector('.message.pending');
+  for (const msg of fresh) {
+    const last = before ? before.previousElementSibling : el.messageList.lastElementChild;
+    const prev = conv.messages[conv.messages.indexOf(msg) - 1];
+    const nodes = messageNodes(conv, msg, prev, { broken: !last?.classList.contains('message') });
+    if (nodes[0].classList.contains('day-line')) el.messageList.insertBefore(nodes.shift(), dayLineSpot(before));
+    nodes.forEach((node) => el.messageList.insertBefore(node, before));
+  }
+  syncTabStop();
+}
+
 export function renderMessages(conv) {
   const fragment = document.createDocumentFragment();
-  for (const msg of conv.messages) fragment.append(renderMessage(msg));
+  const unread = firstUnread(conv);
+  // Member lines come in seq order (each after the newest message of its time).
+  const lines = conv.systemLines;
+  let next = 0;
+  let prev = null;
+  for (const msg of conv.messages) {
+    const before = [];
+    while (next < lines.length && lines[next].afterSeq < Number(msg.seq)) before.push(systemLineNode(lines[next++]));
+    const nodes = messageNodes(conv, msg, prev, { unread, broken: before.length > 0 });
+    // A new day's date line comes first, then the member lines of that day.
+    const day = nodes[0].classList.contains('day-line') ? [nodes.shift()] : [];
+    fragment.append(...day, ...before, ...nodes);
+    prev = msg;
+  }
+  while (next < lines.length) fragment.append(systemLineNode(lines[next++]));
   for (const pending of conv.pending.values()) fragment.append(renderPending(pending));
   el.messageList.replaceChildren(fragment);
-  el.empty.hidden = conv.messages.length + conv.pending.size > 0;
+  el.empty.hidden = conv.messages.length + conv.pending.size + conv.systemLines.length > 0;
   renderReceipts(conv);
+  syncTabStop();
 }
 
 /** Re-renders one message in place (when its conversation is open). */
@@ -287,7 +202,9 @@ export function rerenderMessage(conv, msg) {
   if (conv.key !== state.activeKey) return;
   const old = messageNode(messageId(msg));
   if (!old) return;
-  old.replaceWith(renderMessage(msg));
+  const fresh = renderMessage(msg);
+  decorateMessage(fresh, conv, msg, old.classList.contains('grouped'));
+  replaceMessageNode(old, fresh);
   renderReceipts(conv);
 }
 
@@ -300,25 +217,27 @@ export function updatePendingNode(conv, pending) {
   if (conv.key !== state.activeKey) return;
   const old = el.messageList.querySelector(`.message.pending[data-client-id="${CSS.escape(pending.id)}"]`);
   const node = renderPending(pending);
-  if (old) old.replaceWith(node);
-  else el.messageList.append(node);
+  if (old) {
+    replaceMessageNode(old, node);
+  } else {
+    el.messageList.append(node);
+    syncTabStop();
+  }
   el.empty.hidden = true;
 }
 
 export function removePendingNode(conv, pending) {
   if (conv.key !== state.activeKey) return;
   el.messageList.querySelector(`.message.pending[data-client-id="${CSS.escape(pending.id)}"]`)?.remove();
+  syncTabStop();
 }
 
-export function isNearBottom() {
-  const s = el.scroller;
-  return s.scrollHeight - s.scrollTop - s.clientHeight < 80;
+/** An image that loads after the list was scrolled to the end would push the end out of view. */
+export function onListMediaLoad(event) {
+  if (event.target.tagName === 'IMG' && state.pinnedToBottom) scrollToBottom();
 }
 
-export function scrollToBottom() {
-  el.scroller.scrollTop = el.scroller.scrollHeight;
-  state.pinnedToBottom = true;
-}
+export { isNearBottom, scrollToBottom, settleScroll };
 
 /** ✓ / ✓✓ on our direct messages; "Seen by" under our last message in a room. */
 export function renderReceipts(conv) {

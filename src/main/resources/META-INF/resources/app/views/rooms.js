@@ -9,6 +9,7 @@ import { setTyping } from '../updates.js';
 import { runCommand, sendErrorText, showFieldError } from './common.js';
 import { openConversation, removeConversation, renderHeader } from './conversation.js';
 import { el } from './dom.js';
+import { addSystemLine } from './message-list.js';
 import { fillRoomIcon, renderSidebar } from './sidebar.js';
 
 /** `room`: we became a member of a room (created it, joined it, accepted an invitation), with its full description. */
@@ -93,6 +94,7 @@ export function onMemberJoined(payload) {
     conv.memberCount += 1;
   }
   if (conv.key === state.activeKey) renderHeader();
+  addSystemLine(conv, 'system.joined', { name: payload.username });
 }
 
 export function onMemberLeft(payload) {
@@ -110,6 +112,7 @@ export function onMemberLeft(payload) {
   }
   if (conv.typing.has(fold(payload.username))) setTyping(conv, payload.username, false);
   if (conv.key === state.activeKey) renderHeader();
+  addSystemLine(conv, 'system.left', { name: payload.username });
 }
 
 function roomOfMemberEvent(payload) {

@@ -2,7 +2,7 @@
 // (views/online.js); the unread count in the tab title; the drawer on small screens.
 
 import { getLocale, t } from '../../i18n.js';
-import { client, state } from '../context.js';
+import { client, mutes, state } from '../context.js';
 import { lastActivity, lastMessage } from '../messages-model.js';
 import { byName } from '../name-lists.js';
 import { GENERAL, STATUSES, fold, sameName } from '../state.js';
@@ -68,12 +68,21 @@ function conversationItem(conv) {
     preview.className = 'conversation-preview';
     preview.dataset.testid = 'conversation-preview';
     preview.dir = 'auto';
-    preview.textContent = previewText(conv, last);
+    preview.append(...previewNodes(conv, last));
     text.append(preview);
   }
   button.append(icon, text);
 
-  if (conv.unread > 0 && !active) {
+  if (mutes.has(conv.key)) {
+    button.classList.add('is-muted');
+    const bell = document.createElement('span');
+    bell.className = 'muted-mark';
+    bell.dataset.testid = 'muted-mark';
+    bell.textContent = '🔕';
+    bell.title = t('mute.muted');
+    bell.setAttribute('aria-label', bell.title);
+    button.append(bell);
+  } else if (conv.unread > 0 && !active) {
     button.classList.add('has-unread');
     const badge = document.createElement('span');
     badge.className = 'badge';
@@ -86,11 +95,22 @@ function conversationItem(conv) {
   return li;
 }
 
-/** "You: …", "sara: …" in a room, the text alone in a direct conversation (named after the partner). */
-function previewText(conv, msg) {
+/**
+ * "You: …", "sara: …" in a room, the text alone in a direct conversation (named after the
+ * partner). The label is isolated (<bdi>), so the preview's `dir="auto"` follows the message's
+ * own text: an Arabic message in the English interface is cut at its end, not its start.
+ */
+function previewNodes(conv, msg) {
   const text = clip(messageSummary(msg), PREVIEW_LENGTH);
-  if (sameName(msg.from, state.me)) return t('preview.mine', { text });
-  return conv.kind === 'room' ? t('preview.theirs', { name: msg.from, text }) : text;
+  const mine = sameName(msg.from, state.me);
+  if (!mine && conv.kind !== 'room') return [text];
+  const MARK = '\u0000';
+  const [before, after] = t(mine ? 'preview.mine' : 'preview.theirs', { name: msg.from, text: MARK }).split(MARK);
+  // The space after "You:" stays outside the isolated label, between it and the text.
+  const label = document.createElement('bdi');
+  label.className = 'preview-label';
+  label.textContent = before.trimEnd();
+  return [label, before.slice(label.textContent.length) + text, after];
 }
 
 /** '#' for a public room, a padlock (drawn, not an emoji: no emoji font needed) for a private one. */
@@ -128,7 +148,7 @@ export function renderSidebar() {
   el.meDot.dataset.status = state.myStatus;
 
   // The open conversation counts too while the tab is hidden (nobody reads it then).
-  const unread = all.reduce((n, c) => n + c.unread, 0);
+  const unread = all.reduce((n, c) => n + (mutes.has(c.key) ? 0 : c.unread), 0);
   el.menuUnread.hidden = unread === 0;
   el.menuUnread.textContent = unread > 99 ? '99+' : String(unread);
   updateTitle(unread);
@@ -152,8 +172,13 @@ export function closeSidebar() {
 
 export function onStatusChange() {
   const status = el.statusSelect.value;
-  if (!STATUSES.includes(status)) return;
+  if (STATUSES.includes(status)) setMyStatus(status);
+}
+
+/** Sets our status (chosen, or automatic "away") and tells the server. */
+export function setMyStatus(status) {
   state.myStatus = status;
+  el.statusSelect.value = status;
   client.setStatus(status);
   renderSidebar();
 }

@@ -1,9 +1,11 @@
 // Signing in: as a guest (a name) or with an account (sign in / register), logging back in
-// after a reload with the token this tab kept, and back to this screen on log out or expiry.
+// with the token the browser kept (after a reload, in a new tab), and back to this screen on log
+// out (here or in another tab) or expiry.
 
 import { errorText, t } from '../../i18n.js';
 import { loginAccount, registerAccount } from '../../majlis-client.js';
-import { client, sessionStore, state } from '../context.js';
+import { SESSION_KEY } from '../session-store.js';
+import { client, sessionStore, state, tabStore } from '../context.js';
 import { updateBanner } from './banner.js';
 import { showComposerError, showFieldError, showNotice } from './common.js';
 import { uploads } from './composer.js';
@@ -120,7 +122,7 @@ export async function onAccountSubmit(register) {
   }
 }
 
-/** A reload: log back in with the token this tab kept. */
+/** A reload or a new tab: log back in with the token the browser kept. */
 export async function restoreSession(saved) {
   setLoginBusy(true);
   showLoginStatus(t('login.restoring'));
@@ -177,6 +179,24 @@ export function backToLogin(errorCode) {
 export function logOut() {
   client.logout();
   sessionStore.clear();
+  tabStore.clear();
   backToLogin();
   el.accountPassword.value = '';
+}
+
+/**
+ * The session changed in another tab (`storage` event): logged out there, this tab follows (the
+ * server has ended the session: the socket just closes); signed in there, this tab signs in too.
+ */
+export function onSessionStorage(event) {
+  if (event.key !== SESSION_KEY && event.key !== null) return;
+  const saved = sessionStore.savedSession();
+  if (!saved && state.view === 'chat') {
+    client.close(1000, 'logout');
+    client.session = null;
+    tabStore.clear();
+    backToLogin();
+  } else if (saved && state.view === 'login' && !loginBusy) {
+    restoreSession(saved);
+  }
 }
