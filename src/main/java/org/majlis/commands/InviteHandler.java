@@ -15,6 +15,7 @@ import org.majlis.protocol.ClientEvent.InvitePayload;
 import org.majlis.protocol.ErrorCode;
 import org.majlis.protocol.ProtocolException;
 import org.majlis.protocol.ServerEvent.Invited;
+import org.majlis.protocol.ServerEvent.MemberInvited;
 import org.majlis.rooms.Room;
 import org.majlis.rooms.RoomDirectory;
 import org.majlis.rooms.RoomStore;
@@ -72,8 +73,10 @@ public class InviteHandler implements Command<Invite> {
             return directory.find(room.name()).isMember(key) || !store.invite(room, key, inviter.name()) ? null : invitee;
         }, invitee -> {
             if (invitee != null) {
-                fanOut.roomChanged(directory.update(room, current -> current.withInvitation(invitee, inviter.name())));
+                Room after = directory.update(room, current -> current.withInvitation(invitee, inviter.name()));
+                fanOut.roomChanged(after);
                 fanOut.send(new Target.Users(List.of(invitee)), new Invited(room.name(), room.isPrivate(), inviter.name()));
+                fanOut.send(new Target.Users(after.memberNames()), new MemberInvited(room.name(), invitee, inviter.name()));
             }
             registry.acknowledge(session, event.id());
         });

@@ -24,7 +24,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ServerEvent.UserStatus.class, ServerEvent.NewMessage.class, ServerEvent.Quote.class, ServerEvent.Attachment.class,
         ServerEvent.SearchResults.class, ServerEvent.SearchHit.class, ServerEvent.FoundRoom.class, ServerEvent.Ack.class,
         ServerEvent.Error.class, ServerEvent.Presence.class, ServerEvent.Users.class, ServerEvent.History.class,
-        ServerEvent.ReadReceipt.class, ServerEvent.Pong.class, ServerEvent.RoomInfo.class, ServerEvent.MemberJoined.class,
+        ServerEvent.ReadReceipt.class, ServerEvent.Pong.class, ServerEvent.RoomInfo.class, ServerEvent.MemberJoined.class, ServerEvent.MemberInvited.class,
         ServerEvent.MemberLeft.class, ServerEvent.Rooms.class, ServerEvent.RoomListing.class, ServerEvent.Typing.class,
         ServerEvent.Reaction.class, ServerEvent.MessageEdited.class, ServerEvent.MessageDeleted.class,
         ServerEvent.Invited.class})

@@ -163,6 +163,13 @@ public sealed interface ServerEvent {
         }
     }
 
+    /** To a room's members: {@code by} invited {@code username} (who is not a member until it joins). */
+    record MemberInvited(String room, String username, String by) implements ServerEvent {
+        public String type() {
+            return "member_invited";
+        }
+    }
+
     record MemberLeft(String room, String username) implements ServerEvent {
         public String type() {
             return "member_left";

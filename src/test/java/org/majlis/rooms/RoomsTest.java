@@ -103,6 +103,9 @@ class RoomsTest {
             o.send("invite", "i1", Json.object("room", room, "username", invitee));
             o.awaitAck("i1");
             invitedEvent(i, room);
+            JsonNode told = o.await("member_invited").path("payload");
+            assertEquals(List.of(room, invitee, owner),
+                    List.of(told.path("room").asText(), told.path("username").asText(), told.path("by").asText()));
 
             // invited, not a member: no messages, no history, not listed among its rooms
             o.send("send_message", "s1", Json.object("room", room, "message", "before accepting"));
@@ -113,6 +116,8 @@ class RoomsTest {
             o.send("invite", "i2", Json.object("room", room, "username", invitee));
             o.awaitAck("i2");
             i.expectNone("invited", Duration.ofMillis(300)); // invited once, told once
+            o.expectNone("member_invited", Duration.ofMillis(100));
+            i.expectNone("member_invited", Duration.ofMillis(100)); // to members only
             assertTrue(find(allRooms(i), room).isMissingNode());
             i.send("rooms", "r1", Json.object());
             assertEquals(owner, find(i.await("rooms").path("payload").path("invitations"), room).path("by").asText());
