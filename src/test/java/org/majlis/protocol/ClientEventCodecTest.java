@@ -42,8 +42,8 @@ class ClientEventCodecTest {
     private static final Map<String, ClientEvent> EVERY_TYPE = Map.ofEntries(
             Map.entry("{\"type\":\"login\",\"id\":\"1\",\"payload\":{\"username\":\"sara\",\"token\":\"t\"}}",
                     new ClientEvent.Login("1", new ClientEvent.LoginPayload("sara", "t"))),
-            Map.entry("{\"type\":\"send_message\",\"id\":\"2\",\"payload\":{\"message\":\"hi\",\"room\":\"dev\",\"attachments\":[\"f1\"]}}",
-                    new ClientEvent.SendMessage("2", new ClientEvent.MessagePayload("hi", "dev", null, List.of("f1"), null))),
+            Map.entry("{\"type\":\"send_message\",\"id\":\"2\",\"payload\":{\"message\":\"hi\",\"room\":\"dev\",\"attachments\":[\"f1\"],\"replyTo\":\"m0\"}}",
+                    new ClientEvent.SendMessage("2", new ClientEvent.MessagePayload("hi", "dev", null, List.of("f1"), "m0"))),
             Map.entry("{\"type\":\"private_message\",\"id\":\"3\",\"payload\":{\"message\":\"psst\",\"to\":\"omar\"}}",
                     new ClientEvent.PrivateMessage("3", new ClientEvent.MessagePayload("psst", null, "omar", null, null))),
             Map.entry("{\"type\":\"ping\",\"id\":\"4\"}", new ClientEvent.Ping("4")),
@@ -78,6 +78,11 @@ class ClientEventCodecTest {
                     new ClientEvent.ListRooms("16", new ClientEvent.ListRoomsPayload("dev", 20))),
             Map.entry("{\"type\":\"decline_invite\",\"id\":\"17\",\"payload\":{\"room\":\"ops\"}}",
                     new ClientEvent.DeclineInvite("17", new ClientEvent.RoomRef("ops"))),
+            Map.entry("{\"type\":\"search\",\"id\":\"19\",\"payload\":{\"query\":\"lunch\",\"room\":\"dev\",\"to\":\"omar\","
+                    + "\"from\":\"sara\",\"since\":\"2026-11-01T00:00:00Z\",\"until\":\"2026-12-01T00:00:00Z\",\"publicRooms\":true,"
+                    + "\"before\":\"42\",\"limit\":10}}",
+                    new ClientEvent.Search("19", new ClientEvent.SearchPayload("lunch", "dev", "omar", "sara", "2026-11-01T00:00:00Z",
+                            "2026-12-01T00:00:00Z", true, "42", 10))),
             Map.entry("{\"type\":\"logout\",\"id\":\"18\"}", new ClientEvent.Logout("18")));
 
     @Test
