@@ -108,6 +108,8 @@ describe('everyday shortcuts and settings', { timeout: 300_000 }, () => {
     await page.getByTestId('chat').waitFor();
     await conversationEntry(page, 'dm:omar').getByTestId('muted-mark').waitFor();
     await conversationEntry(page, 'dm:omar').click();
+    // the header follows the click: wait for it before reading its toggle
+    await waitUntil(() => page.getByTestId('conversation-title').textContent(), { check: (t) => t === 'Omar', message: 'Omar opened' });
     assert.equal(await page.getByTestId('mute-toggle').getAttribute('aria-pressed'), 'true');
     await page.getByTestId('mute-toggle').click();
     assert.equal(await conversationEntry(page, 'dm:omar').getByTestId('muted-mark').count(), 0);
