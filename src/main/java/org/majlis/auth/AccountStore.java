@@ -17,6 +17,9 @@ public interface AccountStore {
     /** The account under the key, else one whose name has the skeleton ({@code Names.skeleton}), or null. */
     Account findSameOrLookalike(String usernameKey, String skeleton);
 
+    /** Replaces the account's password hash. */
+    void changePassword(String usernameKey, String passwordHash);
+
     /** The names of the accounts whose key starts with {@code keyPrefix}, by key, at most {@code limit}. */
     List<String> namesStartingWith(String keyPrefix, int limit);
 }

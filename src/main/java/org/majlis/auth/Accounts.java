@@ -14,6 +14,8 @@ public class Accounts {
 
     public enum Registration { CREATED, INVALID_NAME, PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, TAKEN }
 
+    public enum PasswordChange { CHANGED, WRONG_PASSWORD, PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG }
+
     private final AccountStore store;
     private final Passwords passwords;
     private final UserRegistry registry;
@@ -53,6 +55,23 @@ public class Accounts {
         sessions.endAll(name);
         nameTaken.fire(new NameTaken(Names.key(name)));
         return Registration.CREATED;
+    }
+
+    /**
+     * The account's new password, when the current one is given right; the account's other
+     * sessions end (whoever knew the old password is signed out), the one asking stays.
+     */
+    public PasswordChange changePassword(Identity session, String current, String replacement) {
+        Passwords.Check check = Passwords.check(replacement);
+        if (check != Passwords.Check.ACCEPTABLE) {
+            return check == Passwords.Check.TOO_SHORT ? PasswordChange.PASSWORD_TOO_SHORT : PasswordChange.PASSWORD_TOO_LONG;
+        }
+        if (authenticate(session.username(), current) == null) {
+            return PasswordChange.WRONG_PASSWORD;
+        }
+        store.changePassword(Names.key(session.username()), passwords.hash(replacement));
+        sessions.endAllBut(session);
+        return PasswordChange.CHANGED;
     }
 
     /** The account's name when the password matches, else null (same work either way). */

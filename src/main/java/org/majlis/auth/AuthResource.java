@@ -2,17 +2,21 @@ package org.majlis.auth;
 
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.majlis.connections.UserRegistry;
 import org.majlis.limits.AccountLoginLimit;
 import org.majlis.limits.ClientAddress;
 import org.majlis.limits.Limits;
 import org.majlis.names.Names;
+import org.majlis.protocol.CloseCodes;
 
 /** Accounts over REST: register, and log in for a token. Runs on worker threads (bcrypt, JDBC). */
 @Path("/api/auth")
@@ -26,13 +30,19 @@ public class AuthResource {
     public record TokenResponse(String token, String expiresAt, String username) {
     }
 
+    public record PasswordChangeRequest(String password, String newPassword) {
+    }
+
     private final Accounts accounts;
     private final Sessions sessions;
     private final Limits limits;
     private final AccountLoginLimit accountLogins;
+    private final UserRegistry registry;
 
-    public AuthResource(Accounts accounts, Sessions sessions, Limits limits, AccountLoginLimit accountLogins) {
+    public AuthResource(Accounts accounts, Sessions sessions, Limits limits, AccountLoginLimit accountLogins,
+            UserRegistry registry) {
         this.accounts = accounts;
+        this.registry = registry;
         this.limits = limits;
         this.sessions = sessions;
         this.accountLogins = accountLogins;
@@ -78,6 +88,38 @@ public class AuthResource {
         accountLogins.succeeded(name, address);
         IssuedToken token = sessions.startAccount(name);
         return Response.ok(new TokenResponse(token.token(), token.expiresAt().toString(), name)).build();
+    }
+
+    /** An account's new password: the current one is required; the account's other sessions end, on every node. */
+    @PUT
+    @Path("/password")
+    public Response changePassword(PasswordChangeRequest change, @HeaderParam("Authorization") String authorization,
+            @Context HttpServerRequest request) {
+        Identity session = sessions.verifyBearer(authorization);
+        if (session == null) {
+            return SessionResource.unauthorized();
+        }
+        if (session.guest()) {
+            return error(Response.Status.FORBIDDEN, "forbidden", "guests have no password");
+        }
+        String address = ClientAddress.of(request);
+        long retryAfter = accountLogins.attempt(session.username(), address); // a guess of the current password is a login attempt
+        if (retryAfter > 0) {
+            return tooManyRequests(retryAfter, "too many login attempts for this account");
+        }
+        PasswordChangeRequest given = change == null ? new PasswordChangeRequest(null, null) : change;
+        return switch (accounts.changePassword(session, given.password(), given.newPassword())) {
+            case CHANGED -> {
+                accountLogins.succeeded(session.username(), address);
+                registry.closeAllBut(session.username(), session.sessionId(), CloseCodes.POLICY, "the password changed");
+                yield Response.noContent().build();
+            }
+            case WRONG_PASSWORD -> error(Response.Status.FORBIDDEN, "auth_failed", "the current password is wrong");
+            case PASSWORD_TOO_SHORT -> error(Response.Status.BAD_REQUEST, "invalid_payload",
+                    "a password has at least " + Passwords.MIN_CHARACTERS + " characters");
+            case PASSWORD_TOO_LONG -> error(Response.Status.BAD_REQUEST, "invalid_payload",
+                    "a password has at most " + Passwords.MAX_BYTES + " bytes in UTF-8");
+        };
     }
 
     static Response error(Response.Status status, String code, String message) {

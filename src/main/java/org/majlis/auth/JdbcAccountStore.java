@@ -47,6 +47,12 @@ public class JdbcAccountStore implements AccountStore {
     }
 
     @Override
+    public void changePassword(String usernameKey, String passwordHash) {
+        Sql.run(database, connection -> Sql.update(connection, "UPDATE accounts SET password_hash = ? WHERE username_key = ?",
+                passwordHash, usernameKey));
+    }
+
+    @Override
     public List<String> namesStartingWith(String keyPrefix, int limit) {
         // a range of the primary key: every key with the prefix sorts between it and it + U+FFFF
         return Sql.run(database, connection -> Sql.query(connection, "SELECT username FROM accounts WHERE username_key >= ?"

@@ -105,6 +105,12 @@ public class SessionStore {
                 "UPDATE sessions SET revoked = TRUE WHERE username_key = ? AND revoked = FALSE", userKey));
     }
 
+    /** Revokes every live session of the user but {@code kept}; returns how many. */
+    public int revokeAllBut(String userKey, String kept) {
+        return run(connection -> Sql.update(connection,
+                "UPDATE sessions SET revoked = TRUE WHERE username_key = ? AND revoked = FALSE AND id <> ?", userKey, kept));
+    }
+
     /** Forgets sessions whose newest token has expired: no token of theirs can be shown any more. */
     public int sweep(long now) {
         return run(connection -> Sql.update(connection, "DELETE FROM sessions WHERE expires_at < ?", now));

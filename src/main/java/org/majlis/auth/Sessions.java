@@ -99,6 +99,11 @@ public class Sessions {
         return store.revokeAll(Names.key(name));
     }
 
+    /** Ends every session of the user but the one shown; returns how many were live. */
+    public int endAllBut(Identity kept) {
+        return store.revokeAllBut(Names.key(kept.username()), kept.sessionId());
+    }
+
     public static ProtocolException ended() {
         return new ProtocolException(ErrorCode.AUTH_FAILED, "this session has ended: log in again");
     }

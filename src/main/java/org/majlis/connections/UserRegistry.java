@@ -127,6 +127,15 @@ public class UserRegistry {
         }
     }
 
+    /** Closes this node's connections of the user except those of the login session {@code kept}. */
+    public void closeAllBut(String name, String kept, int code, String reason) {
+        OnlineUser user = find(name);
+        if (user != null) {
+            user.sessions().stream().filter(connection -> !kept.equals(connection.loginSession()))
+                    .forEach(connection -> connection.close(code, reason));
+        }
+    }
+
     /** Sends a frame to every logged-in connection of this node. */
     public void broadcast(Frame frame) {
         delivery.broadcast(frame);
