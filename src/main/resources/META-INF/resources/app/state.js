@@ -28,7 +28,7 @@ export class Conversation {
     this.unread = 0;
     this.historyLoaded = false;
     this.loadingNewest = null;        // promise while the newest page is on its way
-    this.loadingOlder = false;
+    this.loadingOlder = null;         // promise while an older page is on its way
     this.hasMoreBefore = false;
     this.historyFailed = false;
     this.pending = new Map();         // client frame id -> { id, text, attachments, status, error, uncertain }

@@ -128,3 +128,8 @@ export function replaceKeepingFocus(list, items, key) {
   if (focused === undefined || list.contains(document.activeElement)) return;
   [...list.querySelectorAll('button')].find((b) => b.dataset[key] === focused)?.focus({ preventScroll: true });
 }
+
+/** Ctrl+<key> (⌘<key> on a Mac) without other modifiers: the page's shortcuts. */
+export function isCommandKey(event, key) {
+  return (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === key;
+}

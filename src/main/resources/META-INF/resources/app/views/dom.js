@@ -118,4 +118,11 @@ export const el = {
   switcherInput: $('switcher-input'),
   switcherStatus: $('switcher-status'),
   switcherList: $('switcher-list'),
+  searchDialog: $('search-dialog'),
+  searchForm: $('search-form'),
+  searchInput: $('search-input'),
+  searchStatus: $('search-status'),
+  searchResults: $('search-results'),
+  searchMore: $('search-more'),
+  searchClose: $('search-close'),
 };
