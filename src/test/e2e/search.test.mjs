@@ -86,7 +86,7 @@ describe('searching messages', { timeout: 360_000 }, () => {
     assert.equal(await page.getByTestId('search').isVisible(), false);
   });
 
-  test('a hit opens its conversation at the message, older and newer messages around it', { timeout: T }, async () => {
+  test('a hit opens its conversation at the message, older and newer messages around it; more results', { timeout: T }, async () => {
     // 80 messages after the one to find: it is not in the newest page.
     const texts = Array.from({ length: 101 }, (_, i) => (i === 20 ? 'needle in the haystack' : `filler ${i}`));
     await sara.page.evaluate(async (all) => {
@@ -111,6 +111,23 @@ describe('searching messages', { timeout: 360_000 }, () => {
     }), { message: 'the needle in view, flashed and focused' });
     const shown = await page.getByTestId('message-text').allTextContents();
     for (const around of ['filler 19', 'filler 21', 'filler 100']) assert.ok(shown.includes(around), around);
+
+    // A page of 20 hits, "More results" adds the next; the focus goes on to the first added.
+    await page.keyboard.press('Control+f');
+    await searchUntil(page, 'filler', (hits) => hits.length === 20, 'a first page');
+    assert.equal(await page.getByTestId('search-hit-text').first().textContent(), 'filler 100');
+    // A page may hold fewer hits than asked for, even none (the embedded store looks at a bounded
+    // number): "More results" again while the focus stays on it.
+    await page.getByTestId('search-more').focus();
+    const moreAgain = () => page.evaluate(() => document.activeElement.id === 'search-more'
+      && document.getElementById('search-status').textContent !== 'Searching…');
+    await waitUntil(async () => {
+      if (await moreAgain()) await page.keyboard.press('Enter');
+      return page.getByTestId('search-hit').count();
+    }, { check: (n) => n > 20, interval: 300, message: 'a second page' });
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.index), '20');
+    assert.match(await page.evaluate(() => document.activeElement.textContent), /filler \d+$/);
+    await page.keyboard.press('Escape');
     assertNoPageErrors(scene.pages);
   });
 });

@@ -13,6 +13,7 @@ import { el } from './dom.js';
 
 let found = { hits: [], next: null, people: [], rooms: [] };
 let asked = 0;          // the latest search sent: older answers are dropped
+let searched = null;    // its query: a pause in typing after Enter searched it asks nothing again
 let returnFocus = null; // where the focus goes back when the dialog closes without opening anything
 
 const keyOfMessage = (msg) => conversationKey(...state.eventConversation(msg, msg.from));
@@ -33,7 +34,10 @@ export function openSearch(query = '') {
 async function search({ more = false } = {}) {
   const query = el.searchInput.value.trim();
   const mine = ++asked;
-  if (!more) found = { hits: [], next: null, people: [], rooms: [] };
+  if (!more) {
+    found = { hits: [], next: null, people: [], rooms: [] };
+    searched = query;
+  }
   if (!searchable(query)) {
     render();
     el.searchStatus.textContent = query ? t('search.need_word') : '';
@@ -186,7 +190,9 @@ async function onMore() {
 }
 
 export function wireSearch() {
-  const searchSoon = whenTypingPauses(() => search());
+  const searchSoon = whenTypingPauses(() => {
+    if (el.searchInput.value.trim() !== searched) search();
+  });
   el.searchInput.addEventListener('input', searchSoon);
   el.searchForm.addEventListener('submit', (event) => {
     event.preventDefault();
