@@ -31,6 +31,7 @@ import {
   onInviteSubmit, onLeaveClick, onMemberFilterInput, onMembersMore, toggleMembers,
 } from './app/views/members.js';
 import { closeMessageMenu, wireMessageKeys } from './app/views/message-keys.js';
+import { cancelReply } from './app/views/reply.js';
 import { closeReactionPicker, isNearBottom, onListMediaLoad, scrollToBottom } from './app/views/message-list.js';
 import { isSearchShortcut, openSearch, wireSearch } from './app/views/search.js';
 import { isSwitcherShortcut, openSwitcher, wireSwitcher } from './app/views/switcher.js';
@@ -111,6 +112,10 @@ function init() {
   el.composer.addEventListener('keydown', onComposerKeydown);
   el.composer.addEventListener('input', onComposerInput);
   window.addEventListener('resize', composerChanged, { passive: true });
+  el.replyCancel.addEventListener('click', () => {
+    cancelReply();
+    el.composer.focus();
+  });
   el.editCancel.addEventListener('click', () => {
     stopEditing();
     el.composer.focus();

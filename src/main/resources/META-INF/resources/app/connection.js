@@ -6,7 +6,7 @@ import { errorText, t } from '../i18n.js';
 import { mentions } from '../notifications.js';
 import { client, mutes, notifier, optionalFrames, sessionStore, state } from './context.js';
 import { catchUp, loadLatest } from './history.js';
-import { applyReaction, messageId, noteOwnRead, noteReadBy, unreadFromServer } from './messages-model.js';
+import { applyReaction, messageId, noteOwnRead, noteReadBy, refreshQuotes, unreadFromServer } from './messages-model.js';
 import { onPresence, onUsers, welcomePresence } from './presence.js';
 import { GENERAL, conversationKey, sameName } from './state.js';
 import { addMessages, outbox, setTyping } from './updates.js';
@@ -159,6 +159,7 @@ function onReaction(payload) {
 }
 
 function onMessageEdited(payload) {
+  updateQuotes(payload, String(payload.message ?? ''));
   const found = eventMessage(payload, payload.from);
   if (!found) return;
   Object.assign(found.msg, { message: String(payload.message ?? ''), edited: true, editedAt: payload.editedAt });
@@ -167,12 +168,19 @@ function onMessageEdited(payload) {
 }
 
 function onMessageDeleted(payload) {
+  updateQuotes(payload, null);
   const found = eventMessage(payload, payload.from);
   if (!found) return;
   Object.assign(found.msg, { message: '', deleted: true, attachments: [], reactions: {} });
   if (state.editing?.messageId === found.msg.id) stopEditing();
   rerenderMessage(found.conv, found.msg);
   renderSidebar();
+}
+
+/** Replies loaded here quote the message edited (`text`) or deleted (null), loaded or not. */
+function updateQuotes(payload, text) {
+  const conv = state.knownConversation(payload, payload.from);
+  if (conv) refreshQuotes(conv, payload.messageId, text).forEach((reply) => rerenderMessage(conv, reply));
 }
 
 function onServerError(error) {

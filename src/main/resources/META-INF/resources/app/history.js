@@ -82,12 +82,14 @@ export function loadOlder(conv, limit = HISTORY_PAGE) {
 }
 
 /**
- * The history from the newest message back to `seq` and a few before it, to open the
- * conversation at that message (a search hit, a quoted message); pages of the most the server gives.
+ * The history from the newest message back to the message `id` (`seq` when known: and a few
+ * before it), to open the conversation at it (a search hit, a quoted message); pages of the most
+ * the server gives.
  */
-export async function loadThrough(conv, seq) {
+export async function loadThrough(conv, { id, seq = null }) {
   await loadNewest(conv);
-  while (conv.hasMoreBefore && conv.oldestSeq > seq - CONTEXT_BEFORE) {
+  const reached = () => (seq ? conv.oldestSeq <= seq - CONTEXT_BEFORE : conv.byId.has(String(id)));
+  while (conv.hasMoreBefore && !reached()) {
     const oldest = conv.oldestSeq;
     await loadOlder(conv, HISTORY_MAX);
     if (conv.oldestSeq === oldest) return;

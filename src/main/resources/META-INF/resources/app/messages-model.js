@@ -3,7 +3,7 @@
 
 import { fold, sameName } from './state.js';
 
-const MUTABLE_FIELDS = ['message', 'edited', 'editedAt', 'deleted', 'reactions', 'attachments'];
+const MUTABLE_FIELDS = ['message', 'edited', 'editedAt', 'deleted', 'reactions', 'attachments', 'replyTo'];
 
 export function messageId(msg) {
   return msg.id != null ? String(msg.id) : `${msg.from}|${msg.seq}|${msg.timestamp || msg.sent}`;
@@ -124,3 +124,24 @@ export function applyReaction(msg, emoji, by, on) {
 export function attachmentIds(attachments) {
   return (Array.isArray(attachments) ? attachments : []).map((a) => String(a?.id)).join(',');
 }
+
+const QUOTE_LENGTH = 200; // code points of the original a reply's quote carries, as the server cuts it
+
+/**
+ * The original of replies changed (`text`: its new text, or null once deleted): their quotes
+ * follow. Returns the replies changed.
+ */
+export function refreshQuotes(conv, id, text) {
+  const replies = conv.messages.filter((msg) => msg.replyTo && String(msg.replyTo.id) === String(id));
+  for (const reply of replies) {
+    reply.replyTo = text == null ? { id: reply.replyTo.id, deleted: true } : { ...reply.replyTo, message: clipQuote(text) };
+  }
+  return replies;
+}
+
+/** The quote a reply to `msg` carries (as the server will send it), to show before its echo. */
+export function quoteOf(msg) {
+  return { id: String(msg.id), from: msg.from, message: clipQuote(msg.message) };
+}
+
+const clipQuote = (text) => [...String(text ?? '')].slice(0, QUOTE_LENGTH).join('');

@@ -12,6 +12,7 @@ import { composerChanged, stopEditing, stopTypingNotice } from './composer.js';
 import { el } from './dom.js';
 import { messageNode, renderHistoryStatus, renderMessages, renderTyping, settleScroll } from './message-list.js';
 import { renderMembers } from './members.js';
+import { cancelReply } from './reply.js';
 import { closeSidebar, fillRoomIcon, presenceText, renderSidebar } from './sidebar.js';
 import { isNearBottom, renderJumpButton } from './timeline-view.js';
 
@@ -21,6 +22,7 @@ export function openConversation(key) {
   const previous = state.activeConversation();
   if (previous !== conv) {
     stopEditing();
+    cancelReply();
     stopTypingNotice();
   }
   if (previous && previous !== conv) {
@@ -56,15 +58,15 @@ export function openConversation(key) {
 const FLASH_MS = 2500;
 
 /**
- * Opens a conversation at one of its messages (`id`, `seq`): the history back to it loaded, the
- * message in the middle of the pane, flashed, and the list's current message (focus with `focus`).
+ * Opens a conversation at one of its messages (`id`, and `seq` when known): the history back to
+ * it loaded, the message in the middle of the pane, flashed, and (with `focus`) focused.
  */
 export async function openConversationAt(key, id, seq, { focus = false } = {}) {
-  openConversation(key);
+  if (state.activeKey !== key) openConversation(key);
   const conv = state.conversations.get(key);
   if (!conv) return;
   conv.jumpToUnread = false;
-  await loadThrough(conv, Number(seq) || 0);
+  await loadThrough(conv, { id, seq: Number(seq) || null });
   const node = state.activeKey === key ? messageNode(String(id)) : null;
   if (!node) return;
   node.scrollIntoView({ block: 'center' });

@@ -9,6 +9,7 @@ import { fold, sameName } from '../state.js';
 import { isolatedText, sendErrorText } from './common.js';
 import { el } from './dom.js';
 import { replaceMessageNode, syncTabStop } from './message-keys.js';
+import { quoteNode } from './reply.js';
 import { renderRichText } from './rich-text.js';
 import {
   dayLine, decorateMessage, firstUnread, isNearBottom, scrollToBottom, settleScroll, unreadLine,
@@ -59,6 +60,7 @@ function renderMessage(msg) {
     body.dataset.testid = 'message-deleted';
     return li;
   }
+  if (msg.replyTo) body.before(quoteNode(msg.replyTo));
   if (msg.edited) meta.append(editedMarker(msg));
   if (mine && msg.to != null) meta.append(ticksNode());
   const attachments = attachmentList(msg.attachments);
@@ -72,6 +74,7 @@ function renderMessage(msg) {
 /** A message of ours that has no ack yet ('sending') or was refused ('failed'). */
 function renderPending(pending) {
   const { li, meta, body } = messageShell(state.me, true, pending.text);
+  if (pending.replyTo) body.before(quoteNode(pending.replyTo));
   const attachments = attachmentList(pending.attachments);
   if (attachments) li.append(attachments);
   li.classList.add('pending');
