@@ -30,6 +30,7 @@ import { onImageClick, wireImageViewer } from './app/views/image-viewer.js';
 import {
   onInviteSubmit, onLeaveClick, onMemberFilterInput, onMembersMore, toggleMembers,
 } from './app/views/members.js';
+import { wireMentionPicker } from './app/views/mention-picker.js';
 import { closeMessageMenu, wireMessageKeys } from './app/views/message-keys.js';
 import { cancelReply } from './app/views/reply.js';
 import { closeReactionPicker, isNearBottom, onListMediaLoad, scrollToBottom } from './app/views/message-list.js';
@@ -128,6 +129,7 @@ function init() {
   wireMessageKeys();
   wireSwitcher();
   wireSearch();
+  wireMentionPicker();
   el.scroller.addEventListener('scroll', () => {
     state.pinnedToBottom = isNearBottom();
     renderJumpButton();

@@ -3,7 +3,8 @@
 // typing, read marks, errors, and the connection ending for good (presence: presence.js).
 
 import { errorText, t } from '../i18n.js';
-import { mentions } from '../notifications.js';
+import { mentions } from '../majlis-client.js';
+import { namedIn } from '../notifications.js';
 import { client, mutes, notifier, optionalFrames, sessionStore, state } from './context.js';
 import { catchUp, loadLatest } from './history.js';
 import { applyReaction, messageId, noteOwnRead, noteReadBy, refreshQuotes, unreadFromServer } from './messages-model.js';
@@ -110,11 +111,11 @@ function announce(conv, msg) {
       : t('announce.direct', { name: msg.from });
 }
 
-/** A desktop notification for a direct message or a mention of our name, while the tab is hidden. */
+/** A desktop notification for a direct message or a mention of our name (@name, or the name as a word), while the tab is hidden. */
 function notifyDesktop(conv, msg) {
   if (document.visibilityState !== 'hidden') return;
   const direct = conv.kind === 'direct';
-  if (!direct && !mentions(msg.message, state.me)) return;
+  if (!direct && !mentions(msg, state.me) && !namedIn(msg.message, state.me)) return;
   notifier.show(direct ? t('notify.direct', { name: msg.from }) : t('notify.mention', { name: msg.from, room: conv.name }), {
     body: clip(messageSummary(msg), ANNOUNCE_LENGTH),
     tag: conv.key,

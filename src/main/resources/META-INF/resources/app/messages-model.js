@@ -1,6 +1,7 @@
 // The message list of a conversation, without any DOM: each message once (by id), in seq order,
 // unread counts, read marks (ours and the others'), reactions, and the newest message for previews.
 
+import { mentions } from '../client/common.js';
 import { fold, sameName } from './state.js';
 
 const MUTABLE_FIELDS = ['message', 'edited', 'editedAt', 'deleted', 'reactions', 'attachments', 'replyTo'];
@@ -37,7 +38,10 @@ export function insertMessages(conv, messages, { mode = 'live', me = null, readi
     result.fresh.push(msg);
     if (seq > conv.lastSeq) conv.lastSeq = seq;
     const mine = sameName(msg.from, me);
-    if ((mode === 'live' || mode === 'gap') && !mine && !reading && seq > conv.readSeq) conv.unread += 1;
+    if ((mode === 'live' || mode === 'gap') && !mine && !reading && seq > conv.readSeq) {
+      conv.unread += 1;
+      if (mentions(msg, me)) conv.unreadMentions += 1;
+    }
   }
   if (!result.appendedInOrder) conv.messages.sort((a, b) => (Number(a.seq) || 0) - (Number(b.seq) || 0));
   return result;
@@ -58,6 +62,7 @@ export function refreshMessage(known, copy) {
 /** The user has seen everything: no unread left; true when the read mark moved (to be saved and sent). */
 export function markAllRead(conv) {
   conv.unread = 0;
+  conv.unreadMentions = 0;
   if (conv.lastSeq <= conv.readSeq) return false;
   conv.readSeq = conv.lastSeq;
   return true;
@@ -67,7 +72,10 @@ export function markAllRead(conv) {
 export function noteOwnRead(conv, seq) {
   if (seq <= conv.readSeq) return false;
   conv.readSeq = seq;
-  if (seq >= conv.lastSeq) conv.unread = 0;
+  if (seq >= conv.lastSeq) {
+    conv.unread = 0;
+    conv.unreadMentions = 0;
+  }
   return true;
 }
 

@@ -26,6 +26,7 @@ export class Conversation {
     this.serverLastSeq = 0;           // lastSeq announced by the last welcome
     this.readSeq = 0;                 // highest seq the user has seen here
     this.unread = 0;
+    this.unreadMentions = 0;          // of the unread, those that mention us (@name)
     this.historyLoaded = false;
     this.loadingNewest = null;        // promise while the newest page is on its way
     this.loadingOlder = null;         // promise while an older page is on its way

@@ -14,6 +14,7 @@ import { el } from './dom.js';
 import { closeEmojiPicker, openEmojiPicker } from './emoji-picker.js';
 import { closeMessageMenu, toggleMessageMenu } from './message-keys.js';
 import { closeReactionPicker, messageNode, scrollToBottom, toggleReactionPicker } from './message-list.js';
+import { onMentionKeydown, updateMentionPicker } from './mention-picker.js';
 import { cancelReply, showQuoted, startReply, takeReply } from './reply.js';
 
 const TYPING_REFRESH_MS = 3000;   // while typing goes on, tell the others again this often
@@ -133,6 +134,7 @@ function onPendingAction(conv, button) {
 }
 
 export function onComposerKeydown(event) {
+  if (onMentionKeydown(event)) return;
   if (event.key === 'Escape' && (state.editing || state.replying)) {
     event.preventDefault();
     stopEditing();
@@ -151,6 +153,7 @@ export function onComposerKeydown(event) {
 
 export function onComposerInput() {
   composerChanged();
+  updateMentionPicker();
   if (!el.composerError.hidden) showComposerError('');
   if (state.editing) return;
   const conv = state.activeConversation();

@@ -74,6 +74,8 @@ export const el = {
   replyBar: $('reply-bar'),
   replyQuote: $('reply-quote'),
   replyCancel: $('reply-cancel'),
+  mentionList: $('mention-list'),
+  mentionStatus: $('mention-status'),
   uploadList: $('upload-list'),
   attach: $('attach'),
   emojiButton: $('emoji-button'),

@@ -3,6 +3,7 @@
 
 import { formatList, t } from '../../i18n.js';
 import { state } from '../context.js';
+import { mentions } from '../../majlis-client.js';
 import { messageId } from '../messages-model.js';
 import { byName } from '../name-lists.js';
 import { fold, sameName } from '../state.js';
@@ -22,7 +23,7 @@ import {
 const SEEN_BY_NAMES = 5;          // names listed under "Seen by" before "and N more"
 
 /** The bubble shared by sent and pending messages: sender, time or state, text. */
-function messageShell(from, mine, text) {
+function messageShell(from, mine, text, mentioned = []) {
   const li = document.createElement('li');
   li.className = mine ? 'message mine' : 'message';
   li.dir = 'auto';
@@ -41,7 +42,7 @@ function messageShell(from, mine, text) {
   body.className = 'message-text';
   body.dir = 'auto';
   body.dataset.testid = 'message-text';
-  renderRichText(body, text);
+  renderRichText(body, text, mentioned);
   li.append(meta, body);
   return { li, meta, body };
 }
@@ -49,7 +50,8 @@ function messageShell(from, mine, text) {
 function renderMessage(msg) {
   const mine = sameName(msg.from, state.me);
   const deleted = msg.deleted === true;
-  const { li, meta, body } = messageShell(msg.from, mine, deleted ? t('message.deleted') : msg.message);
+  const { li, meta, body } = deleted ? messageShell(msg.from, mine, t('message.deleted'))
+    : messageShell(msg.from, mine, msg.message, Array.isArray(msg.mentions) ? msg.mentions : []);
   li.dataset.messageId = messageId(msg);
   if (msg.seq != null) li.dataset.seq = String(msg.seq);
   meta.append(timeNode(msg));
@@ -61,6 +63,7 @@ function renderMessage(msg) {
     return li;
   }
   if (msg.replyTo) body.before(quoteNode(msg.replyTo));
+  if (!mine && mentions(msg, state.me)) li.classList.add('mentions-me');
   if (msg.edited) meta.append(editedMarker(msg));
   if (mine && msg.to != null) meta.append(ticksNode());
   const attachments = attachmentList(msg.attachments);
