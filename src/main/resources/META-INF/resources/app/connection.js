@@ -17,7 +17,7 @@ import { stopEditing } from './views/composer.js';
 import { openConversation, removeConversation, renderHeader, restoreTabPlace } from './views/conversation.js';
 import { el } from './views/dom.js';
 import { renderReceipts, rerenderMessage } from './views/message-list.js';
-import { applyInvitations, onInvited, onMemberJoined, onMemberLeft, onRoom } from './views/rooms.js';
+import { applyInvitations, onInvited, onMemberInvited, onMemberJoined, onMemberLeft, onRoom } from './views/rooms.js';
 import { backToLogin, showView } from './views/signin.js';
 import { renderSidebar } from './views/sidebar.js';
 
@@ -210,6 +210,7 @@ export function listen() {
   client.on('room', onRoom);
   client.on('member_joined', onMemberJoined);
   client.on('invited', onInvited);
+  client.on('member_invited', onMemberInvited);
   client.on('member_left', onMemberLeft);
   client.on('typing', onTyping);
   client.on('read', onRead);

@@ -208,6 +208,7 @@ export default {
   'composer.too_long': 'Too long to send: at most {max} characters, this is {over} over. Shorten it or split it in two.',
   'system.joined': '{name} joined',
   'system.left': '{name} left',
+  'system.invited': '{by} invited {name}',
   'system.you_invited': 'You invited {name}',
   'files.too_large': 'File too large: {name} is {size}; at most {max} MB.',
   'presence.unknown': 'Connection lost: who is online is not known right now.',
