@@ -7,7 +7,7 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertNoPageErrors, cast } from './lib/cast.mjs';
-import { conversationEntry, messagesWithText, sendWithEnter, waitReconnected, waitUntil } from './lib/browser.mjs';
+import { conversationEntry, inView, messagesWithText, sendWithEnter, waitReconnected, waitUntil } from './lib/browser.mjs';
 
 const T = 90_000;
 
@@ -87,11 +87,9 @@ describe('replies', { timeout: 360_000 }, () => {
     await quote.click();
     const shown = messagesWithText(page, 'where is the meeting?');
     await shown.waitFor();
-    await waitUntil(() => shown.evaluate((node) => {
-      const box = node.getBoundingClientRect();
-      const view = document.getElementById('message-scroller').getBoundingClientRect();
-      return box.top >= view.top && box.bottom <= view.bottom && node.classList.contains('flash');
-    }), { message: 'the original in view, flashed' });
+    await waitUntil(async () => await inView(shown) && shown.evaluate((node) => node.classList.contains('flash')), {
+      message: 'the original in view, flashed',
+    });
   });
 
   test('a reply written offline keeps its replyTo until it is sent', { timeout: T }, async () => {

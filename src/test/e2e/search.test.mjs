@@ -7,7 +7,7 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertNoPageErrors, cast } from './lib/cast.mjs';
-import { conversationEntry, sendWithEnter, userEntry, waitUntil } from './lib/browser.mjs';
+import { conversationEntry, inView, sendWithEnter, userEntry, waitUntil } from './lib/browser.mjs';
 
 const T = 90_000;
 const TASHKEEL = /[\u064B-\u0652]/gu;
@@ -104,11 +104,10 @@ describe('searching messages', { timeout: 360_000 }, () => {
     await waitUntil(() => page.getByTestId('conversation-title').textContent(), { check: (t) => t === 'Sara', message: 'Sara opened' });
     const needle = page.locator('.message[data-testid="message"]').filter({ hasText: 'needle in the haystack' });
     await needle.waitFor();
-    await waitUntil(() => needle.evaluate((node) => {
-      const box = node.getBoundingClientRect();
-      const view = document.getElementById('message-scroller').getBoundingClientRect();
-      return box.top >= view.top && box.bottom <= view.bottom && node.classList.contains('flash') && node === document.activeElement;
-    }), { message: 'the needle in view, flashed and focused' });
+    await waitUntil(async () => await inView(needle)
+      && needle.evaluate((node) => node.classList.contains('flash') && node === document.activeElement), {
+      message: 'the needle in view, flashed and focused',
+    });
     const shown = await page.getByTestId('message-text').allTextContents();
     for (const around of ['filler 19', 'filler 21', 'filler 100']) assert.ok(shown.includes(around), around);
 

@@ -244,3 +244,12 @@ export function notificationAndVisibilityStubs() {
     document.dispatchEvent(new Event('visibilitychange'));
   };
 }
+
+/** Whether a locator's box lies within the message scroller's visible part. */
+export function inView(locator) {
+  return locator.evaluate((node) => {
+    const box = node.getBoundingClientRect();
+    const view = document.getElementById('message-scroller').getBoundingClientRect();
+    return box.top >= view.top - 1 && box.bottom <= view.bottom + 1;
+  });
+}

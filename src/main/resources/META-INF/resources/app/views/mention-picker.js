@@ -7,6 +7,7 @@ import { plural } from '../../i18n.js';
 import { state } from '../context.js';
 import { byName, startsWithName } from '../name-lists.js';
 import { fold, sameName } from '../state.js';
+import { listOption } from './common.js';
 import { el } from './dom.js';
 
 const MAX_SHOWN = 8;
@@ -56,13 +57,7 @@ export function closeMentionPicker() {
 
 function render() {
   el.mentionList.replaceChildren(...matches.map((name, i) => {
-    const li = document.createElement('li');
-    li.id = `mention-option-${i}`;
-    li.className = 'mention-option';
-    li.dataset.testid = 'mention-option';
-    li.dataset.index = String(i);
-    li.setAttribute('role', 'option');
-    li.setAttribute('aria-selected', String(i === selected));
+    const li = listOption('mention', i, i === selected);
     const label = document.createElement('bdi');
     label.textContent = `@${name}`;
     li.append(label);

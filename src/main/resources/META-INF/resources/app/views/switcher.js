@@ -7,7 +7,7 @@ import { state } from '../context.js';
 import { byName } from '../name-lists.js';
 import { fold, sameName } from '../state.js';
 import { openConversation, openDirect } from './conversation.js';
-import { isCommandKey, isolatedText } from './common.js';
+import { isCommandKey, isolatedText, listOption } from './common.js';
 import { el } from './dom.js';
 import { openSearch } from './search.js';
 import { searchable } from '../search-model.js';
@@ -53,13 +53,7 @@ function renderMatches() {
 }
 
 function optionNode(match, i) {
-  const li = document.createElement('li');
-  li.id = `switcher-option-${i}`;
-  li.className = 'switcher-option';
-  li.dataset.testid = 'switcher-option';
-  li.dataset.index = String(i);
-  li.setAttribute('role', 'option');
-  li.setAttribute('aria-selected', String(i === selected));
+  const li = listOption('switcher', i, i === selected);
   const icon = document.createElement('span');
   icon.className = 'switcher-kind';
   icon.setAttribute('aria-hidden', 'true');
