@@ -53,6 +53,7 @@ describe('searching messages', { timeout: 360_000 }, () => {
     assert.deepEqual(headings, ['# general', 'Sara']);
     assert.deepEqual(await omar.page.locator('[data-testid="search-hit-text"] mark').allTextContents(), ['lunch', 'lunch']);
     assert.match(await omar.page.getByTestId('search-status').textContent(), /2 messages found/);
+    assert.equal(await omar.page.getByTestId('search-close').textContent(), 'Close');
     // Escape closes it, and the focus is back where it was.
     await omar.page.keyboard.press('Escape');
     assert.equal(await omar.page.getByTestId('search').isVisible(), false);

@@ -85,8 +85,10 @@ function section(title, nodes) {
   wrap.className = 'search-section';
   const heading = document.createElement('h3');
   heading.className = 'section-title';
-  heading.dir = 'auto';
-  heading.textContent = title;
+  // Isolated: a room's or a person's name keeps its direction, the heading the interface's side.
+  const label = document.createElement('bdi');
+  label.textContent = title;
+  heading.append(label);
   const list = document.createElement('ul');
   list.className = 'search-list';
   list.append(...nodes.map((node) => {
