@@ -126,4 +126,22 @@ describe('messages model', () => {
     assert.deepEqual(conv.byId.get('2').replyTo, { id: '1', deleted: true });
     assert.deepEqual(refreshQuotes(conv, '9', null), []);
   });
+
+  test('our message shown from its ack takes the mentions of its echo; a live copy changes nothing else', () => {
+    const conv = new Conversation('room', 'tea');
+    insertMessages(conv, [msg(1, 1, 'sara', { message: '@omar hi' })], { mode: 'live', me: 'sara' });
+    const echo = msg(1, 1, 'sara', { message: 'other', mentions: ['omar'] });
+    const { refreshed } = insertMessages(conv, [echo], { mode: 'live', me: 'sara' });
+    assert.deepEqual(refreshed.map((m) => m.id), ['1']);
+    assert.deepEqual(conv.byId.get('1').mentions, ['omar']);
+    assert.equal(conv.byId.get('1').message, '@omar hi');
+  });
+
+  test('unread mentions of us count apart, and reading clears them', () => {
+    const conv = new Conversation('room', 'tea');
+    insertMessages(conv, [msg(1, 1, 'omar', { mentions: ['Sara'] }), msg(2, 2, 'omar')], { mode: 'live', me: 'sara' });
+    assert.deepEqual([conv.unread, conv.unreadMentions], [2, 1]);
+    markAllRead(conv);
+    assert.deepEqual([conv.unread, conv.unreadMentions], [0, 0]);
+  });
 });

@@ -4,7 +4,9 @@
 import { mentions } from '../client/common.js';
 import { fold, sameName } from './state.js';
 
-const MUTABLE_FIELDS = ['message', 'edited', 'editedAt', 'deleted', 'reactions', 'attachments', 'replyTo'];
+const MUTABLE_FIELDS = ['message', 'edited', 'editedAt', 'deleted', 'reactions', 'attachments', 'replyTo', 'mentions'];
+// What our own message, shown from its ack, learns from its echo.
+const ECHO_FIELDS = ['mentions'];
 
 export function messageId(msg) {
   return msg.id != null ? String(msg.id) : `${msg.from}|${msg.seq}|${msg.timestamp || msg.sent}`;
@@ -27,7 +29,7 @@ export function insertMessages(conv, messages, { mode = 'live', me = null, readi
     const known = conv.byId.get(id);
     if (known) {
       // A history copy may carry edits, deletes and reactions this page missed.
-      if (mode !== 'live' && refreshMessage(known, msg)) result.refreshed.push(known);
+      if (refreshMessage(known, msg, mode === 'live' ? ECHO_FIELDS : MUTABLE_FIELDS)) result.refreshed.push(known);
       continue;
     }
     conv.byId.set(id, msg);
@@ -48,9 +50,9 @@ export function insertMessages(conv, messages, { mode = 'live', me = null, readi
 }
 
 /** Copies the fields that edits, deletes and reactions change; true when something changed. */
-export function refreshMessage(known, copy) {
+export function refreshMessage(known, copy, fields = MUTABLE_FIELDS) {
   let changed = false;
-  for (const field of MUTABLE_FIELDS) {
+  for (const field of fields) {
     if (copy[field] !== undefined && JSON.stringify(copy[field]) !== JSON.stringify(known[field])) {
       known[field] = copy[field];
       changed = true;

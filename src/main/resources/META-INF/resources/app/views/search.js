@@ -161,7 +161,7 @@ async function open(button) {
     openConversation(conversationKey('room', name));
   } else {
     const msg = found.hits[Number(button.dataset.index)].message;
-    await openConversationAt(keyOfMessage(msg), msg.id, msg.seq, { focus: true });
+    await openConversationAt(state.conversationOfMessage(msg).key, msg.id, msg.seq, { focus: true });
   }
 }
 
