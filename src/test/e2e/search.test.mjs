@@ -7,7 +7,7 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertNoPageErrors, cast } from './lib/cast.mjs';
-import { conversationEntry, inView, sendWithEnter, userEntry, waitUntil } from './lib/browser.mjs';
+import { conversationEntry, createRoom, inView, sendWithEnter, userEntry, waitUntil } from './lib/browser.mjs';
 
 const T = 90_000;
 const TASHKEEL = /[\u064B-\u0652]/gu;
@@ -85,6 +85,14 @@ describe('searching messages', { timeout: 360_000 }, () => {
     await page.getByTestId('search-person').filter({ hasText: 'Omar' }).click();
     await waitUntil(() => page.getByTestId('conversation-title').textContent(), { check: (t) => t === 'Omar', message: 'Omar opened' });
     assert.equal(await page.getByTestId('search').isVisible(), false);
+    // A public room she is not in: listed, and joined when opened.
+    await createRoom(sara.page, 'lunch-club');
+    await page.keyboard.press('Control+f');
+    await searchUntil(page, 'lunch-c', () => true, 'a room name');
+    const room = page.getByTestId('search-room');
+    assert.equal(await room.getAttribute('data-joined'), 'false');
+    await room.click();
+    await waitUntil(() => page.getByTestId('conversation-title').textContent(), { check: (t) => t === '# lunch-club', message: 'the room joined' });
   });
 
   test('a hit opens its conversation at the message, older and newer messages around it; more results', { timeout: T }, async () => {

@@ -7,7 +7,7 @@ import { getLocale, plural, t } from '../../i18n.js';
 import { client, state } from '../context.js';
 import { excerpt, groupHits, highlightParts, searchable } from '../search-model.js';
 import { conversationKey, sameName } from '../state.js';
-import { isCommandKey, sendErrorText, whenTypingPauses } from './common.js';
+import { isCommandKey, runCommand, sendErrorText, whenTypingPauses } from './common.js';
 import { openConversation, openConversationAt, openDirect } from './conversation.js';
 import { el } from './dom.js';
 
@@ -157,7 +157,8 @@ async function open(button) {
   if (kind === 'person') {
     openDirect(name);
   } else if (kind === 'room') {
-    if (button.dataset.joined !== 'true') await client.joinRoom(name).catch(() => {});
+    // Not a member yet: joining it (a failure is shown as a notice, and nothing opens).
+    if (button.dataset.joined !== 'true' && await runCommand(client.joinRoom(name)) === null) return;
     openConversation(conversationKey('room', name));
   } else {
     const msg = found.hits[Number(button.dataset.index)].message;
