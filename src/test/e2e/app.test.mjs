@@ -7,8 +7,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
 import {
-  conversationEntry, launchBrowser, loginAs, messagesWithText, openPage, screenshot, screenshotForDocs,
-  sendWithEnter, userEntry, waitUntil,
+  conversationEntry, launchBrowser, loginAs, messagesWithText, notificationAndVisibilityStubs, openPage, screenshot,
+  screenshotForDocs, sendWithEnter, userEntry, waitUntil,
 } from './lib/browser.mjs';
 import { buildScene } from './lib/scene.mjs';
 
@@ -16,36 +16,6 @@ const T = 60_000;
 const SARA = 'Sara';
 const AHMED = 'Ahmed';
 const LAYLA = 'Layla';
-
-/** Installed before the page's scripts: a Notification that records what it is asked to show,
- *  and a tab whose visibility the test sets with window.__setHidden(true | false). */
-function notificationAndVisibilityStubs() {
-  window.__notifications = [];
-  window.__permissionRequests = 0;
-  let permission = 'default';
-  window.Notification = class RecordingNotification {
-    static get permission() { return permission; }
-
-    static async requestPermission() {
-      window.__permissionRequests += 1;
-      permission = 'granted';
-      return permission;
-    }
-
-    constructor(title, options = {}) {
-      window.__notifications.push({ title, body: options.body, tag: options.tag });
-    }
-
-    close() {}
-  };
-  let hidden = false;
-  Object.defineProperty(Document.prototype, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
-  Object.defineProperty(Document.prototype, 'hidden', { configurable: true, get: () => hidden });
-  window.__setHidden = (value) => {
-    hidden = value;
-    document.dispatchEvent(new Event('visibilitychange'));
-  };
-}
 
 const bodyBackground = (page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 const LIGHT_BACKGROUND = 'rgb(244, 246, 248)';

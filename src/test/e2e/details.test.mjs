@@ -76,7 +76,7 @@ describe('details of daily use', { timeout: 300_000 }, () => {
     assert.equal(await composer.inputValue(), '');
   });
 
-  test('a room shows who joined, who left and whom you invited, in English and Arabic', { timeout: T }, async () => {
+  test('a room shows who joined, who left and who invited whom, in English and Arabic', { timeout: T }, async () => {
     await createRoom(sara.page, 'tea', { members: 'Omar' });
     await sara.page.getByTestId('members-toggle').click();
     await sara.page.getByTestId('invite-name').fill('أحمد');
@@ -100,6 +100,14 @@ describe('details of daily use', { timeout: 300_000 }, () => {
     await conversationEntry(sara.page, 'room:general').click();
     await conversationEntry(sara.page, 'room:tea').click();
     assert.deepEqual(await lines(sara.page), ['You invited أحمد', 'Omar joined', 'أحمد joined', 'Omar left']);
+
+    // Every member sees an invitation (member_invited): who invited whom; the inviter, once, "You invited".
+    await ahmed.page.getByTestId('members-toggle').click();
+    await ahmed.page.getByTestId('invite-name').fill('Omar');
+    await ahmed.page.getByTestId('invite-submit').click();
+    await waitUntil(() => lines(sara.page), { check: (l) => l.at(-1) === 'أحمد invited Omar', message: 'the line for the others' });
+    await waitUntil(() => lines(ahmed.page), { check: (l) => l.at(-1) === 'دعوتَ Omar', message: 'the Arabic line for the inviter' });
+    assert.equal((await lines(ahmed.page)).filter((l) => l === 'دعوتَ Omar').length, 1);
   });
 
   test('a file over the size limit is refused before it is sent, naming the limit', { timeout: T }, async () => {

@@ -133,7 +133,7 @@ describe('message actions from the keyboard and on a phone', { timeout: 240_000 
 
     await own.getByTestId('message-more').click();
     assert.equal(await own.getByTestId('message-more').getAttribute('aria-expanded'), 'true');
-    for (const id of ['react-button', 'edit-message', 'delete-message']) assert.equal(await own.getByTestId(id).isVisible(), true, id);
+    for (const id of ['react-button', 'reply-message', 'edit-message', 'delete-message']) assert.equal(await own.getByTestId(id).isVisible(), true, id);
     assert.equal(await visibleButtons(), 3, 'only this message\'s');
     // Another message's menu closes this one; someone else's message has no Edit.
     const third = messagesWithText(page, 'third');

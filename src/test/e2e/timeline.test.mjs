@@ -7,7 +7,7 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertNoPageErrors, cast } from './lib/cast.mjs';
 import {
-  conversationEntry, createRoom, messagesWithText, sendWithEnter, userEntry,
+  conversationEntry, createRoom, inView, messagesWithText, sendWithEnter, userEntry,
   waitUntil,
 } from './lib/browser.mjs';
 
@@ -23,15 +23,6 @@ async function sendAll(page, room, texts) {
 
 /** Whether a name is shown (not only there for screen readers: those are 1 px). */
 const nameShown = (message) => message.getByTestId('message-from').evaluate((n) => n.getBoundingClientRect().width > 1);
-
-/** Whether a locator's box lies within the message scroller's visible part. */
-function inView(page, locator) {
-  return locator.evaluate((node) => {
-    const box = node.getBoundingClientRect();
-    const view = document.getElementById('message-scroller').getBoundingClientRect();
-    return box.top >= view.top - 1 && box.bottom <= view.bottom + 1;
-  });
-}
 
 describe('reading a conversation', { timeout: 360_000 }, () => {
   const scene = cast({ name: 'timeline' }, [
@@ -101,15 +92,15 @@ describe('reading a conversation', { timeout: 360_000 }, () => {
     assert.equal(await line.textContent(), 'New messages');
     const next = await line.evaluate((node) => node.nextElementSibling.querySelector('[data-testid="message-text"]').textContent);
     assert.equal(next, 'unread 1', 'the line is before the first unread');
-    await waitUntil(() => inView(sara.page, messagesWithText(sara.page, 'unread 1')), { message: 'the first unread in view' });
-    assert.equal(await inView(sara.page, messagesWithText(sara.page, 'unread 70')), false, 'not scrolled to the end');
+    await waitUntil(() => inView(messagesWithText(sara.page, 'unread 1')), { message: 'the first unread in view' });
+    assert.equal(await inView(messagesWithText(sara.page, 'unread 70')), false, 'not scrolled to the end');
     const jump = sara.page.getByTestId('jump-latest');
     assert.equal(await jump.textContent(), '↓ Jump to latest');
 
     await sendAll(omar.page, 'busy', ['new 1', 'new 2', 'new 3']);
     await waitUntil(() => jump.textContent(), { check: (t) => t === '↓ 3 new messages', message: 'the count of new messages' });
     await jump.click();
-    await waitUntil(() => inView(sara.page, messagesWithText(sara.page, 'new 3')), { message: 'the newest in view' });
+    await waitUntil(() => inView(messagesWithText(sara.page, 'new 3')), { message: 'the newest in view' });
     assert.equal(await jump.isVisible(), false);
     assert.equal(await sara.page.evaluate(() => document.activeElement.id), 'composer');
   });

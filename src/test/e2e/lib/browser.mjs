@@ -214,3 +214,42 @@ export function shownMessageIds(page) {
 export function shownMessageTexts(page) {
   return page.getByTestId('message-text').allTextContents();
 }
+
+/** Installed before the page's scripts: a Notification that records what it is asked to show,
+ *  and a tab whose visibility the test sets with window.__setHidden(true | false). */
+export function notificationAndVisibilityStubs() {
+  window.__notifications = [];
+  window.__permissionRequests = 0;
+  let permission = 'default';
+  window.Notification = class RecordingNotification {
+    static get permission() { return permission; }
+
+    static async requestPermission() {
+      window.__permissionRequests += 1;
+      permission = 'granted';
+      return permission;
+    }
+
+    constructor(title, options = {}) {
+      window.__notifications.push({ title, body: options.body, tag: options.tag });
+    }
+
+    close() {}
+  };
+  let hidden = false;
+  Object.defineProperty(Document.prototype, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+  Object.defineProperty(Document.prototype, 'hidden', { configurable: true, get: () => hidden });
+  window.__setHidden = (value) => {
+    hidden = value;
+    document.dispatchEvent(new Event('visibilitychange'));
+  };
+}
+
+/** Whether a locator's box lies within the message scroller's visible part. */
+export function inView(locator) {
+  return locator.evaluate((node) => {
+    const box = node.getBoundingClientRect();
+    const view = document.getElementById('message-scroller').getBoundingClientRect();
+    return box.top >= view.top - 1 && box.bottom <= view.bottom + 1;
+  });
+}

@@ -2,7 +2,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isPlain, parseInline, parseMessage } from '../../../main/resources/META-INF/resources/app/markup.js';
+import { isPlain, mentionParts, parseInline, parseMessage } from '../../../main/resources/META-INF/resources/app/markup.js';
 
 const text = (t) => ({ type: 'text', text: t });
 const link = (href) => ({ type: 'link', href, text: href });
@@ -44,5 +44,17 @@ describe('markup', () => {
       { type: 'paragraph', parts: [text('reply')] },
     ]);
     assert.deepEqual(parseMessage('an ``` unclosed fence'), [{ type: 'paragraph', parts: [text('an ``` unclosed fence')] }]);
+  });
+});
+
+describe('mentions', () => {
+  const mention = (t) => ({ type: 'mention', text: t });
+  test('the @name of a mentioned name, as names compare; not an e-mail address, not the full stop', () => {
+    assert.deepEqual(mentionParts('hi @sara and @OMAR.', ['Sara', 'omar']), [
+      text('hi '), mention('@sara'), text(' and '), mention('@OMAR'), text('.'),
+    ]);
+    assert.deepEqual(mentionParts('mail sara@example.com', ['example.com']), [text('mail sara@example.com')]);
+    assert.deepEqual(mentionParts('@nobody here', ['sara']), [text('@nobody here')]);
+    assert.deepEqual(mentionParts('مرحبا @ليلى!', ['ليلى']), [text('مرحبا '), mention('@ليلى'), text('!')]);
   });
 });

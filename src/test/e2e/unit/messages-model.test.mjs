@@ -4,7 +4,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Conversation } from '../../../main/resources/META-INF/resources/app/state.js';
 import {
-  applyReaction, insertMessages, lastMessage, markAllRead, messageId, noteOwnRead, noteReadSeqs, unreadFromServer,
+  applyReaction, insertMessages, lastMessage, markAllRead, messageId, noteOwnRead, noteReadSeqs, quoteOf, refreshQuotes,
+  unreadFromServer,
 } from '../../../main/resources/META-INF/resources/app/messages-model.js';
 
 const msg = (id, seq, from = 'omar', extra = {}) => ({ id: String(id), seq, from, room: 'tea', message: `m${id}`, ...extra });
@@ -112,5 +113,35 @@ describe('messages model', () => {
     applyReaction(m, '👍', 'SARA', false);
     applyReaction(m, '👍', 'omar', false);
     assert.deepEqual(m.reactions, {});
+  });
+
+  test('quotes of replies follow an edit and a delete of their original', () => {
+    const conv = new Conversation('room', 'tea');
+    const original = msg(1, 1, 'sara', { message: `${'x'.repeat(199)}😀 and more` });
+    assert.deepEqual(quoteOf(original), { id: '1', from: 'sara', message: `${'x'.repeat(199)}😀` }, '200 code points');
+    insertMessages(conv, [original, msg(2, 2, 'omar', { replyTo: quoteOf(original) }), msg(3, 3)]);
+    assert.deepEqual(refreshQuotes(conv, '1', 'fixed').map((m) => m.seq), [2]);
+    assert.deepEqual(conv.byId.get('2').replyTo, { id: '1', from: 'sara', message: 'fixed' });
+    refreshQuotes(conv, '1', null);
+    assert.deepEqual(conv.byId.get('2').replyTo, { id: '1', deleted: true });
+    assert.deepEqual(refreshQuotes(conv, '9', null), []);
+  });
+
+  test('our message shown from its ack takes the mentions of its echo; a live copy changes nothing else', () => {
+    const conv = new Conversation('room', 'tea');
+    insertMessages(conv, [msg(1, 1, 'sara', { message: '@omar hi' })], { mode: 'live', me: 'sara' });
+    const echo = msg(1, 1, 'sara', { message: 'other', mentions: ['omar'] });
+    const { refreshed } = insertMessages(conv, [echo], { mode: 'live', me: 'sara' });
+    assert.deepEqual(refreshed.map((m) => m.id), ['1']);
+    assert.deepEqual(conv.byId.get('1').mentions, ['omar']);
+    assert.equal(conv.byId.get('1').message, '@omar hi');
+  });
+
+  test('unread mentions of us count apart, and reading clears them', () => {
+    const conv = new Conversation('room', 'tea');
+    insertMessages(conv, [msg(1, 1, 'omar', { mentions: ['Sara'] }), msg(2, 2, 'omar')], { mode: 'live', me: 'sara' });
+    assert.deepEqual([conv.unread, conv.unreadMentions], [2, 1]);
+    markAllRead(conv);
+    assert.deepEqual([conv.unread, conv.unreadMentions], [0, 0]);
   });
 });

@@ -2,7 +2,7 @@
 // chat (rooms, direct conversations with last-message previews, online list with last seen,
 // history, unread counts in the sidebar and the tab title, typing indicators, read receipts,
 // reactions, edits and deletes, file attachments, messages queued while offline), settings
-// (language, theme, desktop notifications) and a live region that reads new messages out. Above
+// (language, theme, desktop notifications), message search and a live region that reads new messages out. Above
 // the server's presence threshold the online list and big rooms' members come a page at a time,
 // and the page subscribes to the presence of whom it shows; "New message" finds anyone by name.
 //
@@ -30,8 +30,11 @@ import { onImageClick, wireImageViewer } from './app/views/image-viewer.js';
 import {
   onInviteSubmit, onLeaveClick, onMemberFilterInput, onMembersMore, toggleMembers,
 } from './app/views/members.js';
+import { wireMentionPicker } from './app/views/mention-picker.js';
 import { closeMessageMenu, wireMessageKeys } from './app/views/message-keys.js';
+import { cancelReply } from './app/views/reply.js';
 import { closeReactionPicker, isNearBottom, onListMediaLoad, scrollToBottom } from './app/views/message-list.js';
+import { isSearchShortcut, openSearch, wireSearch } from './app/views/search.js';
 import { isSwitcherShortcut, openSwitcher, wireSwitcher } from './app/views/switcher.js';
 import { renderJumpButton } from './app/views/timeline-view.js';
 import { onDirectNameInput, onDirectSubmit, onSuggestionClick, openNewDirect } from './app/views/new-message.js';
@@ -66,6 +69,11 @@ function onGlobalKeydown(event) {
   if (isSwitcherShortcut(event) && state.view === 'chat') {
     event.preventDefault();
     openSwitcher();
+    return;
+  }
+  if (isSearchShortcut(event) && state.view === 'chat') {
+    event.preventDefault();
+    openSearch();
     return;
   }
   if (event.key === 'Escape' && !event.defaultPrevented) {
@@ -105,6 +113,10 @@ function init() {
   el.composer.addEventListener('keydown', onComposerKeydown);
   el.composer.addEventListener('input', onComposerInput);
   window.addEventListener('resize', composerChanged, { passive: true });
+  el.replyCancel.addEventListener('click', () => {
+    cancelReply();
+    el.composer.focus();
+  });
   el.editCancel.addEventListener('click', () => {
     stopEditing();
     el.composer.focus();
@@ -116,6 +128,8 @@ function init() {
   el.messageList.addEventListener('load', onListMediaLoad, true);
   wireMessageKeys();
   wireSwitcher();
+  wireSearch();
+  wireMentionPicker();
   el.scroller.addEventListener('scroll', () => {
     state.pinnedToBottom = isNearBottom();
     renderJumpButton();

@@ -64,10 +64,11 @@ export class DesktopNotifier {
 }
 
 /**
- * True when `text` mentions `name`: "@name" or the name as a whole word, in any case. Letters and
- * digits of any script count as word characters, so "sara" is not found in "sarah" or "أسارا".
+ * True when `text` has `name`: "@name" or the name as a whole word, in any case (a mention the
+ * server's `mentions` list does not count). Letters and digits of any script count as word
+ * characters, so "sara" is not found in "sarah" or "أسارا".
  */
-export function mentions(text, name) {
+export function namedIn(text, name) {
   if (!text || !name) return false;
   const escaped = String(name).normalize('NFC').replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}_])@?${escaped}(?![\\p{L}\\p{N}\\p{M}_])`, 'iu');

@@ -3,10 +3,11 @@
 // typing, read marks, errors, and the connection ending for good (presence: presence.js).
 
 import { errorText, t } from '../i18n.js';
-import { mentions } from '../notifications.js';
+import { mentions } from '../majlis-client.js';
+import { namedIn } from '../notifications.js';
 import { client, mutes, notifier, optionalFrames, sessionStore, state } from './context.js';
 import { catchUp, loadLatest } from './history.js';
-import { applyReaction, messageId, noteOwnRead, noteReadBy, unreadFromServer } from './messages-model.js';
+import { applyReaction, messageId, noteOwnRead, noteReadBy, refreshQuotes, unreadFromServer } from './messages-model.js';
 import { onPresence, onUsers, welcomePresence } from './presence.js';
 import { GENERAL, conversationKey, sameName } from './state.js';
 import { addMessages, outbox, setTyping } from './updates.js';
@@ -16,7 +17,7 @@ import { stopEditing } from './views/composer.js';
 import { openConversation, removeConversation, renderHeader, restoreTabPlace } from './views/conversation.js';
 import { el } from './views/dom.js';
 import { renderReceipts, rerenderMessage } from './views/message-list.js';
-import { applyInvitations, onInvited, onMemberJoined, onMemberLeft, onRoom } from './views/rooms.js';
+import { applyInvitations, onInvited, onMemberInvited, onMemberJoined, onMemberLeft, onRoom } from './views/rooms.js';
 import { backToLogin, showView } from './views/signin.js';
 import { renderSidebar } from './views/sidebar.js';
 
@@ -110,11 +111,11 @@ function announce(conv, msg) {
       : t('announce.direct', { name: msg.from });
 }
 
-/** A desktop notification for a direct message or a mention of our name, while the tab is hidden. */
+/** A desktop notification for a direct message or a mention of our name (@name, or the name as a word), while the tab is hidden. */
 function notifyDesktop(conv, msg) {
   if (document.visibilityState !== 'hidden') return;
   const direct = conv.kind === 'direct';
-  if (!direct && !mentions(msg.message, state.me)) return;
+  if (!direct && !mentions(msg, state.me) && !namedIn(msg.message, state.me)) return;
   notifier.show(direct ? t('notify.direct', { name: msg.from }) : t('notify.mention', { name: msg.from, room: conv.name }), {
     body: clip(messageSummary(msg), ANNOUNCE_LENGTH),
     tag: conv.key,
@@ -159,6 +160,7 @@ function onReaction(payload) {
 }
 
 function onMessageEdited(payload) {
+  updateQuotes(payload, String(payload.message ?? ''));
   const found = eventMessage(payload, payload.from);
   if (!found) return;
   Object.assign(found.msg, { message: String(payload.message ?? ''), edited: true, editedAt: payload.editedAt });
@@ -167,12 +169,19 @@ function onMessageEdited(payload) {
 }
 
 function onMessageDeleted(payload) {
+  updateQuotes(payload, null);
   const found = eventMessage(payload, payload.from);
   if (!found) return;
   Object.assign(found.msg, { message: '', deleted: true, attachments: [], reactions: {} });
   if (state.editing?.messageId === found.msg.id) stopEditing();
   rerenderMessage(found.conv, found.msg);
   renderSidebar();
+}
+
+/** Replies loaded here quote the message edited (`text`) or deleted (null), loaded or not. */
+function updateQuotes(payload, text) {
+  const conv = state.knownConversation(payload, payload.from);
+  if (conv) refreshQuotes(conv, payload.messageId, text).forEach((reply) => rerenderMessage(conv, reply));
 }
 
 function onServerError(error) {
@@ -201,6 +210,7 @@ export function listen() {
   client.on('room', onRoom);
   client.on('member_joined', onMemberJoined);
   client.on('invited', onInvited);
+  client.on('member_invited', onMemberInvited);
   client.on('member_left', onMemberLeft);
   client.on('typing', onTyping);
   client.on('read', onRead);

@@ -10,6 +10,8 @@ import { jumpToFirstUnread, unreadNotLoaded } from './views/timeline-view.js';
 import { renderSidebar } from './views/sidebar.js';
 
 const HISTORY_PAGE = 50;
+const HISTORY_MAX = 200;      // the largest page the server gives
+const CONTEXT_BEFORE = 10;    // messages loaded before one the conversation opens at
 
 function historyUnsupported(error) {
   if (error && error.code === 'unknown_type') {
@@ -47,30 +49,51 @@ export function loadNewest(conv) {
   return conv.loadingNewest;
 }
 
-/** The page before the oldest message shown, keeping what the user looks at in place. */
-export async function loadOlder(conv) {
-  if (!conv || !conv.historyLoaded || !conv.hasMoreBefore || conv.loadingOlder || !client.loggedIn) return;
+/**
+ * The page before the oldest message shown, keeping what the user looks at in place. Resolves
+ * when it is there (the same promise while one is on its way).
+ */
+export function loadOlder(conv, limit = HISTORY_PAGE) {
+  if (conv?.loadingOlder) return conv.loadingOlder;
+  if (!conv || !conv.historyLoaded || !conv.hasMoreBefore || !client.loggedIn) return Promise.resolve();
   const before = conv.oldestSeq;
-  if (!before) return;
-  conv.loadingOlder = true;
+  if (!before) return Promise.resolve();
+  conv.loadingOlder = (async () => {
+    try {
+      const page = await client.history(conv.target, { before, limit });
+      if (state.conversations.get(conv.key) !== conv) return;
+      conv.hasMoreBefore = Boolean(page.hasMore);
+      noteReadSeqs(conv, page.readSeqs, state.me);
+      const active = conv.key === state.activeKey;
+      const oldHeight = el.scroller.scrollHeight;
+      const oldTop = el.scroller.scrollTop;
+      addMessages(conv, page.messages, { mode: 'older' });
+      if (active && !jumpToFirstUnread(conv)) el.scroller.scrollTop = oldTop + (el.scroller.scrollHeight - oldHeight);
+    } catch (e) {
+      historyUnsupported(e);
+    } finally {
+      conv.loadingOlder = null;
+      renderHistoryStatus();
+    }
+    fillViewport(conv);
+  })();
   renderHistoryStatus();
-  try {
-    const page = await client.history(conv.target, { before, limit: HISTORY_PAGE });
-    if (state.conversations.get(conv.key) !== conv) return;
-    conv.hasMoreBefore = Boolean(page.hasMore);
-    noteReadSeqs(conv, page.readSeqs, state.me);
-    const active = conv.key === state.activeKey;
-    const oldHeight = el.scroller.scrollHeight;
-    const oldTop = el.scroller.scrollTop;
-    addMessages(conv, page.messages, { mode: 'older' });
-    if (active && !jumpToFirstUnread(conv)) el.scroller.scrollTop = oldTop + (el.scroller.scrollHeight - oldHeight);
-  } catch (e) {
-    historyUnsupported(e);
-  } finally {
-    conv.loadingOlder = false;
-    renderHistoryStatus();
+  return conv.loadingOlder;
+}
+
+/**
+ * The history from the newest message back to the message `id` (`seq` when known: and a few
+ * before it), to open the conversation at it (a search hit, a quoted message); pages of the most
+ * the server gives.
+ */
+export async function loadThrough(conv, { id, seq = null }) {
+  await loadNewest(conv);
+  const reached = () => (seq ? conv.oldestSeq <= seq - CONTEXT_BEFORE : conv.byId.has(String(id)));
+  while (conv.hasMoreBefore && !reached()) {
+    const oldest = conv.oldestSeq;
+    await loadOlder(conv, HISTORY_MAX);
+    if (conv.oldestSeq === oldest) return;
   }
-  fillViewport(conv);
 }
 
 /**

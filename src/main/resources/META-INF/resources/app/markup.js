@@ -1,9 +1,12 @@
 // Light formatting of a message's text, without any DOM: the raw text (what is stored and sent)
 // parsed into blocks (paragraphs, ``` code blocks ```, > quotes) of inline parts (*bold*,
-// _italic_, `code`, links). views/rich-text.js turns the parts into nodes with textContent only.
+// _italic_, `code`, links), and @mentions in the text parts. views/rich-text.js turns the parts
+// into nodes with textContent only.
 //
 // Links: only http:, https: and mailto:, written out in the text; punctuation that ends a
 // sentence is not part of the link.
+
+import { fold } from './state.js';
 
 const FENCE = '```';
 const LINK = /\b(?:https?:\/\/|mailto:)[^\s<>"]+/giu;
@@ -101,4 +104,28 @@ const count = (text, char) => text.split(char).length - 1;
 export function isPlain(blocks) {
   return blocks.length === 1 && blocks[0].type === 'paragraph'
     && blocks[0].parts.every((part) => part.type === 'text');
+}
+
+// "@name": an @ not glued to a word before it (an e-mail address), then a name's characters; a
+// full stop or hyphen at the end is the sentence's, not the name's.
+const MENTION = /(?<![\p{L}\p{N}\p{M}_.-])@([\p{L}\p{N}\p{M}_.-]+)/gu;
+
+/**
+ * `text` as parts { type: 'text' | 'mention', text }: the `@name` of each of `names` (the
+ * message's `mentions`, as names compare) is a mention.
+ */
+export function mentionParts(text, names) {
+  const wanted = new Set((Array.isArray(names) ? names : []).map(fold));
+  const source = String(text ?? '');
+  const parts = [];
+  let at = 0;
+  for (const match of source.matchAll(MENTION)) {
+    const name = match[1].replace(/[.-]+$/u, '');
+    if (!wanted.has(fold(name))) continue;
+    if (match.index > at) parts.push({ type: 'text', text: source.slice(at, match.index) });
+    parts.push({ type: 'mention', text: `@${name}` });
+    at = match.index + 1 + name.length;
+  }
+  if (at < source.length) parts.push({ type: 'text', text: source.slice(at) });
+  return parts;
 }

@@ -1,9 +1,12 @@
 // The message list of a conversation, without any DOM: each message once (by id), in seq order,
 // unread counts, read marks (ours and the others'), reactions, and the newest message for previews.
 
+import { mentions } from '../client/common.js';
 import { fold, sameName } from './state.js';
 
-const MUTABLE_FIELDS = ['message', 'edited', 'editedAt', 'deleted', 'reactions', 'attachments'];
+const MUTABLE_FIELDS = ['message', 'edited', 'editedAt', 'deleted', 'reactions', 'attachments', 'replyTo', 'mentions'];
+// What our own message, shown from its ack, learns from its echo.
+const ECHO_FIELDS = ['mentions'];
 
 export function messageId(msg) {
   return msg.id != null ? String(msg.id) : `${msg.from}|${msg.seq}|${msg.timestamp || msg.sent}`;
@@ -26,7 +29,7 @@ export function insertMessages(conv, messages, { mode = 'live', me = null, readi
     const known = conv.byId.get(id);
     if (known) {
       // A history copy may carry edits, deletes and reactions this page missed.
-      if (mode !== 'live' && refreshMessage(known, msg)) result.refreshed.push(known);
+      if (refreshMessage(known, msg, mode === 'live' ? ECHO_FIELDS : MUTABLE_FIELDS)) result.refreshed.push(known);
       continue;
     }
     conv.byId.set(id, msg);
@@ -37,16 +40,19 @@ export function insertMessages(conv, messages, { mode = 'live', me = null, readi
     result.fresh.push(msg);
     if (seq > conv.lastSeq) conv.lastSeq = seq;
     const mine = sameName(msg.from, me);
-    if ((mode === 'live' || mode === 'gap') && !mine && !reading && seq > conv.readSeq) conv.unread += 1;
+    if ((mode === 'live' || mode === 'gap') && !mine && !reading && seq > conv.readSeq) {
+      conv.unread += 1;
+      if (mentions(msg, me)) conv.unreadMentions += 1;
+    }
   }
   if (!result.appendedInOrder) conv.messages.sort((a, b) => (Number(a.seq) || 0) - (Number(b.seq) || 0));
   return result;
 }
 
 /** Copies the fields that edits, deletes and reactions change; true when something changed. */
-export function refreshMessage(known, copy) {
+export function refreshMessage(known, copy, fields = MUTABLE_FIELDS) {
   let changed = false;
-  for (const field of MUTABLE_FIELDS) {
+  for (const field of fields) {
     if (copy[field] !== undefined && JSON.stringify(copy[field]) !== JSON.stringify(known[field])) {
       known[field] = copy[field];
       changed = true;
@@ -58,6 +64,7 @@ export function refreshMessage(known, copy) {
 /** The user has seen everything: no unread left; true when the read mark moved (to be saved and sent). */
 export function markAllRead(conv) {
   conv.unread = 0;
+  conv.unreadMentions = 0;
   if (conv.lastSeq <= conv.readSeq) return false;
   conv.readSeq = conv.lastSeq;
   return true;
@@ -67,7 +74,10 @@ export function markAllRead(conv) {
 export function noteOwnRead(conv, seq) {
   if (seq <= conv.readSeq) return false;
   conv.readSeq = seq;
-  if (seq >= conv.lastSeq) conv.unread = 0;
+  if (seq >= conv.lastSeq) {
+    conv.unread = 0;
+    conv.unreadMentions = 0;
+  }
   return true;
 }
 
@@ -124,3 +134,24 @@ export function applyReaction(msg, emoji, by, on) {
 export function attachmentIds(attachments) {
   return (Array.isArray(attachments) ? attachments : []).map((a) => String(a?.id)).join(',');
 }
+
+const QUOTE_LENGTH = 200; // code points of the original a reply's quote carries, as the server cuts it
+
+/**
+ * The original of replies changed (`text`: its new text, or null once deleted): their quotes
+ * follow. Returns the replies changed.
+ */
+export function refreshQuotes(conv, id, text) {
+  const replies = conv.messages.filter((msg) => msg.replyTo && String(msg.replyTo.id) === String(id));
+  for (const reply of replies) {
+    reply.replyTo = text == null ? { id: reply.replyTo.id, deleted: true } : { ...reply.replyTo, message: clipQuote(text) };
+  }
+  return replies;
+}
+
+/** The quote a reply to `msg` carries (as the server will send it), to show before its echo. */
+export function quoteOf(msg) {
+  return { id: String(msg.id), from: msg.from, message: clipQuote(msg.message) };
+}
+
+const clipQuote = (text) => [...String(text ?? '')].slice(0, QUOTE_LENGTH).join('');

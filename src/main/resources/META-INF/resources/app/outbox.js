@@ -20,9 +20,12 @@ export class Outbox {
     this.view = view;
   }
 
-  /** A new message, waiting until `transmit` (at once when connected, else after the reconnect). */
-  add(conv, text, attachments) {
-    const pending = { id: this.client.newId('m'), text, attachments, status: 'queued', error: null, uncertain: false };
+  /**
+   * A new message, waiting until `transmit` (at once when connected, else after the reconnect);
+   * `replyTo`: the quote of the message it answers, or null.
+   */
+  add(conv, text, attachments, replyTo = null) {
+    const pending = { id: this.client.newId('m'), text, attachments, replyTo, status: 'queued', error: null, uncertain: false };
     conv.pending.set(pending.id, pending);
     this.view.update(conv, pending);
     return pending;
@@ -33,7 +36,9 @@ export class Outbox {
     pending.status = 'sending';
     pending.error = null;
     this.view.update(conv, pending);
-    const extra = pending.attachments.length ? { attachments: pending.attachments.map((a) => a.id) } : {};
+    const extra = {};
+    if (pending.attachments.length) extra.attachments = pending.attachments.map((a) => a.id);
+    if (pending.replyTo) extra.replyTo = pending.replyTo.id;
     try {
       const ack = conv.kind === 'room'
         ? await this.client.sendMessage(conv.name, pending.text, extra, { id: pending.id })
@@ -115,6 +120,7 @@ export class Outbox {
         message: pending.text,
         timestamp: new Date().toISOString(),
         attachments: pending.attachments,
+        ...(pending.replyTo ? { replyTo: pending.replyTo } : {}),
       });
     }
   }

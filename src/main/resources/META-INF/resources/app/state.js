@@ -26,12 +26,13 @@ export class Conversation {
     this.serverLastSeq = 0;           // lastSeq announced by the last welcome
     this.readSeq = 0;                 // highest seq the user has seen here
     this.unread = 0;
+    this.unreadMentions = 0;          // of the unread, those that mention us (@name)
     this.historyLoaded = false;
     this.loadingNewest = null;        // promise while the newest page is on its way
-    this.loadingOlder = false;
+    this.loadingOlder = null;         // promise while an older page is on its way
     this.hasMoreBefore = false;
     this.historyFailed = false;
-    this.pending = new Map();         // client frame id -> { id, text, attachments, status, error, uncertain }
+    this.pending = new Map();         // client frame id -> { id, text, attachments, replyTo, status, error, uncertain }
     this.latest = null;               // newest message known without loading history (for the preview)
     this.draft = '';
     this.unreadAtOpen = 0;            // unread when opened: the "New messages" line goes before the first of them
@@ -74,6 +75,7 @@ export class ChatState {
     this.historySupported = true;
     this.unsupported = new Set();    // optional frame types this server answered with unknown_type
     this.editing = null;             // { key, messageId } while the composer edits a sent message
+    this.replying = null;            // { key, quote } while the composer writes a reply (quote: as `replyTo` carries it)
     this.typingSent = null;          // { key, target, at }: where we last said we are typing
     this.membersOpen = false;        // the members panel of the open room is shown
     this.invitations = new Map();    // fold(room) -> { room, by, private }: pending, accepted by joining
@@ -124,6 +126,7 @@ export class ChatState {
     this.conversations.clear();
     this.activeKey = null;
     this.editing = null;
+    this.replying = null;
     this.typingSent = null;
     this.membersOpen = false;
   }

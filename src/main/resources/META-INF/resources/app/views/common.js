@@ -1,5 +1,6 @@
 // Small pieces several views share: notices and errors, two-click confirmation, short texts,
-// typing pauses, "More" buttons, lists redrawn without losing the focus.
+// typing pauses, "More" buttons, lists redrawn without losing the focus, listbox options,
+// keyboard shortcuts.
 
 import { errorText, t } from '../../i18n.js';
 import { el } from './dom.js';
@@ -127,4 +128,21 @@ export function replaceKeepingFocus(list, items, key) {
   old.slice(items.length).forEach((node) => node.remove());
   if (focused === undefined || list.contains(document.activeElement)) return;
   [...list.querySelectorAll('button')].find((b) => b.dataset[key] === focused)?.focus({ preventScroll: true });
+}
+
+/** Ctrl+<key> (⌘<key> on a Mac) without other modifiers: the page's shortcuts. */
+export function isCommandKey(event, key) {
+  return (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === key;
+}
+
+/** Option `i` of a listbox that a text field drives (aria-activedescendant): `<name>-option-<i>`. */
+export function listOption(name, i, selected) {
+  const li = document.createElement('li');
+  li.id = `${name}-option-${i}`;
+  li.className = `${name}-option`;
+  li.dataset.testid = `${name}-option`;
+  li.dataset.index = String(i);
+  li.setAttribute('role', 'option');
+  li.setAttribute('aria-selected', String(selected));
+  return li;
 }

@@ -1,6 +1,6 @@
 // The composer: writing and sending (through the outbox), editing a sent message, files
 // (picked, dropped, uploaded), telling the others we are typing; and the buttons inside the
-// message list (retry, discard, react, edit, delete).
+// message list (retry, discard, react, reply, edit, delete, a reply's quote).
 
 import { formatCount, t } from '../../i18n.js';
 import { UploadTray } from '../../uploads.js';
@@ -14,6 +14,8 @@ import { el } from './dom.js';
 import { closeEmojiPicker, openEmojiPicker } from './emoji-picker.js';
 import { closeMessageMenu, toggleMessageMenu } from './message-keys.js';
 import { closeReactionPicker, messageNode, scrollToBottom, toggleReactionPicker } from './message-list.js';
+import { onMentionKeydown, updateMentionPicker } from './mention-picker.js';
+import { cancelReply, showQuoted, startReply, takeReply } from './reply.js';
 
 const TYPING_REFRESH_MS = 3000;   // while typing goes on, tell the others again this often
 
@@ -64,7 +66,7 @@ export function sendCurrent() {
   stopTypingNotice();
   uploads.clear();
   // Offline, the message waits with its id and goes out after the reconnect (sendQueued).
-  const pending = outbox.add(conv, text, attachments);
+  const pending = outbox.add(conv, text, attachments, takeReply(conv));
   scrollToBottom();
   if (client.loggedIn) outbox.transmit(conv, pending);
 }
@@ -105,6 +107,12 @@ const MESSAGE_ACTIONS = {
     });
   },
   'toggle-reaction': (conv, msg, button) => toggleOwnReaction(msg, button.dataset.emoji),
+  reply: (conv, msg) => {
+    closeMessageMenu();
+    stopEditing();
+    startReply(conv, msg);
+  },
+  quote: (conv, msg, button) => showQuoted(conv, button),
   edit: (conv, msg) => {
     closeMessageMenu();
     startEditing(conv, msg);
@@ -126,9 +134,11 @@ function onPendingAction(conv, button) {
 }
 
 export function onComposerKeydown(event) {
-  if (event.key === 'Escape' && state.editing) {
+  if (onMentionKeydown(event)) return;
+  if (event.key === 'Escape' && (state.editing || state.replying)) {
     event.preventDefault();
     stopEditing();
+    cancelReply();
     return;
   }
   if (event.key === 'ArrowUp' && !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey && editLastOwn()) {
@@ -143,6 +153,7 @@ export function onComposerKeydown(event) {
 
 export function onComposerInput() {
   composerChanged();
+  updateMentionPicker();
   if (!el.composerError.hidden) showComposerError('');
   if (state.editing) return;
   const conv = state.activeConversation();
@@ -189,6 +200,7 @@ function toggleOwnReaction(msg, emoji) {
 export function startEditing(conv, msg) {
   if (!state.editing) conv.draft = el.composer.value;
   else messageNode(state.editing.messageId)?.classList.remove('editing');
+  cancelReply();
   stopTypingNotice();
   state.editing = { key: conv.key, messageId: msg.id };
   messageNode(msg.id)?.classList.add('editing');

@@ -2,7 +2,7 @@
 
 import { plural, t } from '../../i18n.js';
 import { mutes, state, tabStore } from '../context.js';
-import { loadNewest, fillViewport } from '../history.js';
+import { fillViewport, loadNewest, loadThrough } from '../history.js';
 import { showingPresence } from '../presence.js';
 import { GENERAL, conversationKey, isGroupRoom, sameName } from '../state.js';
 import { markRead } from '../updates.js';
@@ -10,9 +10,11 @@ import { updateBanner } from './banner.js';
 import { showComposerError } from './common.js';
 import { composerChanged, stopEditing, stopTypingNotice } from './composer.js';
 import { el } from './dom.js';
-import { renderHistoryStatus, renderMessages, renderTyping, settleScroll } from './message-list.js';
+import { messageNode, renderHistoryStatus, renderMessages, renderTyping, settleScroll } from './message-list.js';
 import { renderMembers } from './members.js';
+import { cancelReply } from './reply.js';
 import { closeSidebar, fillRoomIcon, presenceText, renderSidebar } from './sidebar.js';
+import { isNearBottom, renderJumpButton } from './timeline-view.js';
 
 export function openConversation(key) {
   const conv = state.conversations.get(key);
@@ -20,6 +22,7 @@ export function openConversation(key) {
   const previous = state.activeConversation();
   if (previous !== conv) {
     stopEditing();
+    cancelReply();
     stopTypingNotice();
   }
   if (previous && previous !== conv) {
@@ -50,6 +53,28 @@ export function openConversation(key) {
   if (!conv.historyLoaded) loadNewest(conv);
   else fillViewport(conv);
   if (window.matchMedia('(min-width: 721px)').matches) el.composer.focus();
+}
+
+const FLASH_MS = 2500;
+
+/**
+ * Opens a conversation at one of its messages (`id`, and `seq` when known): the history back to
+ * it loaded, the message in the middle of the pane, flashed, and (with `focus`) focused.
+ */
+export async function openConversationAt(key, id, seq, { focus = false } = {}) {
+  if (state.activeKey !== key) openConversation(key);
+  const conv = state.conversations.get(key);
+  if (!conv) return;
+  conv.jumpToUnread = false;
+  await loadThrough(conv, { id, seq: Number(seq) || null });
+  const node = state.activeKey === key ? messageNode(String(id)) : null;
+  if (!node) return;
+  node.scrollIntoView({ block: 'center' });
+  state.pinnedToBottom = isNearBottom();
+  renderJumpButton();
+  node.classList.add('flash');
+  setTimeout(() => messageNode(String(id))?.classList.remove('flash'), FLASH_MS);
+  if (focus) node.focus({ preventScroll: true });
 }
 
 /**

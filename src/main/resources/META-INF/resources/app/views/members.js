@@ -8,7 +8,6 @@ import { showingPresence } from '../presence.js';
 import { fold, isGroupRoom, sameName } from '../state.js';
 import { confirmThen, loadMoreKeepingFocus, replaceKeepingFocus, runCommand, sendErrorText, whenTypingPauses } from './common.js';
 import { el } from './dom.js';
-import { addSystemLine } from './message-list.js';
 import { presenceText } from './sidebar.js';
 
 const MEMBERS_PAGE = 50;    // a room with more members gets the filter and "More members"
@@ -104,8 +103,6 @@ export async function onInviteSubmit(event) {
     await client.invite(conv.name, name);
     el.inviteName.value = '';
     showInviteStatus(t('rooms.invitation_sent', { name }));
-    // Only the invitee hears of an invitation: the others see who joins.
-    addSystemLine(conv, 'system.you_invited', { name });
   } catch (e) {
     showInviteStatus(e.code === 'user_not_found' ? errorText('user_not_found') : sendErrorText(e), true);
   } finally {

@@ -3,12 +3,14 @@
 
 import { formatList, t } from '../../i18n.js';
 import { state } from '../context.js';
+import { mentions } from '../../majlis-client.js';
 import { messageId } from '../messages-model.js';
 import { byName } from '../name-lists.js';
 import { fold, sameName } from '../state.js';
 import { isolatedText, sendErrorText } from './common.js';
 import { el } from './dom.js';
 import { replaceMessageNode, syncTabStop } from './message-keys.js';
+import { quoteNode } from './reply.js';
 import { renderRichText } from './rich-text.js';
 import {
   dayLine, decorateMessage, firstUnread, isNearBottom, scrollToBottom, settleScroll, unreadLine,
@@ -21,7 +23,7 @@ import {
 const SEEN_BY_NAMES = 5;          // names listed under "Seen by" before "and N more"
 
 /** The bubble shared by sent and pending messages: sender, time or state, text. */
-function messageShell(from, mine, text) {
+function messageShell(from, mine, text, mentioned = []) {
   const li = document.createElement('li');
   li.className = mine ? 'message mine' : 'message';
   li.dir = 'auto';
@@ -40,7 +42,7 @@ function messageShell(from, mine, text) {
   body.className = 'message-text';
   body.dir = 'auto';
   body.dataset.testid = 'message-text';
-  renderRichText(body, text);
+  renderRichText(body, text, mentioned);
   li.append(meta, body);
   return { li, meta, body };
 }
@@ -48,7 +50,8 @@ function messageShell(from, mine, text) {
 function renderMessage(msg) {
   const mine = sameName(msg.from, state.me);
   const deleted = msg.deleted === true;
-  const { li, meta, body } = messageShell(msg.from, mine, deleted ? t('message.deleted') : msg.message);
+  const { li, meta, body } = deleted ? messageShell(msg.from, mine, t('message.deleted'))
+    : messageShell(msg.from, mine, msg.message, Array.isArray(msg.mentions) ? msg.mentions : []);
   li.dataset.messageId = messageId(msg);
   if (msg.seq != null) li.dataset.seq = String(msg.seq);
   meta.append(timeNode(msg));
@@ -59,6 +62,8 @@ function renderMessage(msg) {
     body.dataset.testid = 'message-deleted';
     return li;
   }
+  if (msg.replyTo) body.before(quoteNode(msg.replyTo));
+  if (!mine && mentions(msg, state.me)) li.classList.add('mentions-me');
   if (msg.edited) meta.append(editedMarker(msg));
   if (mine && msg.to != null) meta.append(ticksNode());
   const attachments = attachmentList(msg.attachments);
@@ -72,6 +77,7 @@ function renderMessage(msg) {
 /** A message of ours that has no ack yet ('sending') or was refused ('failed'). */
 function renderPending(pending) {
   const { li, meta, body } = messageShell(state.me, true, pending.text);
+  if (pending.replyTo) body.before(quoteNode(pending.replyTo));
   const attachments = attachmentList(pending.attachments);
   if (attachments) li.append(attachments);
   li.classList.add('pending');

@@ -134,7 +134,7 @@ export function reactionRow(msg) {
 }
 
 /**
- * React (everyone), edit and delete (the author only): shown on hover and focus; on a phone, in
+ * React and reply (everyone), edit and delete (the author only): shown on hover and focus; on a phone, in
  * a menu that the "⋯" button (or a long press) opens, one message at a time.
  */
 export function messageActions(mine) {
@@ -151,7 +151,7 @@ export function messageActions(mine) {
   react.title = t('reactions.add');
   react.setAttribute('aria-label', react.title);
   react.setAttribute('aria-expanded', 'false');
-  bar.append(react);
+  bar.append(react, actionButton('reply', 'reply-message', t('reply.reply')));
   if (mine) bar.append(actionButton('edit', 'edit-message', t('message.edit')), actionButton('delete', 'delete-message', t('message.delete')));
   return [more, bar];
 }

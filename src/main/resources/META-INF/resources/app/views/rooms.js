@@ -115,6 +115,14 @@ export function onMemberLeft(payload) {
   addSystemLine(conv, 'system.left', { name: payload.username });
 }
 
+/** `member_invited`, to every member (the inviter too): "sara invited omar", "You invited omar". */
+export function onMemberInvited(payload) {
+  const conv = roomOfMemberEvent(payload);
+  if (!conv || typeof payload.by !== 'string') return;
+  if (sameName(payload.by, state.me)) addSystemLine(conv, 'system.you_invited', { name: payload.username });
+  else addSystemLine(conv, 'system.invited', { by: payload.by, name: payload.username });
+}
+
 function roomOfMemberEvent(payload) {
   if (typeof payload.room !== 'string' || typeof payload.username !== 'string') return null;
   return state.conversations.get(conversationKey('room', payload.room)) || null;

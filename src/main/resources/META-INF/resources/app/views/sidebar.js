@@ -1,7 +1,7 @@
 // The sidebar: rooms, direct conversations with previews and unread badges, who is online
 // (views/online.js); the unread count in the tab title; the drawer on small screens.
 
-import { getLocale, t } from '../../i18n.js';
+import { getLocale, plural, t } from '../../i18n.js';
 import { client, mutes, state } from '../context.js';
 import { lastActivity, lastMessage } from '../messages-model.js';
 import { byName } from '../name-lists.js';
@@ -89,6 +89,13 @@ function conversationItem(conv) {
     badge.dataset.testid = 'unread';
     badge.textContent = conv.unread > 99 ? '99+' : String(conv.unread);
     badge.title = t('chat.unread', { count: conv.unread });
+    if (conv.unreadMentions > 0) {
+      // "@" before the count: something here names you.
+      badge.classList.add('mention');
+      badge.dataset.mention = 'true';
+      badge.textContent = `@ ${badge.textContent}`;
+      badge.title = `${badge.title} ${plural('chat.unread_mentions', conv.unreadMentions)}`;
+    }
     button.append(badge);
   }
   li.append(button);

@@ -1,12 +1,16 @@
 // The quick switcher (Ctrl+K, ⌘K): a name typed, the rooms, direct conversations and people
-// online whose name has it (those starting with it first); ↑/↓ choose, Enter opens, Escape closes.
+// online whose name has it (those starting with it first), and last "Search messages for …";
+// ↑/↓ choose, Enter opens, Escape closes.
 
 import { plural, t } from '../../i18n.js';
 import { state } from '../context.js';
 import { byName } from '../name-lists.js';
 import { fold, sameName } from '../state.js';
 import { openConversation, openDirect } from './conversation.js';
+import { isCommandKey, isolatedText, listOption } from './common.js';
 import { el } from './dom.js';
+import { openSearch } from './search.js';
+import { searchable } from '../search-model.js';
 
 const MAX_SHOWN = 12;
 
@@ -27,7 +31,8 @@ function find(query) {
   const scored = destinations()
     .map((d) => ({ ...d, at: fold(d.name).indexOf(wanted) }))
     .filter((d) => d.at >= 0);
-  return scored.sort((a, b) => Number(b.at === 0) - Number(a.at === 0) || byName(a.name, b.name)).slice(0, MAX_SHOWN);
+  const sorted = scored.sort((a, b) => Number(b.at === 0) - Number(a.at === 0) || byName(a.name, b.name)).slice(0, MAX_SHOWN);
+  return searchable(query) ? [...sorted, { kind: 'search', name: query.trim() }] : sorted;
 }
 
 export function openSwitcher() {
@@ -43,21 +48,21 @@ function renderMatches() {
   selected = Math.min(selected, Math.max(0, matches.length - 1));
   el.switcherList.replaceChildren(...matches.map(optionNode));
   el.switcherInput.setAttribute('aria-activedescendant', matches.length ? `switcher-option-${selected}` : '');
-  el.switcherStatus.textContent = matches.length ? plural('switcher.count', matches.length) : t('switcher.none');
+  const places = matches.filter((match) => match.kind !== 'search').length;
+  el.switcherStatus.textContent = places ? plural('switcher.count', places) : t('switcher.none');
 }
 
 function optionNode(match, i) {
-  const li = document.createElement('li');
-  li.id = `switcher-option-${i}`;
-  li.className = 'switcher-option';
-  li.dataset.testid = 'switcher-option';
-  li.dataset.index = String(i);
-  li.setAttribute('role', 'option');
-  li.setAttribute('aria-selected', String(i === selected));
+  const li = listOption('switcher', i, i === selected);
   const icon = document.createElement('span');
   icon.className = 'switcher-kind';
   icon.setAttribute('aria-hidden', 'true');
-  icon.textContent = match.kind === 'room' ? '#' : '@';
+  icon.textContent = { room: '#', search: '⌕' }[match.kind] || '@';
+  if (match.kind === 'search') {
+    li.dataset.testid = 'switcher-search';
+    li.append(icon, ...isolatedText('search.in_switcher', { query: match.name }));
+    return li;
+  }
   const name = document.createElement('bdi');
   name.textContent = match.name;
   const kind = document.createElement('span');
@@ -70,6 +75,10 @@ function optionNode(match, i) {
 function go(match) {
   if (!match) return;
   el.switcherDialog.close();
+  if (match.kind === 'search') {
+    openSearch(match.name);
+    return;
+  }
   if (match.key) openConversation(match.key);
   else openDirect(match.name);
   el.composer.focus();
@@ -101,6 +110,4 @@ export function wireSwitcher() {
 }
 
 /** Ctrl+K (⌘K on a Mac) anywhere on the chat screen. */
-export function isSwitcherShortcut(event) {
-  return (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k';
-}
+export const isSwitcherShortcut = (event) => isCommandKey(event, 'k');
