@@ -5,6 +5,7 @@ import org.majlis.connections.Offload;
 import org.majlis.connections.OnlineUser;
 import org.majlis.connections.Session;
 import org.majlis.connections.UserRegistry;
+import org.majlis.messages.Mentions;
 import org.majlis.messages.MessageEdits;
 import org.majlis.messages.MessageText;
 import org.majlis.messages.Recipients;
@@ -62,7 +63,7 @@ public class EditMessageHandler implements Command<EditMessage> {
         }, edited -> {
             ConversationId conversation = edited.conversation();
             recipients.deliver(conversation, new MessageEdited(edited.id(), conversation.room(), conversation.to(user.name()),
-                    edited.from(), edited.body(), MessagePosting.timestamp(edited.editedAt())));
+                    edited.from(), edited.body(), MessagePosting.timestamp(edited.editedAt()), Mentions.of(edited.body())));
             registry.acknowledge(session, event.id());
         });
     }

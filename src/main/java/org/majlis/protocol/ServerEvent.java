@@ -213,9 +213,10 @@ public sealed interface ServerEvent {
         }
     }
 
+    /** {@code mentions}: those of the new text, as in {@link NewMessage}; left out when none. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record MessageEdited(String messageId, String room, String to, String from, String message, String editedAt)
-            implements ServerEvent {
+    record MessageEdited(String messageId, String room, String to, String from, String message, String editedAt,
+            List<String> mentions) implements ServerEvent {
         public String type() {
             return "message_edited";
         }

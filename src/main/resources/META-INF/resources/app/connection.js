@@ -163,7 +163,8 @@ function onMessageEdited(payload) {
   updateQuotes(payload, String(payload.message ?? ''));
   const found = eventMessage(payload, payload.from);
   if (!found) return;
-  Object.assign(found.msg, { message: String(payload.message ?? ''), edited: true, editedAt: payload.editedAt });
+  Object.assign(found.msg, { message: String(payload.message ?? ''), edited: true, editedAt: payload.editedAt,
+    mentions: Array.isArray(payload.mentions) ? payload.mentions : [] });
   rerenderMessage(found.conv, found.msg);
   renderSidebar();
 }

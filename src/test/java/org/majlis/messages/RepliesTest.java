@@ -111,7 +111,11 @@ class RepliesTest {
             JsonNode message = direct(ca, cb, b, text, null);
             assertEquals(List.of(b.toUpperCase(), "سارة"), Json.strings(message.path("mentions")));
             assertEquals(message.path("mentions"), lastInHistory(ca, "h", b).path("mentions"));
-            assertTrue(direct(cb, ca, a, "nobody here", null).path("mentions").isMissingNode());
+            String plain = direct(cb, ca, a, "nobody here", null).path("id").asText();
+            assertTrue(direct(cb, ca, a, "nobody here either", null).path("mentions").isMissingNode());
+            cb.send("edit_message", "e", Json.object("messageId", plain, "message", "now @" + a));
+            assertEquals(List.of(a), Json.strings(ca.await("message_edited").path("payload").path("mentions")),
+                    "an edit carries the mentions of its new text");
         }
     }
 }
