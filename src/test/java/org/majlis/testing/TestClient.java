@@ -68,8 +68,9 @@ public final class TestClient implements AutoCloseable {
         WebSocketClient client = VERTX.createWebSocketClient(clientOptions.setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 22));
         options.setHost(uri.getHost()).setPort(uri.getPort()).setURI(uri.getPath()).setSsl("https".equals(uri.getScheme()) || "wss".equals(uri.getScheme()));
         try {
-            WebSocket ws = client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            return new TestClient(ws);
+            // the handlers are set on the event loop as the upgrade completes: a frame the server sends at
+            // once (the welcome of a bearer login) is not lost before they are there
+            return client.connect(options).map(TestClient::new).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("cannot connect to " + uri, e);
         }
