@@ -6,7 +6,7 @@ import java.util.List;
 sealed interface IndexChange {
 
     /** Messages just committed. */
-    record Stored(List<StoredMessage> messages) implements IndexChange {
+    record Stored(List<MessageSearch.Entry> messages) implements IndexChange {
     }
 
     /** A message edited or deleted: the index takes it as it is stored now. */

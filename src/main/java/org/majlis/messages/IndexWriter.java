@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.majlis.messages.MessageSearch.Entry;
 import org.majlis.store.Database;
 import org.majlis.store.Ids;
 import org.majlis.store.Sql;
@@ -14,9 +15,6 @@ import org.majlis.store.Sql;
 final class IndexWriter {
 
     private static final int CHUNK = 1000;
-
-    private record Entry(String messageId, long sentAt, String words) {
-    }
 
     private final Connection index;
     private final Database database;
@@ -29,8 +27,8 @@ final class IndexWriter {
     void apply(IndexChange change) throws SQLException {
         switch (change) {
             case IndexChange.Stored stored -> {
-                for (StoredMessage message : stored.messages()) {
-                    add(new Entry(message.id(), message.sentAt(), SearchText.indexed(message.body())));
+                for (Entry entry : stored.messages()) {
+                    add(entry);
                 }
             }
             case IndexChange.Changed changed -> change(changed.messageId());

@@ -52,7 +52,7 @@ public class JdbcMessageWriter implements MessageWriter {
     }
 
     /** A draft of the batch that was written. */
-    private record Written(Draft draft, StoredMessage message) {
+    private record Written(Draft draft, StoredMessage message, String words) {
     }
 
     public JdbcMessageWriter(Database database, FileStore files, MessageRows rows, SenderAdmission admission,
@@ -116,7 +116,7 @@ public class JdbcMessageWriter implements MessageWriter {
             refused.forEach(r -> r.draft().refused().accept(r.refusal()));
             written.forEach(w -> w.draft().committed().accept(w.message()));
         });
-        search.stored(written.stream().map(Written::message).toList());
+        search.stored(written.stream().map(w -> new MessageSearch.Entry(w.message().id(), w.message().sentAt(), w.words())).toList());
     }
 
     /** Numbers and inserts the drafts that are admitted and whose files are accepted; adds the others to {@code refused}. */
@@ -153,10 +153,11 @@ public class JdbcMessageWriter implements MessageWriter {
             String to = conversation.isRoom() ? null : conversation.partnerOf(Names.key(draft.from()));
             StoredMessage message = new StoredMessage(conversation, ++lastSeqs.get(conversation)[0], draft.id(),
                     draft.from(), to, draft.body(), draft.sentAt(), attachments, null, false, draft.senderSession(), quote);
+            String words = SearchText.indexed(message.body());
             inserts.add(new Object[] {conversation.key(), message.seq(), message.id(), message.from(), message.to(),
                     message.body(), message.sentAt(), Names.key(message.from()), rows.attachmentsColumn(attachments),
-                    message.senderSession(), draft.replyTo(), SearchText.indexed(message.body())});
-            written.add(new Written(draft, message));
+                    message.senderSession(), draft.replyTo(), words});
+            written.add(new Written(draft, message, words));
         }
         Sql.batch(connection, INSERT, inserts);
         Sql.batch(connection, "UPDATE conversations SET last_seq = ? WHERE id = ?", lastSeqs.entrySet().stream()

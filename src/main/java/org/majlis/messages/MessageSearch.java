@@ -26,6 +26,10 @@ public interface MessageSearch {
     record Hits(List<StoredMessage> messages, String next, Map<String, Map<String, List<String>>> reactions) {
     }
 
+    /** What the index keeps of a message: its id, when it was sent, its folded words ({@link SearchText#indexed}). */
+    record Entry(String messageId, long sentAt, String words) {
+    }
+
     /**
      * Blocking. The page after {@code cursor} (an earlier page's {@code next}), or the first.
      * Throws IllegalArgumentException for a cursor that no search gave.
@@ -36,7 +40,7 @@ public interface MessageSearch {
     // them in the same transaction; each only queues the work.
 
     /** Messages just committed. */
-    default void stored(List<StoredMessage> messages) {
+    default void stored(List<Entry> messages) {
     }
 
     /** A message was edited or deleted. */

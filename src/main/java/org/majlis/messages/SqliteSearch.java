@@ -91,7 +91,7 @@ final class SqliteSearch implements MessageSearch, AutoCloseable {
     }
 
     @Override
-    public void stored(List<StoredMessage> messages) {
+    public void stored(List<Entry> messages) {
         submit(new IndexChange.Stored(messages));
     }
 
