@@ -76,7 +76,7 @@ describe('rooms, typing, receipts, reactions, edits and files on the page', { ti
   }
 
   before(async () => {
-    // Uploads up to 1 MiB: smaller than the 10 MiB the page checks for, so the server's refusal shows.
+    // Uploads up to 1 MiB: the page learns it from the welcome (not its default of 10 MiB).
     [server, browser] = await Promise.all([
       startServer({ name: 'rooms', properties: { 'majlis.files.max-size': '1M' } }), launchBrowser(),
     ]);
@@ -270,14 +270,15 @@ describe('rooms, typing, receipts, reactions, edits and files on the page', { ti
     assert.match(String(fetched.disposition), /attachment/i);
   });
 
-  test('a file over the server\'s size limit says it is too large', { timeout: T }, async () => {
+  test('a file over this server\'s size limit is refused before it is sent, naming that limit', { timeout: T }, async () => {
     const big = Buffer.alloc(2 * 1024 * 1024, 1); // the server takes 1 MiB here
+    const uploads = [];
+    nadia.page.on('request', (request) => { if (request.url().includes('/api/files')) uploads.push(request.url()); });
     await nadia.page.getByTestId('file-input').setInputFiles({ name: 'big.bin', mimeType: 'application/octet-stream', buffer: big });
-    const failed = nadia.page.locator('[data-testid="upload"][data-state="failed"]');
-    await failed.waitFor({ timeout: 20_000 });
-    assert.match(await failed.getByTestId('upload-error').textContent(), /too large/i);
-    await failed.getByTestId('upload-remove').click();
-    await nadia.page.getByTestId('upload-list').waitFor({ state: 'hidden' });
+    const error = nadia.page.getByTestId('composer-error');
+    await error.waitFor();
+    assert.equal(await error.textContent(), 'File too large: big.bin is 2.1 MB; at most 1 MB.');
+    assert.deepEqual(uploads, [], 'nothing was sent');
   });
 
   test('direct messages show sent, then read, ticks', { timeout: T }, async () => {

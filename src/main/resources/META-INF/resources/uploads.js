@@ -10,10 +10,9 @@ import { t, errorText, formatCount, formatSize } from './i18n.js';
 export const INLINE_IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
 export const MAX_ATTACHMENTS = 10; // per message (src/docs/protocol.md, Messages)
-// The server's default `majlis.files.max-size` (10 MiB): the page cannot ask the server for it,
-// so a server set to another size still answers too_large (or takes more) after the upload.
-export const MAX_FILE_MIB = 10;
-const MAX_FILE_BYTES = MAX_FILE_MIB * 1024 * 1024;
+const MIB = 1024 * 1024;
+// The server's default `majlis.files.max-size`, until a welcome says what this server takes.
+const DEFAULT_MAX_FILE_BYTES = 10 * MIB;
 
 export class UploadTray {
   /**
@@ -28,21 +27,26 @@ export class UploadTray {
     this.onError = onError;
     this.items = [];
     this.nextKey = 1;
+    this.maxBytes = DEFAULT_MAX_FILE_BYTES;
     list.addEventListener('click', (event) => {
       const remove = event.target.closest('[data-upload-key]');
       if (remove) this.remove(remove.dataset.uploadKey);
     });
   }
 
+  /** The server's upload limit in bytes, from its welcome. */
+  setMaxBytes(bytes) {
+    if (Number.isFinite(bytes) && bytes > 0) this.maxBytes = bytes;
+  }
+
   /** Stages and starts uploading `files` (a FileList or an array of File); refuses, first, those over the size limit. */
   add(files) {
-    const tooLarge = [...files].filter((file) => file.size > MAX_FILE_BYTES);
+    const tooLarge = [...files].filter((file) => file.size > this.maxBytes);
     if (tooLarge.length > 0) {
-      this.onError(tooLarge.map((file) => t('files.too_large', {
-        name: file.name, size: formatSize(file.size), max: formatCount(MAX_FILE_MIB),
-      })).join(' '));
+      const max = formatCount(Math.round((this.maxBytes / MIB) * 10) / 10);
+      this.onError(tooLarge.map((file) => t('files.too_large', { name: file.name, size: formatSize(file.size), max })).join(' '));
     }
-    const picked = [...files].filter((file) => file.size <= MAX_FILE_BYTES);
+    const picked = [...files].filter((file) => file.size <= this.maxBytes);
     const room = MAX_ATTACHMENTS - this.items.length;
     if (picked.length > room) this.onError(t('files.too_many', { count: MAX_ATTACHMENTS }));
     for (const file of picked.slice(0, Math.max(0, room))) this.start(file);

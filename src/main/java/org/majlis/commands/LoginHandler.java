@@ -193,7 +193,8 @@ public class LoginHandler implements Command<Login> {
                 .map(s -> new DirectSummary(s.conversation().partnerOf(key), s.lastSeq(), s.unread())).toList();
         List<String> partners = directs.stream().map(DirectSummary::to).toList();
         return new Prepared(new Welcome(ref, user.name(), user.guest(), token.token(), token.expiresAt().toString(),
-                othersOnline(user, partners), scope.name(), scope.online(), rooms, directs), token.expiresAt(), partners);
+                othersOnline(user, partners), scope.name(), scope.online(), rooms, directs,
+                config.files().maxSize().asLongValue()), token.expiresAt(), partners);
     }
 
     /** Blocking: everyone else online in the {@code all} scope; in the {@code subscribed} one, the partners online. */

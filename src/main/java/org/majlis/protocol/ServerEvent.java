@@ -16,8 +16,10 @@ public sealed interface ServerEvent {
     String type();
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    /** {@code maxFileSize}: the largest upload in bytes, so that a client refuses a bigger file before sending it. */
     record Welcome(String ref, String username, boolean guest, String token, String expiresAt, List<UserStatus> users,
-            String presence, int online, List<RoomSummary> rooms, List<DirectSummary> directs) implements ServerEvent {
+            String presence, int online, List<RoomSummary> rooms, List<DirectSummary> directs, long maxFileSize)
+            implements ServerEvent {
         public String type() {
             return "welcome";
         }

@@ -13,7 +13,7 @@ import { GENERAL, conversationKey, sameName } from './state.js';
 import { addMessages, outbox, setTyping } from './updates.js';
 import { updateBanner } from './views/banner.js';
 import { clip, messageSummary, showNotice } from './views/common.js';
-import { stopEditing } from './views/composer.js';
+import { stopEditing, uploads } from './views/composer.js';
 import { openConversation, removeConversation, renderHeader, restoreTabPlace } from './views/conversation.js';
 import { el } from './views/dom.js';
 import { renderReceipts, rerenderMessage } from './views/message-list.js';
@@ -32,6 +32,7 @@ function onWelcome(payload) {
   state.me = payload.username;
   state.guest = payload.guest !== false;
   sessionStore.saveSession(payload);
+  uploads.setMaxBytes(payload.maxFileSize);
   mutes.load(state.me);
   el.meName.textContent = state.me;
   el.meKind.textContent = t(state.guest ? 'account.guest' : 'account.member');

@@ -104,6 +104,7 @@ class FilesTest {
                 .when().post("/api/files").then().statusCode(401);
         try (TestClient c = TestClient.guest(ws, Unique.name("fs"))) {
             String token = token(c);
+            assertEquals(1024 * 1024, c.welcome().path("maxFileSize").asLong(), "welcome tells clients the limit");
             byte[] tooBig = new byte[1024 * 1024 + 1]; // the test profile allows 1 MiB
             Arrays.fill(tooBig, (byte) 'x');
             given().header("Authorization", "Bearer " + token).multiPart("file", "big.bin", tooBig, "application/octet-stream")
