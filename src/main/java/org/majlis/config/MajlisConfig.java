@@ -18,6 +18,9 @@ public interface MajlisConfig {
     /** Whether people may log in with a guest name. */
     boolean guests();
 
+    /** Accounts that administer the server (never guests, whatever their name). */
+    Optional<List<String>> admins();
+
     /** Bytes a connection may leave unread before it is closed with 1013. */
     long outboundBufferLimit();
 

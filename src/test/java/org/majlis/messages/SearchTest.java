@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.majlis.testing.Json;
 import org.majlis.testing.TestClient;
@@ -69,9 +70,17 @@ class SearchTest {
         return client.awaitAck(ref).path("payload").path("messageId").asText();
     }
 
-    /** A word no other test or run has: letters only, so that it is one word. */
+    /**
+     * A word no other test or run has: twelve random letters, so that it is one word (digits
+     * folded to one letter collided: "wxdxxxdxx" was found in two tests).
+     */
     private static String word() {
-        return Unique.name("w").replaceAll("[0-9]", "x");
+        StringBuilder word = new StringBuilder("w");
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < 12; i++) {
+            word.append((char) ('a' + random.nextInt(26)));
+        }
+        return word.toString();
     }
 
     @Test
