@@ -30,6 +30,7 @@ class ArchitectureTest {
             List.of("auth"),                         // accounts, sessions, tokens
             List.of("files", "presence"),            // uploads; presence changes
             List.of("messages"),                     // the message store and what delivers messages
+            List.of("moderation"),                   // who moderates what, the audit log, reports, administration
             List.of("commands"),                     // one handler per client event
             List.of("endpoint"));                    // the WebSocket endpoint and the graceful stop
 

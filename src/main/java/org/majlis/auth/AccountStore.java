@@ -11,7 +11,7 @@ public interface AccountStore {
     /** Creates the account; false when the name (case-folded) or its skeleton is registered already. */
     boolean create(String username, String passwordHash);
 
-    /** The account under a case-folded name key, or null; a deleted account is not found. */
+    /** The account under a case-folded name key, or null; a deleted or disabled account is not found. */
     Account find(String usernameKey);
 
     /**
@@ -22,6 +22,9 @@ public interface AccountStore {
 
     /** Marks the account deleted: it cannot log in any more, its name stays taken; false when there was none. */
     boolean markDeleted(String usernameKey, long now);
+
+    /** Disables the account (it cannot log in) or enables it again; false when no such account or nothing changed. */
+    boolean setDisabled(String usernameKey, boolean disabled, long now);
 
     /** Removes the accounts deleted before the time, which frees their names; returns how many. */
     int removeDeletedBefore(long time);

@@ -96,6 +96,24 @@ public class Accounts {
         return Deletion.DELETED;
     }
 
+    /**
+     * An administrator disables the account: every session ends and every connection closes with
+     * 1008 on every node, and it cannot log in until enabled again. False when there is no such
+     * account, or it was disabled already.
+     */
+    public boolean disable(String name) {
+        if (!store.setDisabled(Names.key(name), true, System.currentTimeMillis())) {
+            return false;
+        }
+        sessions.endAll(name, CloseCodes.POLICY, "the account was disabled");
+        return true;
+    }
+
+    /** Lets a disabled account log in again; false when it was not disabled. */
+    public boolean enable(String name) {
+        return store.setDisabled(Names.key(name), false, System.currentTimeMillis());
+    }
+
     /** The account's name when the password matches, else null (same work either way). */
     public String authenticate(String username, String password) {
         String name = Names.normalize(username);

@@ -35,7 +35,8 @@ public class JdbcAccountStore implements AccountStore {
 
     @Override
     public Account find(String usernameKey) {
-        return first("SELECT username, password_hash FROM accounts WHERE username_key = ? AND deleted_at IS NULL", usernameKey);
+        return first("SELECT username, password_hash FROM accounts WHERE username_key = ? AND deleted_at IS NULL"
+                + " AND disabled_at IS NULL", usernameKey);
     }
 
     @Override
@@ -51,6 +52,15 @@ public class JdbcAccountStore implements AccountStore {
     public boolean markDeleted(String usernameKey, long now) {
         return Sql.run(database, connection -> Sql.update(connection,
                 "UPDATE accounts SET deleted_at = ? WHERE username_key = ? AND deleted_at IS NULL", now, usernameKey)) == 1;
+    }
+
+    @Override
+    public boolean setDisabled(String usernameKey, boolean disabled, long now) {
+        return Sql.run(database, connection -> disabled
+                ? Sql.update(connection, "UPDATE accounts SET disabled_at = ? WHERE username_key = ? AND disabled_at IS NULL"
+                        + " AND deleted_at IS NULL", now, usernameKey)
+                : Sql.update(connection, "UPDATE accounts SET disabled_at = NULL WHERE username_key = ? AND disabled_at IS NOT NULL",
+                        usernameKey)) == 1;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.majlis.names.Names;
 import org.majlis.protocol.ConversationId;
 import org.majlis.rooms.Room;
+import org.majlis.rooms.RoomControls;
 
 /**
  * An event on its way to the other nodes: who sent it and its target (the event's JSON follows it
@@ -16,24 +17,29 @@ import org.majlis.rooms.Room;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @io.quarkus.runtime.annotations.RegisterForReflection
 record Envelope(String node, String kind, String key, String room, String a, String b, String except, List<String> users,
-        Boolean isPrivate, Long seq, Map<String, String> invited, Integer code) {
+        Boolean isPrivate, Long seq, Map<String, String> invited, Integer code, RoomControls controls) {
 
     static Envelope of(String node, Target target) {
         return switch (target) {
-            case Target.Everyone everyone -> new Envelope(node, "all", null, null, null, null, null, null, null, null, null, null);
-            case Target.Users users -> new Envelope(node, "users", null, null, null, null, null, users.names(), null, null, null, null);
+            case Target.Everyone everyone -> new Envelope(node, "all", null, null, null, null, null, null, null, null, null, null,
+                    null);
+            case Target.Users users -> new Envelope(node, "users", null, null, null, null, null, users.names(), null, null, null,
+                    null, null);
             case Target.Audience audience -> new Envelope(node, "audience", null, null, audience.name(), null, null, null, null,
-                    null, null, null);
+                    null, null, null, null);
             case Target.Conversation c -> new Envelope(node, "conversation", c.conversation().key(), c.conversation().room(),
                     c.conversation().userA(), c.conversation().userB(), c.except(), null, null, c.seq() == 0 ? null : c.seq(), null,
-                    null);
+                    null, null);
         };
     }
 
-    /** A room as it is now: {@code a} is its owner, {@code users} its members, {@code invited} its pending invitations. */
+    /**
+     * A room as it is now: {@code a} is its owner, {@code users} its members, {@code invited} its
+     * pending invitations, {@code controls} what its owner and moderators set.
+     */
     static Envelope ofRoom(String node, Room room) {
         return new Envelope(node, ROOM, null, room.name(), room.owner(), null, null, room.memberNames(), room.isPrivate(), null,
-                room.invited(), null);
+                room.invited(), null, room.controls());
     }
 
     /**
@@ -42,7 +48,16 @@ record Envelope(String node, String kind, String key, String room, String a, Str
      */
     static Envelope ofDisconnect(String node, Disconnect disconnect) {
         return new Envelope(node, DISCONNECT + disconnect.which().name(), disconnect.session(), null, disconnect.user(), null,
-                disconnect.reason(), null, null, null, null, disconnect.code());
+                disconnect.reason(), null, null, null, null, disconnect.code(), null);
+    }
+
+    /** A room deleted: {@code room} is its name. */
+    static Envelope ofRoomDeleted(String node, String room) {
+        return new Envelope(node, ROOM_DELETED, null, room, null, null, null, null, null, null, null, null, null);
+    }
+
+    boolean describesRoomDeleted() {
+        return ROOM_DELETED.equals(kind);
     }
 
     boolean describesDisconnect() {
@@ -60,11 +75,12 @@ record Envelope(String node, String kind, String key, String room, String a, Str
     Room toRoom() {
         Map<String, String> members = new LinkedHashMap<>();
         users.forEach(name -> members.put(Names.key(name), name));
-        return new Room(room, Boolean.TRUE.equals(isPrivate), a, members, invited == null ? Map.of() : invited);
+        return new Room(room, Boolean.TRUE.equals(isPrivate), a, members, invited == null ? Map.of() : invited, controls);
     }
 
     private static final String ROOM = "room";
     private static final String DISCONNECT = "disconnect:";
+    private static final String ROOM_DELETED = "room-deleted";
 
     Target target() {
         return switch (kind) {

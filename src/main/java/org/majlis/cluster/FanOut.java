@@ -15,6 +15,9 @@ public interface FanOut {
     /** A room was created or its members changed here: the other nodes' directories take it as it is now. */
     void roomChanged(Room room);
 
+    /** A room was deleted here: the other nodes' directories drop it. */
+    void roomDeleted(String room);
+
     /** Closes the connections on every node (sessions revoked, an account deleted or disabled). */
     void disconnect(Disconnect disconnect);
 }

@@ -32,6 +32,11 @@ public class LocalDelivery implements NodeDelivery {
     }
 
     @Override
+    public void roomDeleted(String room) {
+        rooms.remove(room);
+    }
+
+    @Override
     public void disconnect(Disconnect disconnect) {
         switch (disconnect.which()) {
             case ALL -> registry.close(disconnect.user(), null, disconnect.code(), disconnect.reason());
@@ -47,8 +52,8 @@ public class LocalDelivery implements NodeDelivery {
             case Target.Everyone everyone -> registry.broadcast(frame);
             case Target.Users users -> registry.sendTo(frame, online(users.names()));
             case Target.Audience audience -> registry.sendToSessions(frame, interest.audienceOf(audience.name()));
-            case Target.Conversation c when c.conversation().equals(ConversationId.GENERAL) && c.except() == null ->
-                    registry.broadcast(frame);
+            case Target.Conversation c when c.conversation().equals(ConversationId.GENERAL) && c.except() == null
+                    && general().controls().banned().isEmpty() -> registry.broadcast(frame);
             case Target.Conversation c -> {
                 if (c.seq() > 0 && !c.conversation().isRoom()) { // a direct message: each hears of the other's presence
                     interest.pair(c.conversation().userA(), c.conversation().userB());
@@ -63,14 +68,23 @@ public class LocalDelivery implements NodeDelivery {
     }
 
     private List<OnlineUser> members(ConversationId conversation) {
-        if (conversation.equals(ConversationId.GENERAL)) {
-            return new ArrayList<>(registry.onlineUsers());
+        if (conversation.equals(ConversationId.GENERAL)) { // but those banned from it
+            Room general = general();
+            List<OnlineUser> online = new ArrayList<>(registry.onlineUsers());
+            if (!general.controls().banned().isEmpty()) {
+                online.removeIf(user -> general.isBanned(Names.key(user.name())));
+            }
+            return online;
         }
         if (conversation.isRoom()) {
             Room room = rooms.find(conversation.room());
             return room == null ? List.of() : online(room.memberNames());
         }
         return online(List.of(conversation.userA(), conversation.userB()));
+    }
+
+    private Room general() {
+        return rooms.find(ConversationId.GENERAL.room());
     }
 
     private List<OnlineUser> online(List<String> names) {

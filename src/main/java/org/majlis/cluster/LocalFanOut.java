@@ -26,6 +26,11 @@ public class LocalFanOut implements FanOut {
     }
 
     @Override
+    public void roomDeleted(String room) {
+        // the directory of this node, the only one, dropped it already
+    }
+
+    @Override
     public void disconnect(Disconnect disconnect) {
         local.disconnect(disconnect);
     }

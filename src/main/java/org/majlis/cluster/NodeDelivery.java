@@ -12,6 +12,9 @@ interface NodeDelivery {
     /** A room as another node changed it. */
     void roomChanged(Room room);
 
+    /** A room another node deleted. */
+    void roomDeleted(String room);
+
     /** Closes the connections of this node that the disconnect names. */
     void disconnect(Disconnect disconnect);
 }

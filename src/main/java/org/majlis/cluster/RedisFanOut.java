@@ -80,6 +80,11 @@ public class RedisFanOut implements FanOut {
     }
 
     @Override
+    public void roomDeleted(String room) {
+        publish(Envelope.ofRoomDeleted(node, room), null);
+    }
+
+    @Override
     public void disconnect(Disconnect disconnect) {
         local.disconnect(disconnect);
         publish(Envelope.ofDisconnect(node, disconnect), null);
@@ -118,6 +123,8 @@ public class RedisFanOut implements FanOut {
             }
             if (envelope.describesRoom()) {
                 local.roomChanged(envelope.toRoom());
+            } else if (envelope.describesRoomDeleted()) {
+                local.roomDeleted(envelope.room());
             } else if (envelope.describesDisconnect()) {
                 local.disconnect(envelope.toDisconnect());
             } else if (end < message.length) {

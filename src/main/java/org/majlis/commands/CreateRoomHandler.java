@@ -96,7 +96,7 @@ public class CreateRoomHandler implements Command<CreateRoom> {
         }, room -> {
             directory.apply(room);
             fanOut.roomChanged(room);
-            fanOut.send(new Target.Users(List.of(owner.name())), RoomRequests.info(room));
+            fanOut.send(new Target.Users(List.of(owner.name())), RoomRequests.info(room, owner.name()));
             fanOut.send(new Target.Users(List.copyOf(room.invited().keySet())), new Invited(room.name(), isPrivate, owner.name()));
             registry.acknowledge(session, event.id());
         });

@@ -54,7 +54,7 @@ public class DeleteMessageHandler implements Command<DeleteMessage> {
         String messageId = MessageAccess.requireId(event.payload() == null ? null : event.payload().messageId());
         offload.run(session, event.id(), "deleting the message", () -> {
             StoredMessage message = access.authored(session, messageId);
-            if (!messages.delete(messageId)) {
+            if (!messages.delete(messageId, false)) {
                 return null;
             }
             files.discard(message.attachments().stream().map(Attachment::id).toList());

@@ -57,6 +57,9 @@ public class EditMessageHandler implements Command<EditMessage> {
         String messageId = MessageAccess.requireId(payload.messageId());
         offload.run(session, event.id(), "editing the message", () -> {
             StoredMessage message = access.authored(session, messageId);
+            if (message.conversation().isRoom()) { // a muted author, or one of a room made read-only, edits nothing
+                recipients.roomToPostIn(user, message.conversation().room());
+            }
             String text = MessageText.check(payload.message(), message.attachments().stream().map(Attachment::id).toList());
             return messages.edit(messageId, text, System.currentTimeMillis())
                     .orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "the message was deleted"));

@@ -69,6 +69,9 @@ public class InviteHandler implements Command<Invite> {
             limits.clusterMessage(inviter.name());
             String invitee = requests.existingUser(payload.username());
             String key = Names.key(invitee);
+            if (directory.find(room.name()).isBanned(key)) {
+                throw new ProtocolException(ErrorCode.FORBIDDEN, "that user is banned from this room");
+            }
             // a member, or invited already: nothing to do, and the invitee is not told twice
             return directory.find(room.name()).isMember(key) || !store.invite(room, key, inviter.name()) ? null : invitee;
         }, invitee -> {

@@ -10,7 +10,10 @@ import org.majlis.connections.OnlineUser;
 import org.majlis.connections.Session;
 import org.majlis.connections.UserRegistry;
 import org.majlis.limits.Limits;
+import org.majlis.names.Names;
 import org.majlis.protocol.ClientEvent.JoinRoom;
+import org.majlis.protocol.ErrorCode;
+import org.majlis.protocol.ProtocolException;
 import org.majlis.protocol.ServerEvent.MemberJoined;
 import org.majlis.rooms.Room;
 import org.majlis.rooms.RoomDirectory;
@@ -56,8 +59,11 @@ public class JoinRoomHandler implements Command<JoinRoom> {
         OnlineUser user = session.requireUser();
         String ref = event.id();
         Room room = directory.requireVisible(user, RoomRequests.requireName(event.payload() == null ? null : event.payload().room()));
+        if (room.isBanned(Names.key(user.name()))) {
+            throw new ProtocolException(ErrorCode.FORBIDDEN, "you are banned from this room");
+        }
         if (room.isGeneral()) {
-            registry.reply(session, RoomRequests.info(room));
+            registry.reply(session, RoomRequests.info(room, user.name()));
             registry.acknowledge(session, ref);
             return;
         }
@@ -66,13 +72,13 @@ public class JoinRoomHandler implements Command<JoinRoom> {
             return store.join(room, user.name());
         }, joined -> {
             if (!joined) { // a member already: the asker gets the room as it is
-                registry.reply(session, RoomRequests.info(directory.find(room.name())));
+                registry.reply(session, RoomRequests.info(directory.find(room.name()), user.name()));
                 registry.acknowledge(session, ref);
                 return;
             }
             Room after = directory.update(room, current -> current.withMember(user.name()));
             fanOut.roomChanged(after);
-            fanOut.send(new Target.Users(List.of(user.name())), RoomRequests.info(after));
+            fanOut.send(new Target.Users(List.of(user.name())), RoomRequests.info(after, user.name()));
             List<String> others = new ArrayList<>(after.memberNames());
             others.remove(user.name());
             fanOut.send(new Target.Users(others), new MemberJoined(room.name(), user.name()));

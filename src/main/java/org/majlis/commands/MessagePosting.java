@@ -80,7 +80,7 @@ public class MessagePosting {
         return new NewMessage(message.id(), message.conversation().room(), message.to(), message.seq(), message.from(),
                 message.body(), sent, timestamp(message.sentAt()), message.attachments(),
                 detailed ? message.editedAt() != null : null, detailed && message.editedAt() != null ? timestamp(message.editedAt()) : null,
-                detailed ? message.deleted() : null, reactions, message.replyTo(), Mentions.of(message.body()));
+                detailed ? message.deleted() : null, message.removed() ? Boolean.TRUE : null, reactions, message.replyTo(), Mentions.of(message.body()));
     }
 
     /** ISO-8601 in UTC with milliseconds, as in {@code timestamp}. */

@@ -1,6 +1,10 @@
 package org.majlis.commands;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.majlis.auth.Accounts;
 import org.majlis.cluster.UserDirectory;
 import org.majlis.config.MajlisConfig;
@@ -11,6 +15,7 @@ import org.majlis.protocol.ErrorCode;
 import org.majlis.protocol.ProtocolException;
 import org.majlis.protocol.ServerEvent.RoomInfo;
 import org.majlis.rooms.Room;
+import org.majlis.rooms.RoomControls;
 
 /**
  * What the room commands share. Changes are stored first (on a worker thread), then applied to the
@@ -71,7 +76,24 @@ public class RoomRequests {
         return room;
     }
 
-    static RoomInfo info(Room room) {
-        return new RoomInfo(room.name(), room.isPrivate(), room.owner(), room.memberNames());
+    /** The room as its member {@code to} sees it: bans and mutes only when it moderates the room. */
+    static RoomInfo info(Room room, String to) {
+        RoomControls controls = room.controls();
+        boolean moderates = room.isModerator(Names.key(to));
+        Map<String, String> muted = new LinkedHashMap<>();
+        long now = System.currentTimeMillis();
+        controls.mutedUntil().forEach((key, until) -> {
+            if (until > now) {
+                muted.put(key, Instant.ofEpochMilli(until).toString());
+            }
+        });
+        return new RoomInfo(room.name(), room.isPrivate(), room.owner(), room.memberNames(), controls.topic(),
+                controls.readOnly() ? Boolean.TRUE : null, nullIfEmpty(List.copyOf(controls.moderators().values())),
+                moderates ? nullIfEmpty(List.copyOf(controls.banned().values())) : null,
+                moderates && !muted.isEmpty() ? muted : null);
+    }
+
+    private static List<String> nullIfEmpty(List<String> names) {
+        return names.isEmpty() ? null : names;
     }
 }

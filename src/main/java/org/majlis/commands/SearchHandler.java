@@ -105,9 +105,8 @@ public class SearchHandler implements Command<Search> {
                 .stream().map(room -> room.conversation().key()).toList();
         ConversationId only = null;
         if (request.room() != null && request.to() == null && publicRooms) {
-            Room room = rooms.requireVisible(user, request.room());
             // an invitation shows a private room, but only its members read it
-            only = (room.isPrivate() ? rooms.requireMember(user, request.room()) : room).conversation();
+            only = rooms.requireReadable(user, request.room()).conversation();
         } else if (request.room() != null || request.to() != null) {
             only = recipients.conversation(user, request.room(), request.to());
         }

@@ -41,7 +41,7 @@ public class SendMessageHandler implements Command<SendMessage> {
             return;
         }
         OnlineUser sender = session.requireUser();
-        ConversationId room = recipients.conversation(sender, body.room(), null);
+        ConversationId room = recipients.roomToPostIn(sender, body.room());
         posting.append(session, event.id(), room, sender, MessageText.check(body.message(), body.attachments()), body);
     }
 }

@@ -48,10 +48,10 @@ public class JdbcMessageEdits implements MessageEdits {
     }
 
     @Override
-    public boolean delete(String messageId) {
+    public boolean delete(String messageId, boolean removed) {
         boolean deleted = Sql.transaction(database, connection -> {
-            boolean changed = Sql.update(connection, "UPDATE messages SET body = '', attachments = NULL, search_text = NULL, deleted = TRUE"
-                    + " WHERE id = ? AND deleted = FALSE", messageId) > 0;
+            boolean changed = Sql.update(connection, "UPDATE messages SET body = '', attachments = NULL, search_text = NULL,"
+                    + " deleted = TRUE, removed = ? WHERE id = ? AND deleted = FALSE", removed, messageId) > 0;
             Sql.update(connection, "DELETE FROM reactions WHERE message_id = ?", messageId);
             return changed;
         });

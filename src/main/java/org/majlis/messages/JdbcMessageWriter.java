@@ -152,7 +152,8 @@ public class JdbcMessageWriter implements MessageWriter {
             ConversationId conversation = draft.conversation();
             String to = conversation.isRoom() ? null : conversation.partnerOf(Names.key(draft.from()));
             StoredMessage message = new StoredMessage(conversation, ++lastSeqs.get(conversation)[0], draft.id(),
-                    draft.from(), to, draft.body(), draft.sentAt(), attachments, null, false, draft.senderSession(), quote);
+                    draft.from(), to, draft.body(), draft.sentAt(), attachments, null, false, draft.senderSession(), quote,
+                    false);
             String words = SearchText.indexed(message.body());
             inserts.add(new Object[] {conversation.key(), message.seq(), message.id(), message.from(), message.to(),
                     message.body(), message.sentAt(), Names.key(message.from()), rows.attachmentsColumn(attachments),

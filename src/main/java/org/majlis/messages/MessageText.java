@@ -40,17 +40,25 @@ public final class MessageText {
         if (text.codePointCount(0, text.length()) > MAX_LENGTH) {
             throw new ProtocolException(ErrorCode.TOO_LARGE, "message is longer than " + MAX_LENGTH + " characters");
         }
+        requirePlain(text, "message");
+        return text;
+    }
+
+    /**
+     * Refuses a text ({@code what} names it in the error) with a control character other than
+     * newline and tab, or an unpaired surrogate.
+     */
+    public static void requirePlain(String text, String what) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isISOControl(c) && c != '\n' && c != '\t') {
-                throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "message contains a control character");
+                throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, what + " contains a control character");
             }
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "message contains an unpaired surrogate");
+                throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, what + " contains an unpaired surrogate");
             }
         }
-        return text;
     }
 }

@@ -42,6 +42,11 @@ public class Recipients {
         return ConversationId.direct(user.name(), partner);
     }
 
+    /** The room a message is posted to ({@code general} when null): membership, mutes and read-only checked. */
+    public ConversationId roomToPostIn(OnlineUser user, String room) {
+        return rooms.requirePoster(user, room).conversation();
+    }
+
     /** The normalized name a direct message is addressed to; refuses oneself and impossible names. */
     public String directAddress(OnlineUser sender, String to) {
         String name = Names.normalize(to);

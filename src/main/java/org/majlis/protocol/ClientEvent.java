@@ -32,6 +32,16 @@ import java.util.List;
         @JsonSubTypes.Type(value = ClientEvent.DeclineInvite.class, name = "decline_invite"),
         @JsonSubTypes.Type(value = ClientEvent.Logout.class, name = "logout"),
         @JsonSubTypes.Type(value = ClientEvent.PresenceSubscribe.class, name = "presence_subscribe"),
+        @JsonSubTypes.Type(value = ClientEvent.RemoveMessage.class, name = "remove_message"),
+        @JsonSubTypes.Type(value = ClientEvent.Kick.class, name = "kick"),
+        @JsonSubTypes.Type(value = ClientEvent.Ban.class, name = "ban"),
+        @JsonSubTypes.Type(value = ClientEvent.Unban.class, name = "unban"),
+        @JsonSubTypes.Type(value = ClientEvent.Mute.class, name = "mute"),
+        @JsonSubTypes.Type(value = ClientEvent.Unmute.class, name = "unmute"),
+        @JsonSubTypes.Type(value = ClientEvent.SetModerator.class, name = "set_moderator"),
+        @JsonSubTypes.Type(value = ClientEvent.UpdateRoom.class, name = "update_room"),
+        @JsonSubTypes.Type(value = ClientEvent.DeleteRoom.class, name = "delete_room"),
+        @JsonSubTypes.Type(value = ClientEvent.Report.class, name = "report"),
 })
 public sealed interface ClientEvent {
 
@@ -164,5 +174,54 @@ public sealed interface ClientEvent {
     }
 
     record DeclineInvite(String id, RoomRef payload) implements ClientEvent {
+    }
+
+    /** A moderator removes someone else's message; {@code reason} goes to the audit log. */
+    record RemoveMessage(String id, RemovePayload payload) implements ClientEvent {
+    }
+
+    record RemovePayload(String messageId, String reason) {
+    }
+
+    /** What a moderator does to a member of a room: who, why, and (to mute) for how many minutes. */
+    record MemberAction(String room, String username, String reason, Integer minutes) {
+    }
+
+    record Kick(String id, MemberAction payload) implements ClientEvent {
+    }
+
+    record Ban(String id, MemberAction payload) implements ClientEvent {
+    }
+
+    record Unban(String id, MemberAction payload) implements ClientEvent {
+    }
+
+    record Mute(String id, MemberAction payload) implements ClientEvent {
+    }
+
+    record Unmute(String id, MemberAction payload) implements ClientEvent {
+    }
+
+    record SetModerator(String id, ModeratorPayload payload) implements ClientEvent {
+    }
+
+    record ModeratorPayload(String room, String username, Boolean moderator) {
+    }
+
+    /** The owner changes the room: its topic ("" clears it) and whether only moderators post; null leaves a field as it is. */
+    record UpdateRoom(String id, UpdateRoomPayload payload) implements ClientEvent {
+    }
+
+    record UpdateRoomPayload(String room, String topic, Boolean readOnly) {
+    }
+
+    record DeleteRoom(String id, RoomRef payload) implements ClientEvent {
+    }
+
+    /** Anyone reports a message they can see to the administrators. */
+    record Report(String id, ReportPayload payload) implements ClientEvent {
+    }
+
+    record ReportPayload(String messageId, String reason) {
     }
 }

@@ -20,6 +20,8 @@ public enum ErrorCode {
     NOT_FOUND,
     TOO_LARGE,
     RATE_LIMITED,
+    /** Muted in the room by a moderator, for a while. */
+    MUTED,
     LIMIT_REACHED,
     INTERNAL;
 

@@ -19,7 +19,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ClientEvent.InvitePayload.class, ClientEvent.ListRooms.class, ClientEvent.ListRoomsPayload.class,
         ClientEvent.DeclineInvite.class, ClientEvent.Logout.class, ClientEvent.UsersPayload.class,
         ClientEvent.PresenceSubscribe.class, ClientEvent.SubscribePayload.class, ClientEvent.Search.class,
-        ClientEvent.SearchPayload.class,
+        ClientEvent.SearchPayload.class, ClientEvent.RemoveMessage.class, ClientEvent.RemovePayload.class,
+        ClientEvent.MemberAction.class, ClientEvent.Kick.class, ClientEvent.Ban.class, ClientEvent.Unban.class,
+        ClientEvent.Mute.class, ClientEvent.Unmute.class, ClientEvent.SetModerator.class, ClientEvent.ModeratorPayload.class,
+        ClientEvent.UpdateRoom.class, ClientEvent.UpdateRoomPayload.class, ClientEvent.DeleteRoom.class,
+        ClientEvent.Report.class, ClientEvent.ReportPayload.class,
         ServerEvent.Welcome.class, ServerEvent.RoomSummary.class, ServerEvent.DirectSummary.class,
         ServerEvent.UserStatus.class, ServerEvent.NewMessage.class, ServerEvent.Quote.class, ServerEvent.Attachment.class,
         ServerEvent.SearchResults.class, ServerEvent.SearchHit.class, ServerEvent.FoundRoom.class, ServerEvent.Ack.class,
@@ -27,7 +31,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ServerEvent.ReadReceipt.class, ServerEvent.Pong.class, ServerEvent.RoomInfo.class, ServerEvent.MemberJoined.class, ServerEvent.MemberInvited.class,
         ServerEvent.MemberLeft.class, ServerEvent.Rooms.class, ServerEvent.RoomListing.class, ServerEvent.Typing.class,
         ServerEvent.Reaction.class, ServerEvent.MessageEdited.class, ServerEvent.MessageDeleted.class,
-        ServerEvent.Invited.class})
+        ServerEvent.Invited.class, ServerEvent.MemberMuted.class, ServerEvent.RoomUpdated.class,
+        ServerEvent.RoomDeleted.class})
 final class NativeReflection {
 
     private NativeReflection() {

@@ -37,13 +37,14 @@ public sealed interface ServerEvent {
 
     /**
      * A message. Live ({@code new_message}) edited, editedAt, deleted and reactions are null and left
-     * out; in {@code history} they say whether it was edited (and when) or deleted, and who reacted
+     * out; in {@code history} they say whether it was edited (and when) or deleted ({@code removed}
+     * too, only when a moderator removed it), and who reacted
      * with what. {@code replyTo} (a quote of the message answered) and {@code mentions} (the names
      * written as {@code @name}) are left out when there are none.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record NewMessage(String id, String room, String to, long seq, String from, String message, String sent,
-            String timestamp, List<Attachment> attachments, Boolean edited, String editedAt, Boolean deleted,
+            String timestamp, List<Attachment> attachments, Boolean edited, String editedAt, Boolean deleted, Boolean removed,
             Map<String, List<String>> reactions, Quote replyTo, List<String> mentions) implements ServerEvent {
         public String type() {
             return "new_message";
@@ -151,11 +152,38 @@ public sealed interface ServerEvent {
         }
     }
 
-    /** A room, to a user who has just become a member of it. */
-    record RoomInfo(String room, @JsonProperty("private") boolean isPrivate, String owner, List<String> members)
-            implements ServerEvent {
+    /**
+     * A room, to a user who has just become a member of it: with its {@code topic},
+     * {@code readOnly} and {@code moderators}; to its moderators also who is {@code banned} and who
+     * is muted until when ({@code muted}). Those not set are left out.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RoomInfo(String room, @JsonProperty("private") boolean isPrivate, String owner, List<String> members, String topic,
+            Boolean readOnly, List<String> moderators, List<String> banned, Map<String, String> muted) implements ServerEvent {
         public String type() {
             return "room";
+        }
+    }
+
+    /** To a room's members: what its owner changed. */
+    record RoomUpdated(String room, String topic, boolean readOnly, List<String> moderators) implements ServerEvent {
+        public String type() {
+            return "room_updated";
+        }
+    }
+
+    /** To a room's members: the room is gone, with its messages. */
+    record RoomDeleted(String room) implements ServerEvent {
+        public String type() {
+            return "room_deleted";
+        }
+    }
+
+    /** To a room's members: a member is muted until {@code until} (ISO-8601), or no longer (null). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record MemberMuted(String room, String username, String until) implements ServerEvent {
+        public String type() {
+            return "member_muted";
         }
     }
 
@@ -172,7 +200,17 @@ public sealed interface ServerEvent {
         }
     }
 
-    record MemberLeft(String room, String username) implements ServerEvent {
+    /**
+     * To the room's members and the one who left: {@code removed} when a moderator removed them
+     * ({@code banned} too when banned), with the moderator's {@code reason}; those are left out
+     * when the member left by itself.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record MemberLeft(String room, String username, Boolean removed, Boolean banned, String reason) implements ServerEvent {
+        public MemberLeft(String room, String username) {
+            this(room, username, null, null, null);
+        }
+
         public String type() {
             return "member_left";
         }
@@ -224,8 +262,13 @@ public sealed interface ServerEvent {
         }
     }
 
+    /** {@code removed}: a moderator removed it (left out when its author deleted it). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record MessageDeleted(String messageId, String room, String to, String from) implements ServerEvent {
+    record MessageDeleted(String messageId, String room, String to, String from, Boolean removed) implements ServerEvent {
+        public MessageDeleted(String messageId, String room, String to, String from) {
+            this(messageId, room, to, from, null);
+        }
+
         public String type() {
             return "message_deleted";
         }

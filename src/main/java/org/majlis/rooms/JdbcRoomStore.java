@@ -31,9 +31,9 @@ public class JdbcRoomStore implements RoomStore {
     public List<Room> loadAll() {
         return Sql.run(database, connection -> {
             Map<String, Room> rooms = new LinkedHashMap<>();
-            Sql.query(connection, "SELECT id, room_name, is_private, owner FROM conversations WHERE id LIKE 'r:%' AND id <> ?",
-                    row -> rooms.put(row.getString(1), new Room(row.getString(2), row.getBoolean(3), row.getString(4), Map.of())),
-                    Room.GENERAL.conversation().key());
+            Sql.query(connection, "SELECT id, room_name, is_private, owner, topic, read_only FROM conversations WHERE id LIKE 'r:%'",
+                    row -> rooms.put(row.getString(1), new Room(row.getString(2), row.getBoolean(3), row.getString(4), Map.of(),
+                            Map.of(), RoomControls.NONE.withTopic(row.getString(5)).withReadOnly(row.getBoolean(6)))));
             for (MemberRow member : Sql.query(connection, "SELECT conversation_id, username FROM room_members ORDER BY joined_at",
                     row -> new MemberRow(row.getString(1), row.getString(2)))) {
                 rooms.computeIfPresent(member.conversation(), (id, room) -> room.withMember(member.username()));
@@ -44,6 +44,7 @@ public class JdbcRoomStore implements RoomStore {
                 rooms.computeIfPresent(invitation.conversation(),
                         (id, room) -> room.withInvitation(invitation.inviteeKey(), invitation.inviter()));
             }
+            RoomControlsLoader.load(connection, rooms);
             return List.copyOf(rooms.values());
         });
     }
@@ -93,6 +94,67 @@ public class JdbcRoomStore implements RoomStore {
         Sql.transaction(database, connection -> {
             Sql.update(connection, "DELETE FROM room_members WHERE username_key = ?", userKey);
             return Sql.update(connection, "DELETE FROM room_invitations WHERE invitee_key = ?", userKey);
+        });
+    }
+
+    @Override
+    public void saveSettings(Room room, String topic, boolean readOnly) {
+        Sql.run(database, connection -> Sql.update(connection, "UPDATE conversations SET topic = ?, read_only = ? WHERE id = ?",
+                topic, readOnly, room.conversation().key()));
+    }
+
+    @Override
+    public boolean setModerator(Room room, String username, boolean moderator, String by) {
+        if (!moderator) {
+            return Sql.run(database, connection -> Sql.update(connection,
+                    "DELETE FROM room_moderators WHERE conversation_id = ? AND username_key = ?", room.conversation().key(),
+                    Names.key(username)) > 0);
+        }
+        return unlessTaken(connection -> Sql.update(connection, """
+                INSERT INTO room_moderators (conversation_id, username_key, username, named_by, named_at) VALUES (?, ?, ?, ?, ?)""",
+                room.conversation().key(), Names.key(username), username, by, System.currentTimeMillis()));
+    }
+
+    @Override
+    public boolean ban(Room room, String username, String by) {
+        String id = room.conversation().key();
+        String key = Names.key(username);
+        return unlessTaken(connection -> {
+            Sql.update(connection, "INSERT INTO room_bans (conversation_id, username_key, username, banned_by, banned_at)"
+                    + " VALUES (?, ?, ?, ?, ?)", id, key, username, by, System.currentTimeMillis());
+            for (String table : List.of("room_members", "room_moderators", "room_mutes")) {
+                Sql.update(connection, "DELETE FROM " + table + " WHERE conversation_id = ? AND username_key = ?", id, key);
+            }
+            deleteInvitation(connection, room, key);
+        });
+    }
+
+    @Override
+    public boolean unban(Room room, String userKey) {
+        return Sql.run(database, connection -> Sql.update(connection,
+                "DELETE FROM room_bans WHERE conversation_id = ? AND username_key = ?", room.conversation().key(), userKey) > 0);
+    }
+
+    @Override
+    public void mute(Room room, String userKey, Long until) {
+        String id = room.conversation().key();
+        Sql.transaction(database, connection -> {
+            Sql.update(connection, "DELETE FROM room_mutes WHERE conversation_id = ? AND username_key = ?", id, userKey);
+            return until == null ? 0 : Sql.update(connection,
+                    "INSERT INTO room_mutes (conversation_id, username_key, muted_until) VALUES (?, ?, ?)", id, userKey, until);
+        });
+    }
+
+    @Override
+    public void delete(Room room) {
+        String id = room.conversation().key();
+        Sql.transaction(database, connection -> {
+            Sql.update(connection, "DELETE FROM reactions WHERE message_id IN (SELECT id FROM messages WHERE conversation_id = ?)", id);
+            for (String table : List.of("messages", "read_marks", "room_members", "room_moderators", "room_bans", "room_mutes")) {
+                Sql.update(connection, "DELETE FROM " + table + " WHERE conversation_id = ?", id);
+            }
+            Sql.update(connection, "DELETE FROM room_invitations WHERE conversation_id = ?", id);
+            return Sql.update(connection, "DELETE FROM conversations WHERE id = ?", id);
         });
     }
 

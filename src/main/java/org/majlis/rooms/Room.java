@@ -11,20 +11,23 @@ import org.majlis.protocol.ConversationId;
 /**
  * A room as the directory holds it: immutable, replaced on every change. {@code members} maps
  * each member's name key to the name, {@code invited} each pending invitee's name key to who
- * invited them. Everybody is a member of {@code general} without being listed.
+ * invited them; {@code controls} are what its owner and moderators set. Everybody is a member of
+ * {@code general} without being listed.
  */
-public record Room(String name, boolean isPrivate, String owner, Map<String, String> members, Map<String, String> invited) {
+public record Room(String name, boolean isPrivate, String owner, Map<String, String> members, Map<String, String> invited,
+        RoomControls controls) {
 
     public static final Room GENERAL = new Room(ConversationId.GENERAL.room(), false, null, Map.of());
 
     public Room {
         members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
         invited = Collections.unmodifiableMap(new LinkedHashMap<>(invited));
+        controls = controls == null ? RoomControls.NONE : controls;
     }
 
-    /** A room with no pending invitations. */
+    /** A room with no pending invitations nor controls. */
     public Room(String name, boolean isPrivate, String owner, Map<String, String> members) {
-        this(name, isPrivate, owner, members, Map.of());
+        this(name, isPrivate, owner, members, Map.of(), RoomControls.NONE);
     }
 
     public String key() {
@@ -39,8 +42,26 @@ public record Room(String name, boolean isPrivate, String owner, Map<String, Str
         return isGeneral() ? ConversationId.GENERAL : ConversationId.room(name);
     }
 
+    /** Whether the user is a member: everyone is one of {@code general}, but for those banned from it. */
     public boolean isMember(String userKey) {
-        return isGeneral() || members.containsKey(userKey);
+        return isGeneral() ? !isBanned(userKey) : members.containsKey(userKey);
+    }
+
+    public boolean isOwner(String userKey) {
+        return owner != null && Names.key(owner).equals(userKey);
+    }
+
+    /** The owner, or a moderator it named. */
+    public boolean isModerator(String userKey) {
+        return isOwner(userKey) || controls.moderators().containsKey(userKey);
+    }
+
+    public boolean isBanned(String userKey) {
+        return controls.banned().containsKey(userKey);
+    }
+
+    public Room withControls(RoomControls changed) {
+        return new Room(name, isPrivate, owner, members, invited, changed);
     }
 
     /** Whether the user may know the room exists: it is public, or the user is a member or invited. */
@@ -56,21 +77,21 @@ public record Room(String name, boolean isPrivate, String owner, Map<String, Str
     public Room withMember(String username) {
         Map<String, String> more = new LinkedHashMap<>(members);
         more.put(Names.key(username), username);
-        return new Room(name, isPrivate, owner, more, without(invited, Names.key(username)));
+        return new Room(name, isPrivate, owner, more, without(invited, Names.key(username)), controls);
     }
 
     public Room withoutMember(String userKey) {
-        return new Room(name, isPrivate, owner, without(members, userKey), without(invited, userKey));
+        return new Room(name, isPrivate, owner, without(members, userKey), without(invited, userKey), controls);
     }
 
     public Room withInvitation(String invitee, String inviter) {
         Map<String, String> more = new LinkedHashMap<>(invited);
         more.put(Names.key(invitee), inviter);
-        return new Room(name, isPrivate, owner, members, more);
+        return new Room(name, isPrivate, owner, members, more, controls);
     }
 
     public Room withoutInvitation(String userKey) {
-        return new Room(name, isPrivate, owner, members, without(invited, userKey));
+        return new Room(name, isPrivate, owner, members, without(invited, userKey), controls);
     }
 
     private static Map<String, String> without(Map<String, String> names, String userKey) {

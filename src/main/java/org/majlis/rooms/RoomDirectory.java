@@ -2,6 +2,7 @@ package org.majlis.rooms;
 
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -48,6 +49,33 @@ public class RoomDirectory {
     }
 
     /**
+     * The room a message is posted to: the user must be a member, not muted there, and a
+     * moderator if the room is read-only.
+     */
+    public Room requirePoster(OnlineUser user, String name) {
+        Room room = requireMember(user, name);
+        String key = Names.key(user.name());
+        Long mutedUntil = room.controls().mutedUntil().get(key);
+        if (room.controls().isMuted(key, System.currentTimeMillis())) {
+            throw new ProtocolException(ErrorCode.MUTED, "you are muted in this room until " + Instant.ofEpochMilli(mutedUntil));
+        }
+        if (room.controls().readOnly() && !room.isModerator(key)) {
+            throw new ProtocolException(ErrorCode.FORBIDDEN, "this room is read-only: only its moderators post");
+        }
+        return room;
+    }
+
+    /** The room a request names, which the user may read: public or a member's, and not banned from it. */
+    public Room requireReadable(OnlineUser user, String name) {
+        Room room = requireVisible(user, name);
+        String key = Names.key(user.name());
+        if (room.isBanned(key)) {
+            throw new ProtocolException(ErrorCode.FORBIDDEN, "you are banned from this room");
+        }
+        return room.isPrivate() ? requireMember(user, name) : room;
+    }
+
+    /**
      * The room a request names, which the user may know of (public, or a member, or invited);
      * other private rooms are refused exactly as unknown ones, so that they do not show.
      */
@@ -62,7 +90,7 @@ public class RoomDirectory {
     /** The room a request names ({@code general} when null); refuses invalid and unknown names. */
     public Room require(String name) {
         if (name == null) {
-            return Room.GENERAL;
+            return rooms.get(Room.GENERAL.key());
         }
         String normalized = Names.normalize(name);
         if (normalized == null) {
@@ -88,11 +116,12 @@ public class RoomDirectory {
     /**
      * A page of what {@code rooms} lists for the user: every public room and the user's private
      * ones, ordered as above. Without {@code afterKey} the first page, else the rooms named after
-     * it ({@code general} is on the first page only). Up to {@code limit + 1} rooms: one more
-     * than asked tells that another page follows.
+     * it ({@code general} is on the first page only); rooms the user is banned from are left out.
+     * Up to {@code limit + 1} rooms: one more than asked tells that another page follows.
      */
     public List<Room> pageFor(String userKey, String afterKey, int limit) {
-        return select(room -> (!room.isPrivate() || room.isMember(userKey)) && comesAfter(room, afterKey), limit + 1);
+        return select(room -> (!room.isPrivate() || room.isMember(userKey)) && !room.isBanned(userKey) && comesAfter(room, afterKey),
+                limit + 1);
     }
 
     /** Whether the room is listed after the cursor: {@code general} comes first, the others by name. */
@@ -124,6 +153,11 @@ public class RoomDirectory {
     /** Takes the room as it is now (created here, or changed on another node). */
     public void apply(Room room) {
         rooms.put(room.key(), room);
+    }
+
+    /** Drops a deleted room. */
+    public void remove(String name) {
+        rooms.remove(Names.key(name));
     }
 
     /** Applies a change to the room and returns the new room. */

@@ -5,7 +5,7 @@ import java.util.List;
 /** Durable rooms, their members and pending invitations. All methods block. */
 public interface RoomStore {
 
-    /** Every room but {@code general}, with its members and invitations. */
+    /** Every room, with its members, invitations and controls ({@code general} lists no members). */
     List<Room> loadAll();
 
     /** Creates the room with its members and invitations; false when the name is taken. */
@@ -25,4 +25,28 @@ public interface RoomStore {
 
     /** Drops the user from every room and invitation (a guest name that a new guest now uses). */
     void removeFromAll(String userKey);
+
+    /** Stores the room's topic and read-only flag. */
+    void saveSettings(Room room, String topic, boolean readOnly);
+
+    /** Names the user a moderator of the room, or no longer; false when that changed nothing. */
+    boolean setModerator(Room room, String username, boolean moderator, String by);
+
+    /**
+     * Bans the user from the room: its membership, invitation, moderator role and mute end with
+     * it. False when it was banned already.
+     */
+    boolean ban(Room room, String username, String by);
+
+    /** False when the user was not banned. */
+    boolean unban(Room room, String userKey);
+
+    /** Mutes the user until the time, or unmutes it (null). */
+    void mute(Room room, String userKey, Long until);
+
+    /**
+     * Deletes the room with everything in it: members, invitations, controls, messages with their
+     * reactions, read marks (their files go with the next file sweep).
+     */
+    void delete(Room room);
 }

@@ -15,6 +15,7 @@ import org.majlis.connections.Frames;
 import org.majlis.protocol.ConversationId;
 import org.majlis.protocol.ServerEvent;
 import org.majlis.rooms.Room;
+import org.majlis.rooms.RoomControls;
 
 /**
  * What every fan-out does, whatever carries the events between nodes: each implementation runs
@@ -92,14 +93,23 @@ abstract class FanOutContract {
     }
 
     @Test
+    void aRoomDeletedOnOneNodeIsDroppedOnEveryOtherNode() throws Exception {
+        assumeTrue(nodes.size() > 1, "one node: its own directory dropped the room already");
+        fanOuts.get(0).roomDeleted("team-x");
+        for (RecordingNode node : nodes.subList(1, nodes.size())) {
+            assertEquals(List.of("team-x"), node.deletedRooms(1));
+        }
+    }
+
+    @Test
     void aRoomChangedOnOneNodeReachesEveryOtherNodeAsItIs() throws Exception {
         assumeTrue(nodes.size() > 1, "one node: its own directory has the room already");
-        Room room = new Room("team-x", true, "sara", Map.of("sara", "Sara", "omar", "Omar"), Map.of("leila", "Leila"));
+        Room room = new Room("team-x", true, "sara", Map.of("sara", "Sara", "omar", "Omar"), Map.of("leila", "Leila"),
+                new RoomControls("plans", true, Map.of("omar", "Omar"), Map.of("zed", "Zed"), Map.of("sara", 42L)));
         fanOuts.get(0).roomChanged(room);
         for (RecordingNode node : nodes.subList(1, nodes.size())) {
             Room received = node.rooms(1).get(0);
-            assertEquals(List.of(room.name(), room.isPrivate(), room.owner(), room.members(), room.invited()),
-                    List.of(received.name(), received.isPrivate(), received.owner(), received.members(), received.invited()));
+            assertEquals(room, received);
         }
     }
 }

@@ -20,6 +20,7 @@ final class RecordingNode implements NodeDelivery {
     private final List<Delivery> deliveries = new ArrayList<>();
     private final List<Room> rooms = new ArrayList<>();
     private final List<Disconnect> disconnects = new ArrayList<>();
+    private final List<String> deletedRooms = new ArrayList<>();
     private int probes;
 
     @Override
@@ -43,9 +44,20 @@ final class RecordingNode implements NodeDelivery {
     }
 
     @Override
+    public synchronized void roomDeleted(String room) {
+        deletedRooms.add(room);
+        notifyAll();
+    }
+
+    @Override
     public synchronized void disconnect(Disconnect disconnect) {
         disconnects.add(disconnect);
         notifyAll();
+    }
+
+    synchronized List<String> deletedRooms(int count) throws InterruptedException {
+        awaitSize(deletedRooms, count);
+        return List.copyOf(deletedRooms.subList(0, count));
     }
 
     synchronized List<Disconnect> disconnects(int count) throws InterruptedException {
@@ -76,6 +88,7 @@ final class RecordingNode implements NodeDelivery {
         deliveries.clear();
         rooms.clear();
         disconnects.clear();
+        deletedRooms.clear();
     }
 
     private void awaitSize(List<?> list, int count) throws InterruptedException {

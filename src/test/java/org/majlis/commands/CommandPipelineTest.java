@@ -75,7 +75,25 @@ class CommandPipelineTest {
             requests.put("invite", last -> Json.object("room", room, "username", bob));
             requests.put("rooms", last -> null);
             requests.put("join_room", last -> Json.object("room", room));
+            requests.put("set_moderator", last -> {
+                b.send("join_room", "b-joins", Json.object("room", room));
+                b.awaitAck("b-joins");
+                return Json.object("room", room, "username", bob, "moderator", true);
+            });
+            requests.put("mute", last -> Json.object("room", room, "username", bob, "minutes", 5));
+            requests.put("unmute", last -> Json.object("room", room, "username", bob));
+            requests.put("kick", last -> Json.object("room", room, "username", bob));
+            requests.put("ban", last -> Json.object("room", room, "username", bob, "reason", "testing"));
+            requests.put("unban", last -> Json.object("room", room, "username", bob));
+            requests.put("update_room", last -> Json.object("room", room, "topic", "pipelines", "readOnly", true));
+            requests.put("report", last -> {
+                a.send("send_message", "to-remove", Json.object("room", room, "message", "reported"));
+                messageId[0] = a.awaitAck("to-remove").path("payload").path("messageId").asText();
+                return Json.object("messageId", messageId[0], "reason", "testing");
+            });
+            requests.put("remove_message", last -> Json.object("messageId", messageId[0]));
             requests.put("leave_room", last -> Json.object("room", room));
+            requests.put("delete_room", last -> Json.object("room", room));
             requests.put("decline_invite", last -> Json.object("room", Unique.name("nowhere")));
             requests.put("logout", last -> null);
             assertEquals(wireNames(), new TreeSet<>(requests.keySet()), "every event type is tried here");

@@ -83,7 +83,27 @@ class ClientEventCodecTest {
                     + "\"before\":\"42\",\"limit\":10}}",
                     new ClientEvent.Search("19", new ClientEvent.SearchPayload("lunch", "dev", "omar", "sara", "2026-11-01T00:00:00Z",
                             "2026-12-01T00:00:00Z", true, "42", 10))),
-            Map.entry("{\"type\":\"logout\",\"id\":\"18\"}", new ClientEvent.Logout("18")));
+            Map.entry("{\"type\":\"logout\",\"id\":\"18\"}", new ClientEvent.Logout("18")),
+            Map.entry("{\"type\":\"remove_message\",\"id\":\"20\",\"payload\":{\"messageId\":\"m1\",\"reason\":\"spam\"}}",
+                    new ClientEvent.RemoveMessage("20", new ClientEvent.RemovePayload("m1", "spam"))),
+            Map.entry("{\"type\":\"kick\",\"id\":\"21\",\"payload\":{\"room\":\"ops\",\"username\":\"zed\",\"reason\":\"spam\"}}",
+                    new ClientEvent.Kick("21", new ClientEvent.MemberAction("ops", "zed", "spam", null))),
+            Map.entry("{\"type\":\"ban\",\"id\":\"22\",\"payload\":{\"room\":\"ops\",\"username\":\"zed\",\"reason\":\"spam\"}}",
+                    new ClientEvent.Ban("22", new ClientEvent.MemberAction("ops", "zed", "spam", null))),
+            Map.entry("{\"type\":\"unban\",\"id\":\"23\",\"payload\":{\"room\":\"ops\",\"username\":\"zed\",\"reason\":\"spam\"}}",
+                    new ClientEvent.Unban("23", new ClientEvent.MemberAction("ops", "zed", "spam", null))),
+            Map.entry("{\"type\":\"mute\",\"id\":\"24\",\"payload\":{\"room\":\"ops\",\"username\":\"zed\",\"reason\":\"spam\",\"minutes\":30}}",
+                    new ClientEvent.Mute("24", new ClientEvent.MemberAction("ops", "zed", "spam", 30))),
+            Map.entry("{\"type\":\"unmute\",\"id\":\"25\",\"payload\":{\"room\":\"ops\",\"username\":\"zed\",\"reason\":\"spam\"}}",
+                    new ClientEvent.Unmute("25", new ClientEvent.MemberAction("ops", "zed", "spam", null))),
+            Map.entry("{\"type\":\"set_moderator\",\"id\":\"26\",\"payload\":{\"room\":\"ops\",\"username\":\"omar\",\"moderator\":true}}",
+                    new ClientEvent.SetModerator("26", new ClientEvent.ModeratorPayload("ops", "omar", true))),
+            Map.entry("{\"type\":\"update_room\",\"id\":\"27\",\"payload\":{\"room\":\"ops\",\"topic\":\"deploys\",\"readOnly\":true}}",
+                    new ClientEvent.UpdateRoom("27", new ClientEvent.UpdateRoomPayload("ops", "deploys", true))),
+            Map.entry("{\"type\":\"delete_room\",\"id\":\"28\",\"payload\":{\"room\":\"ops\"}}",
+                    new ClientEvent.DeleteRoom("28", new ClientEvent.RoomRef("ops"))),
+            Map.entry("{\"type\":\"report\",\"id\":\"29\",\"payload\":{\"messageId\":\"m1\",\"reason\":\"abuse\"}}",
+                    new ClientEvent.Report("29", new ClientEvent.ReportPayload("m1", "abuse"))));
 
     @Test
     void everyEventTypeDecodesWithItsPayload() {
