@@ -31,6 +31,7 @@ class ArchitectureTest {
             List.of("files", "presence"),            // uploads; presence changes
             List.of("messages"),                     // the message store and what delivers messages
             List.of("commands"),                     // one handler per client event
+            List.of("integrations"),                 // webhooks, bot accounts, outgoing events
             List.of("endpoint"));                    // the WebSocket endpoint and the graceful stop
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
