@@ -44,7 +44,8 @@ class OutgoingDelivery {
         this.json = json;
         this.config = config.integrations();
         // redirects are not followed: they could lead to an address the check refuses
-        this.client = HttpClient.newBuilder().connectTimeout(this.config.outgoingTimeout())
+        // HTTP/1.1: receivers are plain web servers, and no h2c upgrade is tried on http URLs
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(this.config.outgoingTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -78,6 +79,7 @@ class OutgoingDelivery {
             if (failure == null) {
                 return;
             }
+            Log.debugf("outgoing event of message %s, attempt %d failed: %s", message.id(), attempt, failure);
             if (attempt == config.outgoingAttempts()) {
                 Log.warnf("outgoing event of message %s to %s dropped after %d attempts: %s", message.id(), target.url(), attempt, failure);
                 return;
