@@ -56,9 +56,10 @@ class OutgoingEventsTest {
     @BeforeEach
     void startReceiver() throws Exception {
         receiver = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+            int status = failuresLeft.getAndDecrement() > 0 ? 500 : 204; // before the test hears of the request
             received.add(new Received(request.getHeader("X-Majlis-Signature"), request.getHeader("X-Majlis-Delivery"),
                     request.getHeader("X-Majlis-Attempt"), request.getHeader("X-Majlis-Timestamp"), body.getBytes()));
-            request.response().setStatusCode(failuresLeft.getAndDecrement() > 0 ? 500 : 204).end();
+            request.response().setStatusCode(status).end();
         })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
