@@ -72,7 +72,7 @@ public class IncomingWebhookResource {
             return answer(Refusal.of(Status.BAD_REQUEST, "invalid_payload",
                     "name: 1 to 32 letters, digits, _ - or ., starting with a letter or digit; not a reserved name"));
         }
-        Room room = directory.find(hook.conversationKey().substring(2));
+        Room room = directory.find(hook.conversationKey().substring(2)); // r:<room key>, and a key is its own key
         if (room == null) {
             return answer(Refusal.of(Status.NOT_FOUND, "room_not_found", "the webhook's room no longer exists"));
         }

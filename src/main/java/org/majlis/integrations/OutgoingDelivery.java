@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.majlis.commands.RoomMessagePosted;
@@ -119,7 +120,10 @@ class OutgoingDelivery {
     /** The frame a WebSocket client receives for the message. */
     private byte[] body(NewMessage message) {
         try {
-            return json.writeValueAsBytes(Map.of("type", message.type(), "payload", message));
+            Map<String, Object> frame = new LinkedHashMap<>(); // type first, as in the frames clients read
+            frame.put("type", message.type());
+            frame.put("payload", message);
+            return json.writeValueAsBytes(frame);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
