@@ -30,7 +30,8 @@ import org.majlis.protocol.CloseCodes;
 
 /**
  * Bot accounts, for administrators: {@code POST /api/admin/bots} creates one and shows its
- * long-lived token once; {@code GET} lists them; {@code DELETE /api/admin/bots/{username}} ends
+ * long-lived token once; {@code GET} lists them; {@code POST /api/admin/bots/{username}/token} replaces
+ * its token (the earlier ones stop working); {@code DELETE /api/admin/bots/{username}} ends
  * its sessions (its tokens stop working on every node, its connections to this node close) and
  * its mark. Its name stays taken.
  */
@@ -68,8 +69,7 @@ public class BotResource {
             case CREATED -> {
                 String name = Names.normalizeUsername(requested);
                 bots.mark(name, admin.username());
-                IssuedToken token = sessions.startBot(name, config.integrations().botTokenLifetime());
-                yield Response.status(Status.CREATED).entity(new CreatedBot(name, token.token(), token.expiresAt().toString())).build();
+                yield Response.status(Status.CREATED).entity(issue(name)).build();
             }
             case TAKEN -> Refusal.of(Status.CONFLICT, "username_taken", "that name, or one that looks like it, is taken");
             default -> Refusal.of(Status.BAD_REQUEST, "username_invalid",
@@ -84,17 +84,44 @@ public class BotResource {
         return Response.ok(Map.of("bots", all)).build();
     }
 
+    /** A new token for the bot; its earlier tokens stop working (a leaked token revoked) and its connections here close. */
+    @POST
+    @Path("{username}/token")
+    public Response newToken(@PathParam("username") String username, @HeaderParam("Authorization") String authorization) {
+        requireAdmin(authorization);
+        String name = bots.find(username);
+        if (name == null) {
+            return noSuchBot();
+        }
+        signOut(name, "this bot's token was replaced");
+        return Response.ok(issue(name)).build();
+    }
+
     @DELETE
     @Path("{username}")
     public Response delete(@PathParam("username") String username, @HeaderParam("Authorization") String authorization) {
         requireAdmin(authorization);
         String name = bots.find(username);
         if (name == null || !bots.unmark(name)) {
-            return Refusal.of(Status.NOT_FOUND, "not_found", "no such bot");
+            return noSuchBot();
         }
-        sessions.endAll(name);
-        registry.close(name, null, CloseCodes.POLICY, "this bot was deleted");
+        signOut(name, "this bot was deleted");
         return Response.noContent().build();
+    }
+
+    private CreatedBot issue(String name) {
+        IssuedToken token = sessions.startBot(name, config.integrations().botTokenLifetime());
+        return new CreatedBot(name, token.token(), token.expiresAt().toString());
+    }
+
+    /** Every session of the bot ends, on every node; its connections to this node close. */
+    private void signOut(String name, String reason) {
+        sessions.endAll(name);
+        registry.close(name, null, CloseCodes.POLICY, reason);
+    }
+
+    private static Response noSuchBot() {
+        return Refusal.of(Status.NOT_FOUND, "not_found", "no such bot");
     }
 
     /** The administrator the bearer token speaks for; else throws 401 (no live session) or 403 (anyone else). */

@@ -89,6 +89,20 @@ class BotsTest {
         String bot = Unique.name("bot");
         String token = createBot(admin, bot).statusCode(201).body("token", notNullValue()).extract().path("token");
         createBot(admin, bot.toUpperCase(java.util.Locale.ROOT)).statusCode(409);
+        // a new token: the first one stops working, the bot's connection closes
+        try (TestClient b = TestClient.withToken(ws, token)) {
+            b.await("welcome");
+            as(accountToken).post("/api/admin/bots/{name}/token", bot).then().statusCode(403);
+            String replaced = token;
+            token = as(admin).post("/api/admin/bots/{name}/token", bot.toUpperCase(java.util.Locale.ROOT)).then().statusCode(200)
+                    .body("username", equalTo(bot)).extract().path("token");
+            assertFalse(token.equals(replaced));
+            assertEquals(1008, b.awaitClose());
+            try (TestClient old = TestClient.withToken(ws, replaced)) {
+                old.awaitError("auth_failed", null);
+            }
+        }
+        as(admin).post("/api/admin/bots/{name}/token", account).then().statusCode(404).body("code", equalTo("not_found"));
         try (TestClient b = TestClient.withToken(ws, token)) {
             b.await("welcome");
             as(accountToken).delete("/api/admin/bots/{name}", bot).then().statusCode(403);
