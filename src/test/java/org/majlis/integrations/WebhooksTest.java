@@ -53,7 +53,9 @@ class WebhooksTest {
             assertTrue(live.path("bot").asBoolean());
             assertEquals("webhook", live.path("via").asText());
 
-            postTo(path, "{\"text\":\"no name given\"}").statusCode(200);
+            // curl -d without a Content-Type says form-urlencoded: the body is read as JSON all the same
+            given().contentType("application/x-www-form-urlencoded").body("{\"text\":\"no name given\"}").post(path).then()
+                    .statusCode(200);
             assertTrue(Integrations.messageFrom(member, room, hookName).path("bot").asBoolean(), "the webhook's own name by default");
 
             member.send("send_message", "h1", Json.object("room", room, "message", "thanks, bot"));
@@ -153,7 +155,7 @@ class WebhooksTest {
             postTo(path, "{\"text\":\"hi\",\"name\":\"two words\"}").statusCode(400).body("code", equalTo("invalid_payload"));
             o.expectNone("new_message", java.time.Duration.ofMillis(200));
         }
-        // a fresh webhook: its bucket (5 at once in the tests' profile) is full
+        // a fresh webhook: its bucket (5 at once, refilled slowly in the tests' profile) is full
         try (TestClient o = Integrations.ownerOf(ws, token, room + "b")) {
             String path = createWebhook(token, room + "b", "noisy").statusCode(201).extract().path("path");
             for (int i = 0; i < 5; i++) {
