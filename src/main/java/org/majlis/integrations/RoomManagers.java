@@ -1,6 +1,7 @@
 package org.majlis.integrations;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response.Status;
 import org.majlis.auth.Admins;
 import org.majlis.auth.Identity;
@@ -9,7 +10,6 @@ import org.majlis.auth.Sessions;
 import org.majlis.names.Names;
 import org.majlis.rooms.Room;
 import org.majlis.rooms.RoomDirectory;
-import jakarta.ws.rs.WebApplicationException;
 
 /**
  * Who may manage a room's integrations: its owner (an account) or a server administrator. Rooms
