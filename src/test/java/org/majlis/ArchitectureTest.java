@@ -32,6 +32,7 @@ class ArchitectureTest {
             List.of("messages"),                     // the message store and what delivers messages
             List.of("moderation"),                   // who moderates what, the audit log, reports, administration
             List.of("commands"),                     // one handler per client event
+            List.of("integrations"),                 // webhooks, bot accounts, outgoing events
             List.of("endpoint"));                    // the WebSocket endpoint and the graceful stop
 
     private static final JavaClasses CLASSES = new ClassFileImporter()

@@ -3,6 +3,7 @@ package org.majlis.auth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.util.List;
+import java.util.UUID;
 import org.majlis.cluster.UserDirectory;
 import org.majlis.connections.OnlineUser;
 import org.majlis.connections.UserRegistry;
@@ -48,6 +49,19 @@ public class Accounts {
         if (check != Passwords.Check.ACCEPTABLE) {
             return check == Passwords.Check.TOO_SHORT ? Registration.PASSWORD_TOO_SHORT : Registration.PASSWORD_TOO_LONG;
         }
+        return claim(name, password);
+    }
+
+    /**
+     * An account that logs in with tokens only (a bot's): its password is random and forgotten. The
+     * name follows the rules of any account's and is refused when taken (by an account or a guest).
+     */
+    public Registration registerWithoutPassword(String requestedName) {
+        String name = Names.normalizeUsername(requestedName);
+        return name == null ? Registration.INVALID_NAME : claim(name, UUID.randomUUID().toString());
+    }
+
+    private Registration claim(String name, String password) {
         OnlineUser connected = registry.findLookalike(name);
         if ((connected != null && connected.guest()) || users.guestElsewhere(Names.skeleton(name)) || registeredName(name) != null) {
             return Registration.TAKEN;

@@ -5,7 +5,9 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.majlis.cluster.Disconnect;
 import org.majlis.cluster.FanOut;
@@ -62,6 +64,17 @@ public class Sessions {
     /** A password login. */
     public IssuedToken startAccount(String name) {
         Instant expiresAt = tokens.expiryFromNow();
+        String sessionId = newId();
+        store.startAccount(sessionId, Names.key(name), expiresAt.toEpochMilli());
+        return tokens.issue(name, false, sessionId, expiresAt);
+    }
+
+    /**
+     * A bot's session, whose token lasts {@code lifetime}: a login with it keeps it as it is (it
+     * stays young), until the session is ended.
+     */
+    public IssuedToken startBot(String name, Duration lifetime) {
+        Instant expiresAt = Instant.now().plus(lifetime).truncatedTo(ChronoUnit.SECONDS);
         String sessionId = newId();
         store.startAccount(sessionId, Names.key(name), expiresAt.toEpochMilli());
         return tokens.issue(name, false, sessionId, expiresAt);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.majlis.auth.Accounts;
+import org.majlis.auth.Bots;
 import org.majlis.auth.Identity;
 import org.majlis.auth.IssuedToken;
 import org.majlis.auth.Sessions;
@@ -64,11 +65,13 @@ public class LoginHandler implements Command<Login> {
     private final NodeStopping stopping;
     private final PresenceScope scope;
     private final PresenceInterest interest;
+    private final Bots bots;
 
     public LoginHandler(UserRegistry registry, PresenceService presence, Summaries summaryStore, Accounts accounts,
             TokenService tokens, MajlisConfig config, Offload offload, RoomDirectory directory,
             FormerHolder formerHolder, UserDirectory users, Sessions sessions, PresenceScope scope, PresenceInterest interest,
-            Limits limits, NodeStopping stopping) {
+            Limits limits, NodeStopping stopping, Bots bots) {
+        this.bots = bots;
         this.limits = limits;
         this.stopping = stopping;
         this.scope = scope;
@@ -173,6 +176,8 @@ public class LoginHandler implements Command<Login> {
             token = sessions.renew(proof);
             if (user.guest()) {
                 users.joinGuestName(Names.skeleton(user.name()));
+            } else {
+                bots.loggedIn(user.name()); // before the welcome, so before its first message: marked
             }
         } else {
             // claimed by skeleton: a lookalike of a connected guest's name is taken too, on every node

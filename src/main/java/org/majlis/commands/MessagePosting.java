@@ -1,6 +1,7 @@
 package org.majlis.commands;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -8,6 +9,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.majlis.auth.Bots;
 import org.majlis.connections.OnlineUser;
 import org.majlis.connections.Session;
 import org.majlis.connections.UserRegistry;
@@ -26,21 +29,28 @@ import org.majlis.store.Ids;
 
 /**
  * What {@code send_message} and {@code private_message} share: a checked message is stored, then
- * delivered and acknowledged once committed, in seq order; and the {@code new_message} of a
- * stored message.
+ * delivered and acknowledged once committed, in seq order (a room's also announced as a
+ * {@link RoomMessagePosted}, for the outgoing events); and the {@code new_message} of a stored message.
  */
 @ApplicationScoped
 public class MessagePosting {
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
+    /** A bot account's message, as {@code via} says. */
+    private static final String VIA_BOT = "bot";
     private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final UserRegistry registry;
     private final MessageWriter writer;
     private final Recipients recipients;
+    private final Bots bots;
+    private final Event<RoomMessagePosted> posted;
 
-    public MessagePosting(UserRegistry registry, MessageWriter writer, Recipients recipients) {
+    public MessagePosting(UserRegistry registry, MessageWriter writer, Recipients recipients, Bots bots,
+            Event<RoomMessagePosted> posted) {
+        this.bots = bots;
+        this.posted = posted;
         this.registry = registry;
         this.writer = writer;
         this.recipients = recipients;
@@ -54,12 +64,37 @@ public class MessagePosting {
                 sender.guest() ? session.loginSession() : null, text, now,
                 body.attachments() == null ? List.of() : List.copyOf(body.attachments()), MessageText.checkReplyTo(body.replyTo()),
                 stored -> {
-                    recipients.deliverMessage(stored.conversation(), stored.seq(), toEvent(stored, null));
+                    deliver(stored);
                     if (ref != null) {
                         registry.reply(session, new Ack(ref, stored.id(), stored.seq()));
                     }
                 },
-                refusal -> registry.refuse(session, StoreRefusals.of(refusal, ref))));
+                refusal -> registry.refuse(session, StoreRefusals.of(refusal, ref)),
+                !sender.guest() && bots.isBot(sender.name()) ? VIA_BOT : null));
+    }
+
+    /**
+     * A message from outside any connection (an incoming webhook) to a room: stored, delivered,
+     * then {@code done} with it, or {@code refused}. {@code senderSession} marks who may change it
+     * (nobody, for a session id no login has).
+     */
+    public void postToRoom(ConversationId room, String from, String senderSession, String text, String via,
+            Consumer<StoredMessage> done, Consumer<MessageWriter.Refusal> refused) {
+        long now = System.currentTimeMillis();
+        writer.append(new MessageWriter.Draft(room, Ids.next(Ids.MESSAGE, now), from, senderSession, text, now, List.of(), null,
+                stored -> {
+                    deliver(stored);
+                    done.accept(stored);
+                }, refused, via));
+    }
+
+    /** A committed message to its conversation's members on every node; a room's to this node's outgoing events too. */
+    private void deliver(StoredMessage stored) {
+        NewMessage event = toEvent(stored, null);
+        recipients.deliverMessage(stored.conversation(), stored.seq(), event);
+        if (stored.conversation().isRoom()) {
+            posted.fire(new RoomMessagePosted(event));
+        }
     }
 
     static MessagePayload require(MessagePayload payload) {
@@ -80,7 +115,8 @@ public class MessagePosting {
         return new NewMessage(message.id(), message.conversation().room(), message.to(), message.seq(), message.from(),
                 message.body(), sent, timestamp(message.sentAt()), message.attachments(),
                 detailed ? message.editedAt() != null : null, detailed && message.editedAt() != null ? timestamp(message.editedAt()) : null,
-                detailed ? message.deleted() : null, message.removed() ? Boolean.TRUE : null, reactions, message.replyTo(), Mentions.of(message.body()));
+                detailed ? message.deleted() : null, message.removed() ? Boolean.TRUE : null, reactions, message.replyTo(),
+                Mentions.of(message.body()), message.via() != null ? Boolean.TRUE : null, message.via());
     }
 
     /** ISO-8601 in UTC with milliseconds, as in {@code timestamp}. */

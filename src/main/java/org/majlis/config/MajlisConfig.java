@@ -91,6 +91,41 @@ public interface MajlisConfig {
 
     Http http();
 
+    Integrations integrations();
+
+    /** Incoming webhooks, bot accounts and outgoing events. */
+    interface Integrations {
+        /** Messages per second one incoming webhook may post (on each node). */
+        double webhookMessagesPerSecond();
+
+        /** Messages one incoming webhook may post at once before that rate applies. */
+        int webhookBurst();
+
+        /** Incoming webhooks one room may have. */
+        int maxWebhooksPerRoom();
+
+        /** How long a bot's token lasts. */
+        Duration botTokenLifetime();
+
+        /** Attempts to deliver one message to a room's outgoing URL (the first included). */
+        int outgoingAttempts();
+
+        /** The wait before the second attempt; it doubles for each attempt after. */
+        Duration outgoingBackoff();
+
+        /** How long one delivery may take, connecting included. */
+        Duration outgoingTimeout();
+
+        /** Deliveries waiting or in flight on this node beyond which new ones are dropped (a receiver is down). */
+        int outgoingMaxPending();
+
+        /** How often a node reads the rooms' outgoing URLs, so that one set on another node reaches it. */
+        Duration outgoingRefresh();
+
+        /** Whether outgoing URLs may reach loopback, private and link-local addresses (tests, trusted networks). */
+        boolean allowPrivateTargets();
+    }
+
     /** Guards of the HTTP server besides Quarkus' own {@code quarkus.http.*} limits. */
     interface Http {
         /** HTTP requests in flight (headers received, response not ended) per client address, WebSocket upgrades aside. */

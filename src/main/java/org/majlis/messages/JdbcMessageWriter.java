@@ -34,7 +34,7 @@ public class JdbcMessageWriter implements MessageWriter {
 
     private static final int MAX_BATCH = 512;
     private static final String INSERT = "INSERT INTO messages (conversation_id, seq, id, sender, recipient, body, sent_at,"
-            + " sender_key, attachments, sender_session, reply_to, search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " sender_key, attachments, sender_session, reply_to, search_text, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Database database;
     private final FileStore files;
@@ -152,12 +152,12 @@ public class JdbcMessageWriter implements MessageWriter {
             ConversationId conversation = draft.conversation();
             String to = conversation.isRoom() ? null : conversation.partnerOf(Names.key(draft.from()));
             StoredMessage message = new StoredMessage(conversation, ++lastSeqs.get(conversation)[0], draft.id(),
-                    draft.from(), to, draft.body(), draft.sentAt(), attachments, null, false, draft.senderSession(), quote,
+                    draft.from(), to, draft.body(), draft.sentAt(), attachments, null, false, draft.senderSession(), quote, draft.via(),
                     false);
             String words = SearchText.indexed(message.body());
             inserts.add(new Object[] {conversation.key(), message.seq(), message.id(), message.from(), message.to(),
                     message.body(), message.sentAt(), Names.key(message.from()), rows.attachmentsColumn(attachments),
-                    message.senderSession(), draft.replyTo(), words});
+                    message.senderSession(), draft.replyTo(), words, draft.via()});
             written.add(new Written(draft, message, words));
         }
         Sql.batch(connection, INSERT, inserts);

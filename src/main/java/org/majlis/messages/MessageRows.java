@@ -21,8 +21,8 @@ class MessageRows {
     static final String FROM = "messages m" + REPLIED;
     /** The columns {@link #read} expects, in its order. */
     static final String COLUMNS = "m.seq, m.id, m.sender, m.recipient, m.body, m.sent_at, m.attachments, m.edited_at, m.deleted,"
-            + " m.sender_session, m.reply_to, r.sender, r.body, r.deleted, m.removed";
-    static final int COLUMN_COUNT = 15;
+            + " m.sender_session, m.reply_to, r.sender, r.body, r.deleted, m.via, m.removed";
+    static final int COLUMN_COUNT = 16;
     /** How much of the text replied to a quote carries, in code points. */
     static final int QUOTE_LENGTH = 200;
     private static final TypeReference<List<Attachment>> ATTACHMENTS = new TypeReference<>() {
@@ -40,7 +40,7 @@ class MessageRows {
         return new StoredMessage(conversation, row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
                 row.getString(5), row.getLong(6), attachments(row.getString(7)), edited, row.getBoolean(9), row.getString(10),
                 row.getString(11) == null ? null : quote(row.getString(11), row.getString(12), row.getString(13), row.getBoolean(14)),
-                row.getBoolean(15));
+                row.getString(15), row.getBoolean(16));
     }
 
     /** The conversation of a row's {@code c.id, c.room_name, c.name_a, c.name_b}, from column {@code first} on. */

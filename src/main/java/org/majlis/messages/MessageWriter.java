@@ -14,10 +14,11 @@ public interface MessageWriter {
      */
     /**
      * {@code senderSession}: a guest sender's login session, null for an account. {@code replyTo}:
-     * the id of the message of the same conversation it answers, or null.
+     * the id of the message of the same conversation it answers, or null. {@code via}: {@code bot} or
+     * {@code webhook} for an integration's message, null for a person's.
      */
     record Draft(ConversationId conversation, String id, String from, String senderSession, String body, long sentAt,
-            List<String> attachments, String replyTo, Consumer<StoredMessage> committed, Consumer<Refusal> refused) {
+            List<String> attachments, String replyTo, Consumer<StoredMessage> committed, Consumer<Refusal> refused, String via) {
     }
 
     /** Why a draft was not stored. */

@@ -40,12 +40,15 @@ public sealed interface ServerEvent {
      * out; in {@code history} they say whether it was edited (and when) or deleted ({@code removed}
      * too, only when a moderator removed it), and who reacted
      * with what. {@code replyTo} (a quote of the message answered) and {@code mentions} (the names
-     * written as {@code @name}) are left out when there are none.
+     * written as {@code @name}) are left out when there are none. {@code bot} is true for a message
+     * a bot account or an incoming webhook posted ({@code via}: {@code bot} or {@code webhook}), left
+     * out for a person's.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record NewMessage(String id, String room, String to, long seq, String from, String message, String sent,
             String timestamp, List<Attachment> attachments, Boolean edited, String editedAt, Boolean deleted, Boolean removed,
-            Map<String, List<String>> reactions, Quote replyTo, List<String> mentions) implements ServerEvent {
+            Map<String, List<String>> reactions, Quote replyTo, List<String> mentions, Boolean bot, String via)
+            implements ServerEvent {
         public String type() {
             return "new_message";
         }

@@ -17,7 +17,7 @@ import {
 } from './timeline-view.js';
 import { continuesGroup } from '../timeline.js';
 import {
-  attachmentList, editedMarker, messageActions, reactionPicker, reactionRow, setTicks, ticksNode, timeNode,
+  attachmentList, botBadge, editedMarker, messageActions, reactionPicker, reactionRow, setTicks, ticksNode, timeNode,
 } from './message-parts.js';
 
 const SEEN_BY_NAMES = 5;          // names listed under "Seen by" before "and N more"
@@ -54,6 +54,7 @@ function renderMessage(msg) {
     : messageShell(msg.from, mine, msg.message, Array.isArray(msg.mentions) ? msg.mentions : []);
   li.dataset.messageId = messageId(msg);
   if (msg.seq != null) li.dataset.seq = String(msg.seq);
+  if (msg.bot === true) meta.append(botBadge(msg));
   meta.append(timeNode(msg));
   if (deleted) {
     // Nothing of a deleted message is shown: no text, no files, no reactions.

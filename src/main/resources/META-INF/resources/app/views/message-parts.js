@@ -41,6 +41,16 @@ export function editedMarker(msg) {
   return marker;
 }
 
+/** "bot" beside the sender of a message a bot account or an incoming webhook posted. */
+export function botBadge(msg) {
+  const badge = document.createElement('span');
+  badge.className = 'message-bot';
+  badge.dataset.testid = 'message-bot';
+  badge.textContent = t('message.bot');
+  badge.title = t(msg.via === 'webhook' ? 'message.bot_webhook' : 'message.bot_account');
+  return badge;
+}
+
 /** Sent / read marks of our own direct messages; filled in by renderReceipts. */
 export function ticksNode() {
   const ticks = document.createElement('span');
