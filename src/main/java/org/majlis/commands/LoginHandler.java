@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.majlis.auth.Accounts;
+import org.majlis.auth.Admins;
 import org.majlis.auth.Bots;
 import org.majlis.auth.Identity;
 import org.majlis.auth.IssuedToken;
@@ -66,12 +67,14 @@ public class LoginHandler implements Command<Login> {
     private final PresenceScope scope;
     private final PresenceInterest interest;
     private final Bots bots;
+    private final Admins admins;
 
     public LoginHandler(UserRegistry registry, PresenceService presence, Summaries summaryStore, Accounts accounts,
             TokenService tokens, MajlisConfig config, Offload offload, RoomDirectory directory,
             FormerHolder formerHolder, UserDirectory users, Sessions sessions, PresenceScope scope, PresenceInterest interest,
-            Limits limits, NodeStopping stopping, Bots bots) {
+            Limits limits, NodeStopping stopping, Bots bots, Admins admins) {
         this.bots = bots;
+        this.admins = admins;
         this.limits = limits;
         this.stopping = stopping;
         this.scope = scope;
@@ -199,7 +202,8 @@ public class LoginHandler implements Command<Login> {
         List<String> partners = directs.stream().map(DirectSummary::to).toList();
         return new Prepared(new Welcome(ref, user.name(), user.guest(), token.token(), token.expiresAt().toString(),
                 othersOnline(user, partners), scope.name(), scope.online(), rooms, directs,
-                config.files().maxSize().asLongValue()), token.expiresAt(), partners);
+                config.files().maxSize().asLongValue(), admins.isAdmin(user.name(), user.guest()) ? Boolean.TRUE : null),
+                token.expiresAt(), partners);
     }
 
     /** Blocking: everyone else online in the {@code all} scope; in the {@code subscribed} one, the partners online. */

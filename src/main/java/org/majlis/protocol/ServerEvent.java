@@ -15,10 +15,13 @@ public sealed interface ServerEvent {
     @JsonIgnore
     String type();
 
+    /**
+     * {@code maxFileSize}: the largest upload in bytes, so that a client refuses a bigger file before
+     * sending it. {@code admin}: true for a server administrator, left out otherwise.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    /** {@code maxFileSize}: the largest upload in bytes, so that a client refuses a bigger file before sending it. */
     record Welcome(String ref, String username, boolean guest, String token, String expiresAt, List<UserStatus> users,
-            String presence, int online, List<RoomSummary> rooms, List<DirectSummary> directs, long maxFileSize)
+            String presence, int online, List<RoomSummary> rooms, List<DirectSummary> directs, long maxFileSize, Boolean admin)
             implements ServerEvent {
         public String type() {
             return "welcome";

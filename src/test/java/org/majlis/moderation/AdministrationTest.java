@@ -40,7 +40,8 @@ class AdministrationTest {
         String guestName = Unique.name("loud");
         try (TestClient admin = TestClient.withToken(ws, Accounts.adminToken()); TestClient guest = TestClient.guest(ws, guestName);
                 TestClient other = TestClient.guest(ws, Unique.name("other"))) {
-            admin.await("welcome");
+            assertTrue(admin.await("welcome").path("payload").path("admin").asBoolean(), "the welcome says who administers");
+            assertFalse(guest.welcome().has("admin"));
             String shout = Moderation.post(guest, "general", "SHOUTING");
             refused("forbidden", other, "remove_message", "messageId", shout);
             ok(admin, "remove_message", "messageId", shout, "reason", "shouting");
