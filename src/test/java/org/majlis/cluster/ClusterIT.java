@@ -39,7 +39,7 @@ class ClusterIT {
 
     /** A node; they share one data directory (the files) and the token secret. */
     static ServerProcess node(String name) throws Exception {
-        return ServerProcess.start(data, data.resolve(name + ".log"), "-Dquarkus.profile=prod,cluster",
+        return ServerProcess.start(data, data.resolve(name + ".log"), "-Dquarkus.profile=prod,cluster", "-Dmajlis.admins=clusteradmin",
                 "-Dmajlis.cluster.node-name=" + Unique.name(name + "-"), "-Dmajlis.cluster.heartbeat-interval=2s",
                 "-Dmajlis.cluster.node-timeout=8s", "-Dmajlis.jwt.secret=" + TOKEN_SECRET);
     }
@@ -49,6 +49,9 @@ class ClusterIT {
         data = ServerProcess.tempDir("cluster-");
         nodeA = node("a");
         nodeB = node("b");
+        // the administrator's account (the database outlives runs: it may be there already)
+        given().baseUri(nodeA.base()).contentType(ContentType.JSON)
+                .body(Map.of("username", "clusteradmin", "password", "cluster admin password")).post("/api/auth/register");
     }
 
     @AfterAll
@@ -148,6 +151,40 @@ class ClusterIT {
                     .then().statusCode(204);
             assertEquals(1008, b2.awaitClose(), "a password changed on A signs out the other sessions on B");
             a.assertAlive();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void moderationOnOneNodeHoldsOnTheOther() {
+        String room = Unique.name("modspan");
+        String ownerName = Unique.name("mo");
+        String memberName = Unique.name("mm");
+        try (TestClient owner = TestClient.guest(nodeA.ws(), ownerName); TestClient member = TestClient.guest(nodeB.ws(), memberName)) {
+            owner.send("create_room", "c", Json.object("room", room));
+            owner.awaitAck("c");
+            member.send("join_room", "j", Json.object("room", room));
+            member.awaitAck("j");
+            owner.send("mute", "m", Json.object("room", room, "username", memberName, "minutes", 5));
+            owner.awaitAck("m");
+            member.await("member_muted");
+            member.send("send_message", "s1", Json.object("room", room, "message", "muted on B?"));
+            member.awaitError("muted", "s1");
+            owner.send("ban", "b", Json.object("room", room, "username", memberName));
+            owner.awaitAck("b");
+            assertTrue(member.await("member_left").path("payload").path("banned").asBoolean());
+            member.send("join_room", "j2", Json.object("room", room));
+            member.awaitError("forbidden", "j2");
+        }
+        String admin = login(nodeA, "clusteradmin", "cluster admin password");
+        String name = Unique.name("xd");
+        given().baseUri(nodeA.base()).contentType(ContentType.JSON).body(Map.of("username", name, "password", "a long password"))
+                .post("/api/auth/register").then().statusCode(201);
+        try (TestClient onB = TestClient.withToken(nodeB.ws(), login(nodeB, name, "a long password"))) {
+            onB.await("welcome");
+            given().baseUri(nodeA.base()).contentType(ContentType.JSON).header("Authorization", "Bearer " + admin)
+                    .body(Map.of("reason", "testing")).post("/api/admin/accounts/" + name + "/disable").then().statusCode(204);
+            assertEquals(1008, onB.awaitClose(), "an account disabled on A is closed on B");
         }
     }
 
