@@ -46,6 +46,23 @@ CREATE TABLE server_admins (
 -- A disabled account cannot log in; NULL: enabled.
 ALTER TABLE accounts ADD COLUMN disabled_at BIGINT;
 
+-- Switches administrators set at run time (guests, registration); absent: the configured default.
+CREATE TABLE server_settings (
+    name  VARCHAR(100)  PRIMARY KEY,
+    value VARCHAR(2000) NOT NULL
+);
+
+-- Server-wide bans: a guest name (value: its skeleton, so lookalikes too) or an address range (CIDR).
+CREATE TABLE server_bans (
+    kind      VARCHAR(20)   NOT NULL,
+    value     VARCHAR(400)  NOT NULL,
+    shown     VARCHAR(200)  NOT NULL,
+    banned_by VARCHAR(200)  NOT NULL,
+    reason    VARCHAR(2000),
+    banned_at BIGINT        NOT NULL,
+    PRIMARY KEY (kind, value)
+);
+
 -- Reports of messages, open until an administrator resolves them.
 CREATE TABLE reports (
     id              VARCHAR(40)   PRIMARY KEY,

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import org.majlis.limits.AccountLoginLimit;
 import org.majlis.limits.ClientAddress;
 import org.majlis.limits.Limits;
+import org.majlis.limits.ServerPolicy;
 import org.majlis.names.Names;
 
 /** Accounts over REST: register, and log in for a token. Runs on worker threads (bcrypt, JDBC). */
@@ -40,8 +41,10 @@ public class AuthResource {
     private final Sessions sessions;
     private final Limits limits;
     private final AccountLoginLimit accountLogins;
+    private final ServerPolicy policy;
 
-    public AuthResource(Accounts accounts, Sessions sessions, Limits limits, AccountLoginLimit accountLogins) {
+    public AuthResource(Accounts accounts, Sessions sessions, Limits limits, AccountLoginLimit accountLogins, ServerPolicy policy) {
+        this.policy = policy;
         this.accounts = accounts;
         this.limits = limits;
         this.sessions = sessions;
@@ -51,6 +54,12 @@ public class AuthResource {
     @POST
     @Path("/register")
     public Response register(Credentials credentials, @Context HttpServerRequest request) {
+        if (!policy.registrationOpen()) {
+            return error(Response.Status.FORBIDDEN, "forbidden", "registration is closed on this server");
+        }
+        if (policy.addressBanned(ClientAddress.of(request))) {
+            return banned();
+        }
         long retryAfter = limits.registration(ClientAddress.of(request));
         if (retryAfter > 0) {
             return tooManyRequests(retryAfter, "too many registrations from your address");
@@ -72,6 +81,9 @@ public class AuthResource {
     @Path("/login")
     public Response login(Credentials credentials, @Context HttpServerRequest request) {
         String address = ClientAddress.of(request);
+        if (policy.addressBanned(address)) {
+            return banned();
+        }
         long retryAfter = limits.login(address);
         if (retryAfter > 0) {
             return tooManyRequests(retryAfter, "too many login attempts");
@@ -141,6 +153,10 @@ public class AuthResource {
             accountLogins.succeeded(session.username(), address);
         }
         return response;
+    }
+
+    private static Response banned() {
+        return error(Response.Status.FORBIDDEN, "forbidden", "your address is banned from this server");
     }
 
     private static Response wrongPassword() {

@@ -22,6 +22,7 @@ import org.majlis.connections.Session;
 import org.majlis.connections.Status;
 import org.majlis.connections.UserRegistry;
 import org.majlis.limits.Limits;
+import org.majlis.limits.ServerPolicy;
 import org.majlis.messages.Summaries;
 import org.majlis.names.Names;
 import org.majlis.presence.PresenceScope;
@@ -68,11 +69,13 @@ public class LoginHandler implements Command<Login> {
     private final PresenceInterest interest;
     private final Bots bots;
     private final Admins admins;
+    private final ServerPolicy policy;
 
     public LoginHandler(UserRegistry registry, PresenceService presence, Summaries summaryStore, Accounts accounts,
             TokenService tokens, MajlisConfig config, Offload offload, RoomDirectory directory,
             FormerHolder formerHolder, UserDirectory users, Sessions sessions, PresenceScope scope, PresenceInterest interest,
-            Limits limits, NodeStopping stopping, Bots bots, Admins admins) {
+            Limits limits, NodeStopping stopping, Bots bots, Admins admins, ServerPolicy policy) {
+        this.policy = policy;
         this.bots = bots;
         this.admins = admins;
         this.limits = limits;
@@ -141,8 +144,11 @@ public class LoginHandler implements Command<Login> {
             throw new ProtocolException(ErrorCode.USERNAME_INVALID,
                     "1 to 32 letters, digits, _ - or ., starting with a letter or digit; not a reserved name");
         }
-        if (!config.guests()) {
+        if (!policy.guestsAllowed()) {
             throw new ProtocolException(ErrorCode.GUESTS_DISABLED, "guest login is disabled");
+        }
+        if (policy.guestNameBanned(name)) {
+            throw new ProtocolException(ErrorCode.FORBIDDEN, "that name is banned on this server");
         }
         loginAs(session, ref, name, true, null);
     }

@@ -8,7 +8,8 @@ import io.vertx.core.net.impl.ConnectionBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Refuses the upgrade (429) when the client's address has its maximum of open connections. The
+ * Refuses the upgrade when the client's address is banned (403) or has its maximum of open
+ * connections (429). The
  * TCP connection is counted here, before the upgrade completes, and released when it closes,
  * whatever happens in between (another check refusing, the client going away mid-handshake).
  */
@@ -16,12 +17,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class ConnectionLimitCheck implements HttpUpgradeCheck {
 
     static final int TOO_MANY_REQUESTS = 429;
+    static final int FORBIDDEN = 403;
     private static final AttributeKey<String> COUNTED = AttributeKey.valueOf("majlis.counted-address");
 
     private final Limits limits;
+    private final ServerPolicy policy;
 
-    public ConnectionLimitCheck(Limits limits) {
+    public ConnectionLimitCheck(Limits limits, ServerPolicy policy) {
         this.limits = limits;
+        this.policy = policy;
     }
 
     @Override
@@ -34,6 +38,9 @@ public class ConnectionLimitCheck implements HttpUpgradeCheck {
             return CheckResult.permitUpgrade(); // a second upgrade request on a connection already counted
         }
         String address = ClientAddress.of(context.httpRequest());
+        if (policy.addressBanned(address)) {
+            return CheckResult.rejectUpgrade(FORBIDDEN);
+        }
         if (!limits.tryConnect(address)) {
             return CheckResult.rejectUpgrade(TOO_MANY_REQUESTS);
         }

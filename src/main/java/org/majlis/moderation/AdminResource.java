@@ -19,11 +19,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.majlis.auth.Accounts;
 import org.majlis.auth.Admins;
-import org.majlis.auth.Identity;
-import org.majlis.auth.SessionResource;
-import org.majlis.auth.Sessions;
 import org.majlis.names.Names;
-import org.majlis.protocol.ProtocolException;
 
 /**
  * Server administration over REST, for administrators' bearer tokens only ({@code 403}
@@ -48,14 +44,14 @@ public class AdminResource {
     private static final int DEFAULT_PAGE = 50;
     private static final int MAX_PAGE = 200;
 
-    private final Sessions sessions;
+    private final AdminGate gate;
     private final Admins admins;
     private final Accounts accounts;
     private final AuditLog audit;
     private final Reports reports;
 
-    public AdminResource(Sessions sessions, Admins admins, Accounts accounts, AuditLog audit, Reports reports) {
-        this.sessions = sessions;
+    public AdminResource(AdminGate gate, Admins admins, Accounts accounts, AuditLog audit, Reports reports) {
+        this.gate = gate;
         this.admins = admins;
         this.accounts = accounts;
         this.audit = audit;
@@ -65,13 +61,13 @@ public class AdminResource {
     @GET
     @Path("admins")
     public Response listAdmins(@HeaderParam("Authorization") String authorization) {
-        return asAdmin(authorization, admin -> Response.ok(Map.of("admins", admins.all())).build());
+        return gate.asAdmin(authorization, admin -> Response.ok(Map.of("admins", admins.all())).build());
     }
 
     @PUT
     @Path("admins/{name}")
     public Response nameAdmin(@PathParam("name") String name, @HeaderParam("Authorization") String authorization) {
-        return asAdmin(authorization, admin -> {
+        return gate.asAdmin(authorization, admin -> {
             String account = exactAccount(name);
             if (account == null) {
                 return notFound("no such account");
@@ -86,9 +82,9 @@ public class AdminResource {
     @DELETE
     @Path("admins/{name}")
     public Response removeAdmin(@PathParam("name") String name, @HeaderParam("Authorization") String authorization) {
-        return asAdmin(authorization, admin -> {
+        return gate.asAdmin(authorization, admin -> {
             if (admins.isConfigured(name)) {
-                return error(Response.Status.CONFLICT, "forbidden", "named in majlis.admins: remove it from the configuration");
+                return AdminGate.error(Response.Status.CONFLICT, "forbidden", "named in majlis.admins: remove it from the configuration");
             }
             if (!admins.remove(name)) {
                 return notFound("not an administrator");
@@ -101,14 +97,14 @@ public class AdminResource {
     @POST
     @Path("accounts/{name}/disable")
     public Response disable(@PathParam("name") String name, Reason body, @HeaderParam("Authorization") String authorization) {
-        return asAdmin(authorization, admin -> {
+        return gate.asAdmin(authorization, admin -> {
             String reason = ShortText.check(body == null ? null : body.reason(), "reason", ShortText.MAX_REASON);
             String account = exactAccount(name);
             if (account == null) {
                 return notFound("no such account");
             }
             if (admins.isAdmin(account, false)) {
-                return error(Response.Status.FORBIDDEN, "forbidden", "an administrator is not disabled: remove it as one first");
+                return AdminGate.error(Response.Status.FORBIDDEN, "forbidden", "an administrator is not disabled: remove it as one first");
             }
             if (accounts.disable(account)) {
                 audit.record(admin, "disable_account", null, account, null, reason);
@@ -120,7 +116,7 @@ public class AdminResource {
     @POST
     @Path("accounts/{name}/enable")
     public Response enable(@PathParam("name") String name, @HeaderParam("Authorization") String authorization) {
-        return asAdmin(authorization, admin -> {
+        return gate.asAdmin(authorization, admin -> {
             String account = Names.normalize(name);
             if (account == null || !accounts.enable(account)) {
                 return notFound("no disabled account of that name");
@@ -134,20 +130,20 @@ public class AdminResource {
     @Path("audit")
     public Response audit(@QueryParam("before") String before, @QueryParam("limit") Integer limit,
             @HeaderParam("Authorization") String authorization) {
-        return asAdmin(authorization, admin -> page(audit.page(before, pageSize(limit)), limit, AuditEntry::id));
+        return gate.asAdmin(authorization, admin -> page(audit.page(before, pageSize(limit)), limit, AuditEntry::id));
     }
 
     @GET
     @Path("reports")
     public Response reports(@QueryParam("all") boolean all, @QueryParam("before") String before,
             @QueryParam("limit") Integer limit, @HeaderParam("Authorization") String authorization) {
-        return asAdmin(authorization, admin -> page(reports.page(all, before, pageSize(limit)), limit, Report::id));
+        return gate.asAdmin(authorization, admin -> page(reports.page(all, before, pageSize(limit)), limit, Report::id));
     }
 
     @POST
     @Path("reports/{id}/resolve")
     public Response resolve(@PathParam("id") String id, Resolution body, @HeaderParam("Authorization") String authorization) {
-        return asAdmin(authorization, admin -> {
+        return gate.asAdmin(authorization, admin -> {
             String resolution = ShortText.require(body == null ? null : body.resolution(), "resolution", ShortText.MAX_REASON);
             if (!reports.resolve(id, admin, resolution)) {
                 return notFound("no open report of that id");
@@ -155,22 +151,6 @@ public class AdminResource {
             audit.record(admin, "resolve_report", null, null, id, resolution);
             return Response.noContent().build();
         });
-    }
-
-    /** Runs the action as the administrator the token speaks for; a refusal of the request becomes {@code 400}. */
-    private Response asAdmin(String authorization, Function<String, Response> action) {
-        Identity identity = sessions.verifyBearer(authorization);
-        if (identity == null) {
-            return SessionResource.unauthorized();
-        }
-        if (!admins.isAdmin(identity.username(), identity.guest())) {
-            return error(Response.Status.FORBIDDEN, "forbidden", "for server administrators only");
-        }
-        try {
-            return action.apply(identity.username());
-        } catch (ProtocolException refused) {
-            return error(Response.Status.BAD_REQUEST, refused.code().wire(), refused.getMessage());
-        }
     }
 
     /** The registered name of exactly that account (not a lookalike), or null. */
@@ -191,10 +171,6 @@ public class AdminResource {
     }
 
     private static Response notFound(String message) {
-        return error(Response.Status.NOT_FOUND, "not_found", message);
-    }
-
-    private static Response error(Response.Status status, String code, String message) {
-        return Response.status(status).entity(Map.of("code", code, "message", message)).build();
+        return AdminGate.error(Response.Status.NOT_FOUND, "not_found", message);
     }
 }
