@@ -59,7 +59,7 @@ public class Cluster {
         fanOut = new RedisFanOut(local, frames, json, lowLevelRedis.get(), vertx, node);
         RedisUserDirectory directory = new RedisUserDirectory(redis.get(), node, cluster.nodeTimeout());
         users = directory;
-        rate = new ClusterRate(reactiveRedis.get(), config.limits().messagesPerSecond(), config.limits().messagesBurst());
+        rate = new ClusterRate(reactiveRedis.get());
         vertx.setPeriodic(cluster.heartbeatInterval().toMillis(), id -> vertx.executeBlocking(() -> {
             directory.heartbeat(this::userLeft);
             return null;

@@ -5,6 +5,7 @@ import io.vertx.mutiny.redis.client.Response;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.majlis.limits.MessageRate;
 import org.majlis.limits.SharedLimit;
 
 /**
@@ -15,14 +16,17 @@ import org.majlis.limits.SharedLimit;
  */
 public class ClusterRate implements SharedLimit {
 
-    /** KEYS: one bucket per message; ARGV: tokens per millisecond, burst. Returns 0 or the milliseconds to wait, per key. */
+    /**
+     * KEYS: one bucket per message; ARGV: tokens per millisecond and burst of each key, in turn.
+     * Returns 0 or the milliseconds to wait, per key.
+     */
     private static final String TAKE = """
             local now = redis.call('TIME')
             local nowMs = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
-            local rate = tonumber(ARGV[1])
-            local burst = tonumber(ARGV[2])
             local waits = {}
             for i, key in ipairs(KEYS) do
+              local rate = tonumber(ARGV[2 * i - 1])
+              local burst = tonumber(ARGV[2 * i])
               local bucket = redis.call('HMGET', key, 'tokens', 'at')
               local tokens = tonumber(bucket[1]) or burst
               local at = tonumber(bucket[2]) or nowMs
@@ -43,18 +47,17 @@ public class ClusterRate implements SharedLimit {
     private static final Duration TIMEOUT = Duration.ofMillis(300);
 
     private final ReactiveRedisDataSource redis;
-    private final String perMillisecond;
-    private final String burst;
 
-    public ClusterRate(ReactiveRedisDataSource redis, double perSecond, int burst) {
+    public ClusterRate(ReactiveRedisDataSource redis) {
         this.redis = redis;
-        this.perMillisecond = Double.toString(perSecond / 1000);
-        this.burst = Integer.toString(burst);
     }
 
-    /** Takes one message from each user's bucket (a user may appear several times); 0 or milliseconds to wait, in order. */
+    /**
+     * Takes one message from each user's bucket (a user may appear several times) at its rate; 0 or
+     * milliseconds to wait, in order.
+     */
     @Override
-    public long[] take(List<String> userKeys) {
+    public long[] take(List<String> userKeys, List<MessageRate> rates) {
         long[] waits = new long[userKeys.size()];
         if (userKeys.isEmpty()) {
             return waits;
@@ -63,8 +66,10 @@ public class ClusterRate implements SharedLimit {
         arguments.add(TAKE);
         arguments.add(Integer.toString(userKeys.size()));
         userKeys.forEach(user -> arguments.add("majlis:rate:" + user));
-        arguments.add(perMillisecond);
-        arguments.add(burst);
+        rates.forEach(rate -> {
+            arguments.add(Double.toString(rate.perSecond() / 1000));
+            arguments.add(Integer.toString(rate.burst()));
+        });
         Response reply = redis.execute("EVAL", arguments.toArray(String[]::new)).await().atMost(TIMEOUT);
         for (int i = 0; i < waits.length; i++) {
             waits[i] = reply.get(i).toLong();

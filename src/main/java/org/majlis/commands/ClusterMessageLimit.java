@@ -2,7 +2,6 @@ package org.majlis.commands;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.function.Function;
 import org.majlis.limits.Limits;
 import org.majlis.messages.SenderAdmission;
 
@@ -17,7 +16,7 @@ public class ClusterMessageLimit implements SenderAdmission {
     }
 
     @Override
-    public long[] waits(List<String> senders) {
-        return limits.clusterMessages(senders, Function.identity());
+    public long[] waits(List<Sender> senders) {
+        return limits.clusterMessages(senders, Sender::name, Sender::guest);
     }
 }

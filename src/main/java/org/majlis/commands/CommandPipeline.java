@@ -62,7 +62,7 @@ public class CommandPipeline {
             case FREE -> { }
             case MESSAGE -> {
                 OnlineUser user = session.requireUser();
-                limits.message(user.name());
+                limits.message(user.name(), user.guest());
             }
             case LOGIN -> limits.loginAttempt(session.address());
         }

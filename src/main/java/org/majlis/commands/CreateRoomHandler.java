@@ -81,7 +81,7 @@ public class CreateRoomHandler implements Command<CreateRoom> {
         requests.requireRoomForInvitations(invited.size());
         boolean isPrivate = Boolean.TRUE.equals(payload.isPrivate());
         offload.run(session, event.id(), "creating the room", () -> {
-            limits.clusterMessage(owner.name());
+            limits.clusterMessage(owner.name(), owner.guest());
             Room room = new Room(name, isPrivate, owner.name(), Map.of(ownerKey, owner.name()));
             for (String member : invited) {
                 String existing = requests.existingUser(member);

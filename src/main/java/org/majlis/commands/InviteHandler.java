@@ -66,7 +66,7 @@ public class InviteHandler implements Command<Invite> {
         }
         requests.requireRoomForInvitations(room.invited().size() + 1);
         offload.run(session, event.id(), "inviting", () -> {
-            limits.clusterMessage(inviter.name());
+            limits.clusterMessage(inviter.name(), inviter.guest());
             String invitee = requests.existingUser(payload.username());
             String key = Names.key(invitee);
             if (directory.find(room.name()).isBanned(key)) {

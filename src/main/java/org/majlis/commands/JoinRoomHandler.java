@@ -68,7 +68,7 @@ public class JoinRoomHandler implements Command<JoinRoom> {
             return;
         }
         offload.run(session, ref, "joining the room", () -> {
-            limits.clusterMessage(user.name());
+            limits.clusterMessage(user.name(), user.guest());
             return store.join(room, user.name());
         }, joined -> {
             if (!joined) { // a member already: the asker gets the room as it is

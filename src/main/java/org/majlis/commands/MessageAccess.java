@@ -31,7 +31,7 @@ public class MessageAccess {
 
     /** Blocking: the message, which the user must be able to see and which is not deleted. */
     StoredMessage visible(OnlineUser user, String messageId) {
-        limits.clusterMessage(user.name());
+        limits.clusterMessage(user.name(), user.guest());
         StoredMessage message = messages.find(messageId).filter(found -> !found.deleted())
                 .orElseThrow(MessageAccess::noSuchMessage);
         if (!recipients.takesPart(user, message.conversation())) {

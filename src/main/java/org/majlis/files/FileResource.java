@@ -59,8 +59,8 @@ public class FileResource {
             return error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too_large", "files are limited to " + maxSize + " bytes");
         }
         try {
-            limits.message(uploader.username());
-            limits.clusterMessage(uploader.username());
+            limits.message(uploader.username(), uploader.guest());
+            limits.clusterMessage(uploader.username(), uploader.guest());
         } catch (ProtocolException refused) {
             return refusal(new UploadAllowance.Refusal(Response.Status.TOO_MANY_REQUESTS.getStatusCode(), refused.code().wire(),
                     refused.getMessage(), refused.retryAfterMs() == null ? 1000 : refused.retryAfterMs()));

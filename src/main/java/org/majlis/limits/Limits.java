@@ -4,8 +4,10 @@ import io.quarkus.logging.Log;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.majlis.config.MajlisConfig;
 import org.majlis.names.Names;
 import org.majlis.protocol.ErrorCode;
@@ -15,7 +17,9 @@ import org.majlis.protocol.ProtocolException;
 @ApplicationScoped
 public class Limits {
 
-    private final TokenBucketLimiter messages;
+    /** The node's message limit of guests ({@code true}) and of accounts, at the rates the policy has now. */
+    private final Map<Boolean, RoleLimiter> messages = new ConcurrentHashMap<>();
+    private final ServerPolicy policy;
     private final TokenBucketLimiter logins;
     private final TokenBucketLimiter registrations;
     private final int connectionsPerAddress;
@@ -26,23 +30,33 @@ public class Limits {
     private static final long CLUSTER_RETRY_MILLIS = 5000;
     private volatile long clusterBypassUntil;
 
-    public Limits(MajlisConfig config, Vertx vertx, SharedLimit shared) {
+    /** A limiter and the rate it was made with: an administrator's new rate makes a new one. */
+    private record RoleLimiter(MessageRate rate, TokenBucketLimiter limiter) {
+    }
+
+    public Limits(MajlisConfig config, Vertx vertx, SharedLimit shared, ServerPolicy policy) {
         this.shared = shared;
+        this.policy = policy;
         MajlisConfig.Limits limits = config.limits();
-        this.messages = new TokenBucketLimiter(limits.messagesPerSecond(), limits.messagesBurst());
         this.logins = new TokenBucketLimiter(limits.loginsPerSecond(), limits.loginsBurst());
         this.registrations = new TokenBucketLimiter(limits.registrationsPerHour() / 3600, limits.registrationsBurst());
         this.connectionsPerAddress = limits.connectionsPerAddress();
         vertx.setPeriodic(60_000, id -> {
-            messages.sweep();
+            messages.values().forEach(role -> role.limiter().sweep());
             logins.sweep();
             registrations.sweep();
         });
     }
 
-    /** A send, edit or private message by the user; refused with {@code rate_limited} over the limit. */
-    public void message(String username) {
-        long retryAfter = messages.tryAcquire(Names.key(username));
+    /**
+     * A send, edit or private message by the user, at the rate of its role (a guest, or an
+     * account); refused with {@code rate_limited} over the limit.
+     */
+    public void message(String username, boolean guest) {
+        MessageRate rate = policy.messageRate(guest);
+        RoleLimiter role = messages.compute(guest, (g, current) -> current != null && current.rate().equals(rate) ? current
+                : new RoleLimiter(rate, new TokenBucketLimiter(rate.perSecond(), rate.burst())));
+        long retryAfter = role.limiter().tryAcquire(Names.key(username));
         if (retryAfter > 0) {
             throw refused(retryAfter);
         }
@@ -53,13 +67,14 @@ public class Limits {
      * (in order; a sender may appear several times): 0 or milliseconds to wait. On one node, all 0
      * ({@link #message} has counted already) and nothing else is done.
      */
-    public <T> long[] clusterMessages(List<T> items, Function<T, String> sender) {
+    public <T> long[] clusterMessages(List<T> items, Function<T, String> sender, Predicate<T> guest) {
         long now = System.currentTimeMillis();
         if (shared == SharedLimit.NONE || now < clusterBypassUntil) {
             return new long[items.size()];
         }
         try {
-            return shared.take(items.stream().map(item -> Names.key(sender.apply(item))).toList());
+            return shared.take(items.stream().map(item -> Names.key(sender.apply(item))).toList(),
+                    items.stream().map(item -> policy.messageRate(guest.test(item))).toList());
         } catch (RuntimeException e) {
             // Redis away: each node's own limit still holds and chat goes on; Redis is asked again a little later
             clusterBypassUntil = now + CLUSTER_RETRY_MILLIS;
@@ -70,8 +85,8 @@ public class Limits {
     }
 
     /** Blocking. {@link #clusterMessages} for one request, refused with {@code rate_limited} over the limit. */
-    public void clusterMessage(String username) {
-        long retryAfter = clusterMessages(List.of(username), Function.identity())[0];
+    public void clusterMessage(String username, boolean guest) {
+        long retryAfter = clusterMessages(List.of(username), Function.identity(), name -> guest)[0];
         if (retryAfter > 0) {
             throw refused(retryAfter);
         }

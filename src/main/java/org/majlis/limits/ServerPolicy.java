@@ -38,13 +38,15 @@ public class ServerPolicy {
     public record Changed(List<AddressRange> ranges) {
     }
 
-    private record Snapshot(boolean guests, boolean registration, Set<String> names, List<AddressRange> ranges, List<Ban> bans) {
+    private record Snapshot(boolean guests, boolean registration, Set<String> names, List<AddressRange> ranges, List<Ban> bans,
+            MessageRate guestRate, MessageRate accountRate) {
     }
 
     private final Database database;
     private final Vertx vertx;
     private final Event<Changed> changed;
     private final boolean guestsByDefault;
+    private final MessageRate rateByDefault;
     private volatile Snapshot current;
 
     public ServerPolicy(Database database, Vertx vertx, Event<Changed> changed, MajlisConfig config) {
@@ -52,7 +54,8 @@ public class ServerPolicy {
         this.vertx = vertx;
         this.changed = changed;
         this.guestsByDefault = config.guests();
-        this.current = new Snapshot(guestsByDefault, true, Set.of(), List.of(), List.of());
+        this.rateByDefault = new MessageRate(config.limits().messagesPerSecond(), config.limits().messagesBurst());
+        this.current = new Snapshot(guestsByDefault, true, Set.of(), List.of(), List.of(), rateByDefault, rateByDefault);
     }
 
     /** Reads the policy before the first connection, then every {@value #REFRESH_MILLIS} ms. */
@@ -81,6 +84,28 @@ public class ServerPolicy {
     public boolean addressBanned(String address) {
         List<AddressRange> ranges = current.ranges();
         return !ranges.isEmpty() && ranges.stream().anyMatch(range -> range.contains(address));
+    }
+
+    /** The message limit of guests, or of accounts ({@code majlis.limits.messages-*} unless an administrator set it). */
+    public MessageRate messageRate(boolean guest) {
+        return guest ? current.guestRate() : current.accountRate();
+    }
+
+    /** Blocking. Sets the message limit of guests or of accounts for every node. */
+    public void setMessageRate(boolean guest, MessageRate rate) {
+        String role = guest ? "guest" : "account";
+        Sql.transaction(database, connection -> {
+            Sql.update(connection, "DELETE FROM server_settings WHERE name = ?", "messages." + role);
+            return Sql.update(connection, "INSERT INTO server_settings (name, value) VALUES (?, ?)", "messages." + role,
+                    rate.perSecond() + "/" + rate.burst());
+        });
+        refresh();
+    }
+
+    /** Blocking. The message limits of both roles go back to the configured ones. */
+    public void resetMessageRates() {
+        Sql.run(database, connection -> Sql.update(connection, "DELETE FROM server_settings WHERE name LIKE 'messages.%'"));
+        refresh();
     }
 
     public List<Ban> bans() {
@@ -123,6 +148,15 @@ public class ServerPolicy {
         }
     }
 
+    /** A stored rate ({@code perSecond/burst}), or the configured one. */
+    private MessageRate rate(String stored) {
+        if (stored == null) {
+            return rateByDefault;
+        }
+        String[] parts = stored.split("/");
+        return new MessageRate(Double.parseDouble(parts[0]), Integer.parseInt(parts[1]));
+    }
+
     private Snapshot read() {
         return Sql.run(database, connection -> {
             Map<String, String> settings = new HashMap<>();
@@ -134,7 +168,8 @@ public class ServerPolicy {
             List<AddressRange> ranges = bans.stream().filter(ban -> ADDRESS.equals(ban.kind())).map(ban -> AddressRange.parse(ban.value()))
                     .toList();
             return new Snapshot(Boolean.parseBoolean(settings.getOrDefault("guests", Boolean.toString(guestsByDefault))),
-                    Boolean.parseBoolean(settings.getOrDefault("registration", "true")), names, ranges, List.copyOf(bans));
+                    Boolean.parseBoolean(settings.getOrDefault("registration", "true")), names, ranges, List.copyOf(bans),
+                    rate(settings.get("messages.guest")), rate(settings.get("messages.account")));
         });
     }
 }

@@ -8,8 +8,11 @@ import java.util.List;
  */
 public interface SharedLimit {
 
-    /** For each user key (in order, repeats allowed): 0 when allowed, else milliseconds to wait. Blocking. */
-    long[] take(List<String> userKeys);
+    /**
+     * For each user key (in order, repeats allowed), at the rate of the same index: 0 when allowed,
+     * else milliseconds to wait. Blocking.
+     */
+    long[] take(List<String> userKeys, List<MessageRate> rates);
 
-    SharedLimit NONE = userKeys -> new long[userKeys.size()];
+    SharedLimit NONE = (userKeys, rates) -> new long[userKeys.size()];
 }

@@ -109,7 +109,9 @@ public class JdbcMessageWriter implements MessageWriter {
 
     /** The callbacks are called once the transaction is over: the refusals first, then the commits in seq order. */
     private void commitBatch(List<Draft> drafts) {
-        long[] waits = admission.waits(drafts.stream().map(Draft::from).toList());
+        // a guest's draft carries its session (its identity); an integration's is no guest's
+        long[] waits = admission.waits(drafts.stream()
+                .map(draft -> new SenderAdmission.Sender(draft.from(), draft.senderSession() != null && draft.via() == null)).toList());
         List<Refused> refused = new ArrayList<>();
         List<Written> written = Sql.transaction(database, connection -> write(connection, drafts, waits, refused));
         callbacks.execute(() -> {

@@ -9,6 +9,10 @@ import java.util.List;
 @FunctionalInterface
 public interface SenderAdmission {
 
+    /** Who sends: a guest's limit may differ from an account's. */
+    record Sender(String name, boolean guest) {
+    }
+
     /** For each sender (in order, repeats allowed): 0 when admitted, else milliseconds to wait. Blocking. */
-    long[] waits(List<String> senders);
+    long[] waits(List<Sender> senders);
 }

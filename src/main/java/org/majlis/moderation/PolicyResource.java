@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.majlis.auth.Accounts;
 import org.majlis.auth.Sessions;
+import org.majlis.limits.MessageRate;
 import org.majlis.limits.ServerPolicy;
 import org.majlis.names.Names;
 import org.majlis.protocol.CloseCodes;
@@ -33,9 +34,14 @@ import org.majlis.protocol.ProtocolException;
 @Blocking
 public class PolicyResource {
 
-    /** The switches; null leaves one as it is. */
+    /** The switches and the message limits; null leaves one as it is. */
     @RegisterForReflection
-    public record Settings(Boolean guests, Boolean registration) {
+    public record Settings(Boolean guests, Boolean registration, MessageLimits messageLimits) {
+    }
+
+    /** The message limit of each role: guests, and accounts (bots, moderators and administrators too). */
+    @RegisterForReflection
+    public record MessageLimits(MessageRate guest, MessageRate account) {
     }
 
     /** A ban to add: {@code kind} {@code name} or {@code address}. */
@@ -71,8 +77,15 @@ public class PolicyResource {
     @Path("settings")
     public Response change(Settings body, @HeaderParam("Authorization") String authorization) {
         return gate.asAdmin(authorization, admin -> {
-            if (body == null || (body.guests() == null && body.registration() == null)) {
-                throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "guests or registration is required");
+            if (body == null || (body.guests() == null && body.registration() == null && body.messageLimits() == null)) {
+                throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "guests, registration or messageLimits is required");
+            }
+            MessageLimits limits = body.messageLimits() == null ? new MessageLimits(null, null) : body.messageLimits();
+            for (MessageRate rate : new MessageRate[] {limits.guest(), limits.account()}) {
+                if (rate != null && !rate.valid()) {
+                    throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "a message limit is from 0 (excluded) to "
+                            + MessageRate.MAX_PER_SECOND + " per second, with a burst of 1 to " + MessageRate.MAX_BURST);
+                }
             }
             if (body.guests() != null) {
                 policy.set("guests", body.guests());
@@ -82,6 +95,19 @@ public class PolicyResource {
                 policy.set("registration", body.registration());
                 audit.record(admin, "set_registration", null, null, body.registration().toString(), null);
             }
+            setRate(admin, true, limits.guest());
+            setRate(admin, false, limits.account());
+            return Response.ok(current()).build();
+        });
+    }
+
+    /** The message limits of both roles go back to those of the configuration. */
+    @DELETE
+    @Path("settings/message-limits")
+    public Response resetMessageLimits(@HeaderParam("Authorization") String authorization) {
+        return gate.asAdmin(authorization, admin -> {
+            policy.resetMessageRates();
+            audit.record(admin, "set_message_limit", null, null, "configured", null);
             return Response.ok(current()).build();
         });
     }
@@ -149,7 +175,16 @@ public class PolicyResource {
         throw new ProtocolException(ErrorCode.INVALID_PAYLOAD, "kind is name or address");
     }
 
+    private void setRate(String admin, boolean guest, MessageRate rate) {
+        if (rate != null) {
+            policy.setMessageRate(guest, rate);
+            audit.record(admin, "set_message_limit", null, guest ? "guest" : "account", rate.perSecond() + "/s, burst " + rate.burst(),
+                    null);
+        }
+    }
+
     private Settings current() {
-        return new Settings(policy.guestsAllowed(), policy.registrationOpen());
+        return new Settings(policy.guestsAllowed(), policy.registrationOpen(),
+                new MessageLimits(policy.messageRate(true), policy.messageRate(false)));
     }
 }

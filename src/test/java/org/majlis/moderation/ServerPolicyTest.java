@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.net.InetAddress;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.majlis.testing.Accounts;
@@ -54,8 +56,9 @@ class ServerPolicyTest {
         try {
             assertEquals(400, send(admin, "PUT", "/api/admin/settings", Map.of()));
             assertEquals(200, send(admin, "PUT", "/api/admin/settings", Map.of("guests", false, "registration", false)));
-            assertEquals(Map.of("guests", false, "registration", false), given().header("Authorization", "Bearer " + admin)
-                    .get("/api/admin/settings").then().statusCode(200).extract().jsonPath().getMap(""));
+            JsonPath settings = given().header("Authorization", "Bearer " + admin).get("/api/admin/settings").then().statusCode(200)
+                    .extract().jsonPath();
+            assertEquals(List.of(false, false), List.of(settings.getBoolean("guests"), settings.getBoolean("registration")));
             try (TestClient guest = TestClient.connect(ws)) {
                 guest.send("login", "l", Json.object("username", Unique.name("late")));
                 guest.awaitError("guests_disabled", "l");
@@ -67,6 +70,34 @@ class ServerPolicyTest {
         }
         TestClient.guest(ws, Unique.name("back")).close();
         Accounts.newAccount(Unique.name("back"));
+    }
+
+    @Test
+    void theMessageLimitOfGuestsIsSetApartFromAccounts() {
+        String admin = Accounts.adminToken();
+        assertEquals(400, send(admin, "PUT", "/api/admin/settings", Map.of("messageLimits", Map.of("guest",
+                Map.of("perSecond", 0, "burst", 3)))));
+        Map<String, Object> accounts = given().header("Authorization", "Bearer " + admin).get("/api/admin/settings").then()
+                .extract().jsonPath().getMap("messageLimits.account");
+        try {
+            assertEquals(200, send(admin, "PUT", "/api/admin/settings", Map.of("messageLimits", Map.of("guest",
+                    Map.of("perSecond", 0.01, "burst", 2)))));
+            try (TestClient guest = TestClient.guest(ws, Unique.name("slow")); TestClient account = TestClient.withToken(ws,
+                    Accounts.newAccount(Unique.name("fast")))) {
+                account.await("welcome");
+                for (int i = 0; i < 2; i++) {
+                    Moderation.ok(guest, "send_message", "message", "guest " + i);
+                }
+                Moderation.refused("rate_limited", guest, "send_message", "message", "one too many");
+                for (int i = 0; i < 5; i++) {
+                    Moderation.ok(account, "send_message", "message", "account " + i);
+                }
+            }
+            assertEquals(accounts, given().header("Authorization", "Bearer " + admin).get("/api/admin/settings").then().extract()
+                    .jsonPath().getMap("messageLimits.account"), "the accounts' limit is untouched");
+        } finally {
+            assertEquals(200, send(admin, "DELETE", "/api/admin/settings/message-limits", null));
+        }
     }
 
     @Test
