@@ -27,7 +27,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ServerEvent.ReadReceipt.class, ServerEvent.Pong.class, ServerEvent.RoomInfo.class, ServerEvent.MemberJoined.class, ServerEvent.MemberInvited.class,
         ServerEvent.MemberLeft.class, ServerEvent.Rooms.class, ServerEvent.RoomListing.class, ServerEvent.Typing.class,
         ServerEvent.Reaction.class, ServerEvent.MessageEdited.class, ServerEvent.MessageDeleted.class,
-        ServerEvent.Invited.class})
+        ServerEvent.Invited.class, ServerEvent.ProfileChanged.class})
 final class NativeReflection {
 
     private NativeReflection() {
