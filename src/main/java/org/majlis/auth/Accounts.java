@@ -7,6 +7,7 @@ import org.majlis.cluster.UserDirectory;
 import org.majlis.connections.OnlineUser;
 import org.majlis.connections.UserRegistry;
 import org.majlis.names.Names;
+import org.majlis.protocol.CloseCodes;
 
 /** Registration and password checks. Blocking (bcrypt and the database): call from worker threads. */
 @ApplicationScoped
@@ -16,15 +17,19 @@ public class Accounts {
 
     public enum PasswordChange { CHANGED, WRONG_PASSWORD, PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG }
 
+    public enum Deletion { DELETED, WRONG_PASSWORD }
+
     private final AccountStore store;
     private final Passwords passwords;
     private final UserRegistry registry;
     private final UserDirectory users;
     private final Sessions sessions;
     private final Event<NameTaken> nameTaken;
+    private final Event<AccountDeleted> deleted;
 
     public Accounts(AccountStore store, Passwords passwords, UserRegistry registry, UserDirectory users, Sessions sessions,
-            Event<NameTaken> nameTaken) {
+            Event<NameTaken> nameTaken, Event<AccountDeleted> deleted) {
+        this.deleted = deleted;
         this.sessions = sessions;
         this.nameTaken = nameTaken;
         this.store = store;
@@ -52,7 +57,7 @@ public class Accounts {
             return Registration.TAKEN;
         }
         // a guest may have had the name before: its tokens stop working, nothing of its passes to the account
-        sessions.endAll(name);
+        sessions.endAll(name, CloseCodes.POLICY, "the name was registered");
         nameTaken.fire(new NameTaken(Names.key(name)));
         return Registration.CREATED;
     }
@@ -70,8 +75,25 @@ public class Accounts {
             return PasswordChange.WRONG_PASSWORD;
         }
         store.changePassword(Names.key(session.username()), passwords.hash(replacement));
-        sessions.endAllBut(session);
+        sessions.endAllBut(session, "the password changed");
         return PasswordChange.CHANGED;
+    }
+
+    /**
+     * Deletes the account when the password is given right: every session ends and every
+     * connection closes on every node; the account stops being a member of its rooms. Its
+     * messages stay. Its name (and those that look like it) stays taken until {@link DeletedNames}
+     * frees it.
+     */
+    public Deletion delete(Identity session, String password) {
+        if (authenticate(session.username(), password) == null) {
+            return Deletion.WRONG_PASSWORD;
+        }
+        if (store.markDeleted(Names.key(session.username()), System.currentTimeMillis())) {
+            sessions.endAll(session.username(), CloseCodes.NORMAL, "the account was deleted");
+            deleted.fire(new AccountDeleted(Names.key(session.username())));
+        }
+        return Deletion.DELETED;
     }
 
     /** The account's name when the password matches, else null (same work either way). */
@@ -88,10 +110,20 @@ public class Accounts {
 
     /**
      * The registered spelling of the name, or of a registered name that looks like it (the same
-     * {@link Names#skeleton}), or null: a guest cannot take a lookalike of an account's name.
+     * {@link Names#skeleton}), or null: a guest cannot take a lookalike of an account's name. A
+     * deleted account's name counts until it is free again.
      */
     public String registeredName(String name) {
-        AccountStore.Account account = store.findSameOrLookalike(Names.key(name), Names.skeleton(name));
+        return lookup(name, true);
+    }
+
+    /** As {@link #registeredName}, but of accounts that are not deleted: those that can still read what they are sent. */
+    public String accountName(String name) {
+        return lookup(name, false);
+    }
+
+    private String lookup(String name, boolean deletedToo) {
+        AccountStore.Account account = store.findSameOrLookalike(Names.key(name), Names.skeleton(name), deletedToo);
         return account == null ? null : account.username();
     }
 }

@@ -2,6 +2,7 @@ package org.majlis.auth;
 
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -11,12 +12,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
-import org.majlis.connections.UserRegistry;
+import java.util.function.Function;
 import org.majlis.limits.AccountLoginLimit;
 import org.majlis.limits.ClientAddress;
 import org.majlis.limits.Limits;
 import org.majlis.names.Names;
-import org.majlis.protocol.CloseCodes;
 
 /** Accounts over REST: register, and log in for a token. Runs on worker threads (bcrypt, JDBC). */
 @Path("/api/auth")
@@ -33,16 +33,16 @@ public class AuthResource {
     public record PasswordChangeRequest(String password, String newPassword) {
     }
 
+    public record AccountDeletionRequest(String password) {
+    }
+
     private final Accounts accounts;
     private final Sessions sessions;
     private final Limits limits;
     private final AccountLoginLimit accountLogins;
-    private final UserRegistry registry;
 
-    public AuthResource(Accounts accounts, Sessions sessions, Limits limits, AccountLoginLimit accountLogins,
-            UserRegistry registry) {
+    public AuthResource(Accounts accounts, Sessions sessions, Limits limits, AccountLoginLimit accountLogins) {
         this.accounts = accounts;
-        this.registry = registry;
         this.limits = limits;
         this.sessions = sessions;
         this.accountLogins = accountLogins;
@@ -95,6 +95,35 @@ public class AuthResource {
     @Path("/password")
     public Response changePassword(PasswordChangeRequest change, @HeaderParam("Authorization") String authorization,
             @Context HttpServerRequest request) {
+        PasswordChangeRequest given = change == null ? new PasswordChangeRequest(null, null) : change;
+        return withPassword(authorization, request, session -> switch (accounts.changePassword(session, given.password(),
+                given.newPassword())) {
+            case CHANGED -> Response.noContent().build();
+            case WRONG_PASSWORD -> wrongPassword();
+            case PASSWORD_TOO_SHORT -> error(Response.Status.BAD_REQUEST, "invalid_payload",
+                    "a password has at least " + Passwords.MIN_CHARACTERS + " characters");
+            case PASSWORD_TOO_LONG -> error(Response.Status.BAD_REQUEST, "invalid_payload",
+                    "a password has at most " + Passwords.MAX_BYTES + " bytes in UTF-8");
+        });
+    }
+
+    /** Deletes the caller's account, the password required; see {@link Accounts#delete}. */
+    @DELETE
+    @Path("/account")
+    public Response deleteAccount(AccountDeletionRequest deletion, @HeaderParam("Authorization") String authorization,
+            @Context HttpServerRequest request) {
+        String password = deletion == null ? null : deletion.password();
+        return withPassword(authorization, request, session -> switch (accounts.delete(session, password)) {
+            case DELETED -> Response.noContent().build();
+            case WRONG_PASSWORD -> wrongPassword();
+        });
+    }
+
+    /**
+     * Runs an action of an account's bearer that proves the current password: a wrong one counts
+     * as a login attempt of the account (and is limited as those are).
+     */
+    private Response withPassword(String authorization, HttpServerRequest request, Function<Identity, Response> action) {
         Identity session = sessions.verifyBearer(authorization);
         if (session == null) {
             return SessionResource.unauthorized();
@@ -103,23 +132,19 @@ public class AuthResource {
             return error(Response.Status.FORBIDDEN, "forbidden", "guests have no password");
         }
         String address = ClientAddress.of(request);
-        long retryAfter = accountLogins.attempt(session.username(), address); // a guess of the current password is a login attempt
+        long retryAfter = accountLogins.attempt(session.username(), address);
         if (retryAfter > 0) {
             return tooManyRequests(retryAfter, "too many login attempts for this account");
         }
-        PasswordChangeRequest given = change == null ? new PasswordChangeRequest(null, null) : change;
-        return switch (accounts.changePassword(session, given.password(), given.newPassword())) {
-            case CHANGED -> {
-                accountLogins.succeeded(session.username(), address);
-                registry.closeAllBut(session.username(), session.sessionId(), CloseCodes.POLICY, "the password changed");
-                yield Response.noContent().build();
-            }
-            case WRONG_PASSWORD -> error(Response.Status.FORBIDDEN, "auth_failed", "the current password is wrong");
-            case PASSWORD_TOO_SHORT -> error(Response.Status.BAD_REQUEST, "invalid_payload",
-                    "a password has at least " + Passwords.MIN_CHARACTERS + " characters");
-            case PASSWORD_TOO_LONG -> error(Response.Status.BAD_REQUEST, "invalid_payload",
-                    "a password has at most " + Passwords.MAX_BYTES + " bytes in UTF-8");
-        };
+        Response response = action.apply(session);
+        if (response.getStatus() < 300) { // the password was right (a 400 comes before it is checked)
+            accountLogins.succeeded(session.username(), address);
+        }
+        return response;
+    }
+
+    private static Response wrongPassword() {
+        return error(Response.Status.FORBIDDEN, "auth_failed", "the current password is wrong");
     }
 
     static Response error(Response.Status status, String code, String message) {

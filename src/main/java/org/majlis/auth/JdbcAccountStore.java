@@ -35,15 +35,27 @@ public class JdbcAccountStore implements AccountStore {
 
     @Override
     public Account find(String usernameKey) {
-        return first("SELECT username, password_hash FROM accounts WHERE username_key = ?", usernameKey);
+        return first("SELECT username, password_hash FROM accounts WHERE username_key = ? AND deleted_at IS NULL", usernameKey);
     }
 
     @Override
-    public Account findSameOrLookalike(String usernameKey, String skeleton) {
+    public Account findSameOrLookalike(String usernameKey, String skeleton, boolean deletedToo) {
+        String live = deletedToo ? "" : " AND deleted_at IS NULL";
         // two indexed lookups in one round trip, the exact name first
-        return first("SELECT username, password_hash, 0 AS lookalike FROM accounts WHERE username_key = ?"
-                + " UNION ALL SELECT username, password_hash, 1 AS lookalike FROM accounts WHERE username_skeleton = ?"
+        return first("SELECT username, password_hash, 0 AS lookalike FROM accounts WHERE username_key = ?" + live
+                + " UNION ALL SELECT username, password_hash, 1 AS lookalike FROM accounts WHERE username_skeleton = ?" + live
                 + " ORDER BY lookalike", usernameKey, skeleton);
+    }
+
+    @Override
+    public boolean markDeleted(String usernameKey, long now) {
+        return Sql.run(database, connection -> Sql.update(connection,
+                "UPDATE accounts SET deleted_at = ? WHERE username_key = ? AND deleted_at IS NULL", now, usernameKey)) == 1;
+    }
+
+    @Override
+    public int removeDeletedBefore(long time) {
+        return Sql.run(database, connection -> Sql.update(connection, "DELETE FROM accounts WHERE deleted_at < ?", time));
     }
 
     @Override
@@ -56,7 +68,7 @@ public class JdbcAccountStore implements AccountStore {
     public List<String> namesStartingWith(String keyPrefix, int limit) {
         // a range of the primary key: every key with the prefix sorts between it and it + U+FFFF
         return Sql.run(database, connection -> Sql.query(connection, "SELECT username FROM accounts WHERE username_key >= ?"
-                + " AND username_key < ? ORDER BY username_key LIMIT ?", row -> row.getString(1), keyPrefix, keyPrefix + '\uffff', limit));
+                + " AND username_key < ? AND deleted_at IS NULL ORDER BY username_key LIMIT ?", row -> row.getString(1), keyPrefix, keyPrefix + '\uffff', limit));
     }
 
     private Account first(String sql, Object... parameters) {

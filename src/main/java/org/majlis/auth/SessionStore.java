@@ -6,7 +6,9 @@ import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.majlis.store.Database;
@@ -20,6 +22,10 @@ public class SessionStore {
 
     private static final String INSERT = "INSERT INTO sessions (id, username_key, guest, created_at, expires_at) VALUES (?, ?, ?, ?, ?)";
     private static final String REVOKE_GUESTS = "UPDATE sessions SET revoked = TRUE WHERE username_key = ? AND guest = TRUE AND revoked = FALSE";
+
+    /** A live session as its user sees it in the list of their sessions. */
+    public record LiveSession(String id, boolean guest, long createdAt, long lastUsedAt, long expiresAt) {
+    }
 
     /** A new guest's session waiting for its batch. */
     private record GuestStart(String id, String userKey, long expiresAt, CompletableFuture<Void> written) {
@@ -97,6 +103,33 @@ public class SessionStore {
 
     public void revoke(String id) {
         run(connection -> Sql.update(connection, "UPDATE sessions SET revoked = TRUE WHERE id = ?", id));
+    }
+
+    /** Revokes the session if it is a live one of the user; false when it is not. */
+    public boolean revokeOf(String userKey, String id, long now) {
+        return run(connection -> Sql.update(connection, """
+                UPDATE sessions SET revoked = TRUE WHERE id = ? AND username_key = ? AND revoked = FALSE
+                    AND expires_at >= ?""", id, userKey, now)) == 1;
+    }
+
+    /** The user's live sessions, the most recently used first. */
+    public List<LiveSession> liveOf(String userKey, long now) {
+        return run(connection -> Sql.query(connection, """
+                SELECT id, guest, created_at, COALESCE(last_used_at, created_at) AS used, expires_at FROM sessions
+                    WHERE username_key = ? AND revoked = FALSE AND expires_at >= ? ORDER BY used DESC, id""",
+                row -> new LiveSession(row.getString(1), row.getBoolean(2), row.getLong(3), row.getLong(4), row.getLong(5)),
+                userKey, now));
+    }
+
+    /** Records when sessions were last used, in one batch; an earlier time never replaces a later one. */
+    public void used(Map<String, Long> lastUse) {
+        List<Object[]> rows = new ArrayList<>(lastUse.size());
+        lastUse.forEach((id, at) -> rows.add(new Object[] {at, id, at}));
+        Sql.transaction(database, connection -> {
+            Sql.batch(connection, "UPDATE sessions SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)",
+                    rows);
+            return null;
+        });
     }
 
     /** Revokes every session of the user (accounts and guests alike); returns how many were live. */

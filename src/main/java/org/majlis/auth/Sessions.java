@@ -6,7 +6,11 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
+import java.util.List;
+import org.majlis.cluster.Disconnect;
+import org.majlis.cluster.FanOut;
 import org.majlis.names.Names;
+import org.majlis.protocol.CloseCodes;
 import org.majlis.protocol.ErrorCode;
 import org.majlis.protocol.ProtocolException;
 import org.majlis.store.Ids;
@@ -14,9 +18,9 @@ import org.majlis.store.Ids;
 /**
  * Login sessions and their tokens. A password login or a new guest starts a session; logging in
  * again with a token continues it (with a fresh token); a logout revokes it, on every node since
- * the sessions live in the database. A guest's session is its identity: a new guest taking a free
- * name revokes the sessions of the guests who had it before, whose tokens then stop working.
- * Blocking (the database): worker threads only.
+ * the sessions live in the database, and its connections close on every node. A guest's session
+ * is its identity: a new guest taking a free name revokes the sessions of the guests who had it
+ * before, whose tokens then stop working. Blocking (the database): worker threads only.
  */
 @ApplicationScoped
 public class Sessions {
@@ -27,11 +31,15 @@ public class Sessions {
     private final SessionStore store;
     private final TokenService tokens;
     private final Vertx vertx;
+    private final FanOut fanOut;
+    private final SessionUse use;
 
-    public Sessions(SessionStore store, TokenService tokens, Vertx vertx) {
+    public Sessions(SessionStore store, TokenService tokens, Vertx vertx, FanOut fanOut, SessionUse use) {
         this.store = store;
         this.tokens = tokens;
         this.vertx = vertx;
+        this.fanOut = fanOut;
+        this.use = use;
     }
 
     void scheduleSweep(@Observes StartupEvent start) {
@@ -65,6 +73,7 @@ public class Sessions {
      * is replaced by a fresh one, and the session's expiry moves with it.
      */
     public IssuedToken renew(Identity identity) {
+        use.used(identity.sessionId());
         if (tokens.young(identity.expiresAt())) {
             if (!live(identity)) {
                 throw ended();
@@ -89,19 +98,46 @@ public class Sessions {
         return store.live(identity.sessionId(), Names.key(identity.username()), identity.guest(), System.currentTimeMillis());
     }
 
-    /** Logs a session out: none of its tokens works any more, on any node. */
-    public void end(String sessionId) {
+    /** Revokes a session: none of its tokens works any more, on any node; its connections are the caller's to close. */
+    public void revoke(String sessionId) {
         store.revoke(sessionId);
     }
 
-    /** Ends every session of the user ("sign out everywhere"); returns how many were live. */
-    public int endAll(String name) {
-        return store.revokeAll(Names.key(name));
+    /** Logs a session of the user out: it is revoked and its connections close on every node (1000). */
+    public void end(String name, String sessionId) {
+        revoke(sessionId);
+        fanOut.disconnect(Disconnect.session(name, sessionId, CloseCodes.NORMAL, "logged out"));
     }
 
-    /** Ends every session of the user but the one shown; returns how many were live. */
-    public int endAllBut(Identity kept) {
-        return store.revokeAllBut(Names.key(kept.username()), kept.sessionId());
+    /** Ends one of the user's live sessions, as {@link #end}; false when it is not one. */
+    public boolean endOne(String name, String sessionId) {
+        if (!store.revokeOf(Names.key(name), sessionId, System.currentTimeMillis())) {
+            return false;
+        }
+        fanOut.disconnect(Disconnect.session(name, sessionId, CloseCodes.NORMAL, "signed out"));
+        return true;
+    }
+
+    /**
+     * Ends every session of the user, closing its connections on every node with the code and
+     * reason; returns how many were live.
+     */
+    public int endAll(String name, int code, String reason) {
+        int ended = store.revokeAll(Names.key(name));
+        fanOut.disconnect(Disconnect.all(name, code, reason));
+        return ended;
+    }
+
+    /** Ends every session of the user but the one shown (1008 with the reason); returns how many were live. */
+    public int endAllBut(Identity kept, String reason) {
+        int ended = store.revokeAllBut(Names.key(kept.username()), kept.sessionId());
+        fanOut.disconnect(Disconnect.allBut(kept.username(), kept.sessionId(), CloseCodes.POLICY, reason));
+        return ended;
+    }
+
+    /** The user's live sessions, the most recently used first (last use up to a minute behind). */
+    public List<SessionStore.LiveSession> liveOf(String name) {
+        return store.liveOf(Names.key(name), System.currentTimeMillis());
     }
 
     public static ProtocolException ended() {

@@ -14,4 +14,7 @@ public interface FanOut {
 
     /** A room was created or its members changed here: the other nodes' directories take it as it is now. */
     void roomChanged(Room room);
+
+    /** Closes the connections on every node (sessions revoked, an account deleted or disabled). */
+    void disconnect(Disconnect disconnect);
 }

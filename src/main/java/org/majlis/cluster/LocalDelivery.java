@@ -32,6 +32,16 @@ public class LocalDelivery implements NodeDelivery {
     }
 
     @Override
+    public void disconnect(Disconnect disconnect) {
+        switch (disconnect.which()) {
+            case ALL -> registry.close(disconnect.user(), null, disconnect.code(), disconnect.reason());
+            case SESSION -> registry.close(disconnect.user(), disconnect.session(), disconnect.code(), disconnect.reason());
+            case ALL_BUT_SESSION -> registry.closeAllBut(disconnect.user(), disconnect.session(), disconnect.code(),
+                    disconnect.reason());
+        }
+    }
+
+    @Override
     public void deliver(Target target, Frame frame) {
         switch (target) {
             case Target.Everyone everyone -> registry.broadcast(frame);

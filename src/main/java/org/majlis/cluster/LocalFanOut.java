@@ -24,4 +24,9 @@ public class LocalFanOut implements FanOut {
     public void roomChanged(Room room) {
         // the directory of this node, the only one, has it already
     }
+
+    @Override
+    public void disconnect(Disconnect disconnect) {
+        local.disconnect(disconnect);
+    }
 }

@@ -3,7 +3,7 @@ package org.majlis.cluster;
 import org.majlis.connections.Frame;
 import org.majlis.rooms.Room;
 
-/** What a fan-out hands to the node it runs on: frames for this node's connections, rooms other nodes changed. */
+/** What a fan-out hands to the node it runs on: frames for this node's connections, rooms other nodes changed, connections to close. */
 interface NodeDelivery {
 
     /** Writes the frame to the target's connections on this node; the frame is released. */
@@ -11,4 +11,7 @@ interface NodeDelivery {
 
     /** A room as another node changed it. */
     void roomChanged(Room room);
+
+    /** Closes the connections of this node that the disconnect names. */
+    void disconnect(Disconnect disconnect);
 }

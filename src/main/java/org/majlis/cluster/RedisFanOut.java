@@ -79,6 +79,12 @@ public class RedisFanOut implements FanOut {
         publish(Envelope.ofRoom(node, room), null);
     }
 
+    @Override
+    public void disconnect(Disconnect disconnect) {
+        local.disconnect(disconnect);
+        publish(Envelope.ofDisconnect(node, disconnect), null);
+    }
+
     /** Publishes the envelope, followed by the event's JSON when there is one. */
     private void publish(Envelope envelope, byte[] event) {
         byte[] message;
@@ -112,6 +118,8 @@ public class RedisFanOut implements FanOut {
             }
             if (envelope.describesRoom()) {
                 local.roomChanged(envelope.toRoom());
+            } else if (envelope.describesDisconnect()) {
+                local.disconnect(envelope.toDisconnect());
             } else if (end < message.length) {
                 deliverHere(envelope.target(), frames.wrapJson(message, end + 1, message.length - end - 1));
             } else {

@@ -2,6 +2,7 @@ package org.majlis.commands;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.majlis.auth.AccountDeleted;
 import org.majlis.auth.NameTaken;
 import org.majlis.cluster.FanOut;
 import org.majlis.messages.PrivateHistory;
@@ -33,11 +34,20 @@ public class FormerHolder {
         forget(taken.userKey());
     }
 
+    /** A deleted account leaves its rooms at once; its direct conversations stay for its partners until the name passes on. */
+    void accountDeleted(@Observes AccountDeleted deleted) {
+        leaveRooms(deleted.userKey());
+    }
+
     public void forget(String userKey) {
+        leaveRooms(userKey);
+        history.forget(userKey);
+    }
+
+    private void leaveRooms(String userKey) {
         if (directory.isMemberOfAny(userKey)) { // most new guests are not: no database work for them
             rooms.removeFromAll(userKey);
             directory.removeFromAll(userKey).forEach(fanOut::roomChanged);
         }
-        history.forget(userKey);
     }
 }

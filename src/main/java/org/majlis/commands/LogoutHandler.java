@@ -2,6 +2,8 @@ package org.majlis.commands;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.majlis.auth.Sessions;
+import org.majlis.cluster.Disconnect;
+import org.majlis.cluster.FanOut;
 import org.majlis.connections.Offload;
 import org.majlis.connections.OnlineUser;
 import org.majlis.connections.Session;
@@ -11,7 +13,7 @@ import org.majlis.protocol.CloseCodes;
 
 /**
  * {@code logout}: ends the connection's login session (its tokens stop working on every node),
- * acknowledges, and closes this node's connections of that session with 1000.
+ * acknowledges, and closes the connections of that session with 1000, on every node.
  */
 @ApplicationScoped
 public class LogoutHandler implements Command<Logout> {
@@ -19,11 +21,13 @@ public class LogoutHandler implements Command<Logout> {
     private final Sessions sessions;
     private final UserRegistry registry;
     private final Offload offload;
+    private final FanOut fanOut;
 
-    public LogoutHandler(Sessions sessions, UserRegistry registry, Offload offload) {
+    public LogoutHandler(Sessions sessions, UserRegistry registry, Offload offload, FanOut fanOut) {
         this.sessions = sessions;
         this.registry = registry;
         this.offload = offload;
+        this.fanOut = fanOut;
     }
 
     @Override
@@ -37,11 +41,11 @@ public class LogoutHandler implements Command<Logout> {
         OnlineUser user = session.requireUser();
         String loginSession = session.loginSession();
         offload.run(session, ref, "logout", () -> {
-            sessions.end(loginSession);
+            sessions.revoke(loginSession);
             return null;
         }, done -> {
             registry.acknowledge(session, ref);
-            registry.close(user.name(), loginSession, CloseCodes.NORMAL, "logged out");
+            fanOut.disconnect(Disconnect.session(user.name(), loginSession, CloseCodes.NORMAL, "logged out"));
         });
     }
 }

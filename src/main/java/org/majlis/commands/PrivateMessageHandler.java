@@ -67,7 +67,7 @@ public class PrivateMessageHandler implements Command<PrivateMessage> {
         // not connected here: a registered account, or a guest on another node, still receives it
         // (ordered, so a sender's messages keep their order)
         offload.run(session, ref, "sending the message", () -> {
-            String registered = accounts.registeredName(address);
+            String registered = accounts.accountName(address);
             return registered != null ? registered : users.nameElsewhere(address);
         }, recipient -> {
             if (recipient == null) {

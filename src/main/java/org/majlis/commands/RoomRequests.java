@@ -41,7 +41,7 @@ public class RoomRequests {
             if (online != null) {
                 return online.name();
             }
-            String registered = accounts.registeredName(name);
+            String registered = accounts.accountName(name);
             if (registered != null) {
                 return registered;
             }

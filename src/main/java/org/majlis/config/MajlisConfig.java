@@ -21,6 +21,9 @@ public interface MajlisConfig {
     /** Accounts that administer the server (never guests, whatever their name). */
     Optional<List<String>> admins();
 
+    /** How long the name of a deleted account stays taken, so that nobody can pass for its owner. */
+    Duration deletedNameHold();
+
     /** Bytes a connection may leave unread before it is closed with 1013. */
     long outboundBufferLimit();
 

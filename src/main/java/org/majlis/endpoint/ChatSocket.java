@@ -15,6 +15,7 @@ import io.vertx.core.http.HttpClosedException;
 import java.io.IOException;
 import org.majlis.auth.BearerCheck;
 import org.majlis.auth.Identity;
+import org.majlis.auth.SessionUse;
 import org.majlis.commands.CommandPipeline;
 import org.majlis.commands.LoginHandler;
 import org.majlis.config.MajlisConfig;
@@ -47,11 +48,12 @@ public class ChatSocket {
     private final CommandPipeline commands;
     private final PresenceInterest interest;
     private final ChatMetrics metrics;
+    private final SessionUse sessionUse;
     private final int abuseStrikes;
     private final long abuseWindowMillis;
 
     public ChatSocket(Delivery delivery, UserRegistry registry, PresenceService presence, LoginHandler login,
-            CommandPipeline commands, PresenceInterest interest, ChatMetrics metrics, MajlisConfig config) {
+            CommandPipeline commands, PresenceInterest interest, ChatMetrics metrics, SessionUse sessionUse, MajlisConfig config) {
         this.interest = interest;
         this.delivery = delivery;
         this.registry = registry;
@@ -59,6 +61,7 @@ public class ChatSocket {
         this.login = login;
         this.commands = commands;
         this.metrics = metrics;
+        this.sessionUse = sessionUse;
         this.abuseStrikes = config.limits().abuseStrikes();
         this.abuseWindowMillis = config.limits().abuseWindow().toMillis();
     }
@@ -133,6 +136,7 @@ public class ChatSocket {
             return;
         }
         session.closed();
+        sessionUse.used(session.loginSession());
         interest.forget(session);
         OnlineUser wentOffline = registry.logout(session);
         if (wentOffline != null) {

@@ -40,7 +40,7 @@ class RegistrationOrderTest {
             }
 
             @Override
-            public Account findSameOrLookalike(String usernameKey, String skeleton) {
+            public Account findSameOrLookalike(String usernameKey, String skeleton, boolean deletedToo) {
                 calls.add("lookup");
                 return skeleton.equals(Names.skeleton(REGISTERED)) ? new Account(REGISTERED, "hash") : null;
             }

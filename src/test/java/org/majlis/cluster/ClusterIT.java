@@ -1,13 +1,16 @@
 package org.majlis.cluster;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.restassured.http.ContentType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -119,6 +122,38 @@ class ClusterIT {
         }
         // once the guest has left everywhere, the name is free again
         TestClient.guestOnceFree(nodeA.ws(), name).close();
+    }
+
+    @Test
+    @Order(2)
+    void endingSessionsOnOneNodeClosesTheirConnectionsOnTheOther() {
+        String name = Unique.name("xs");
+        String password = "cluster password";
+        given().baseUri(nodeA.base()).contentType(ContentType.JSON).body(Map.of("username", name, "password", password))
+                .post("/api/auth/register").then().statusCode(201);
+        String onA = login(nodeA, name, password);
+        String revoked = login(nodeB, name, password);
+        String signedOut = login(nodeB, name, password);
+        try (TestClient a = TestClient.withToken(nodeA.ws(), onA); TestClient b1 = TestClient.withToken(nodeB.ws(), revoked);
+                TestClient b2 = TestClient.withToken(nodeB.ws(), signedOut)) {
+            List.of(a, b1, b2).forEach(client -> client.await("welcome"));
+            String revokedId = given().baseUri(nodeB.base()).header("Authorization", "Bearer " + revoked).get("/api/sessions")
+                    .then().statusCode(200).extract().path("sessions.find { it.current }.id");
+
+            given().baseUri(nodeA.base()).header("Authorization", "Bearer " + onA).delete("/api/sessions/" + revokedId)
+                    .then().statusCode(204);
+            assertEquals(1000, b1.awaitClose(), "a session ended on A is closed on B");
+            given().baseUri(nodeA.base()).contentType(ContentType.JSON).header("Authorization", "Bearer " + onA)
+                    .body(Map.of("password", password, "newPassword", "a new cluster password")).put("/api/auth/password")
+                    .then().statusCode(204);
+            assertEquals(1008, b2.awaitClose(), "a password changed on A signs out the other sessions on B");
+            a.assertAlive();
+        }
+    }
+
+    private static String login(ServerProcess node, String name, String password) {
+        return given().baseUri(node.base()).contentType(ContentType.JSON).body(Map.of("username", name, "password", password))
+                .post("/api/auth/login").then().statusCode(200).extract().path("token");
     }
 
     @Test

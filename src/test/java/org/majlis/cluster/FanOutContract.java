@@ -82,6 +82,16 @@ abstract class FanOutContract {
     }
 
     @Test
+    void aDisconnectReachesEveryNodeAsItIs() throws Exception {
+        List<Disconnect> sent = List.of(Disconnect.all("سارة", 1008, "the account was disabled"),
+                Disconnect.session("omar", "s_1", 1000, "signed out"), Disconnect.allBut("omar", "s_2", 1008, "the password changed"));
+        sent.forEach(fanOuts.get(0)::disconnect);
+        for (RecordingNode node : nodes) {
+            assertEquals(sent, node.disconnects(3));
+        }
+    }
+
+    @Test
     void aRoomChangedOnOneNodeReachesEveryOtherNodeAsItIs() throws Exception {
         assumeTrue(nodes.size() > 1, "one node: its own directory has the room already");
         Room room = new Room("team-x", true, "sara", Map.of("sara", "Sara", "omar", "Omar"), Map.of("leila", "Leila"));

@@ -19,6 +19,7 @@ final class RecordingNode implements NodeDelivery {
 
     private final List<Delivery> deliveries = new ArrayList<>();
     private final List<Room> rooms = new ArrayList<>();
+    private final List<Disconnect> disconnects = new ArrayList<>();
     private int probes;
 
     @Override
@@ -39,6 +40,17 @@ final class RecordingNode implements NodeDelivery {
     public synchronized void roomChanged(Room room) {
         rooms.add(room);
         notifyAll();
+    }
+
+    @Override
+    public synchronized void disconnect(Disconnect disconnect) {
+        disconnects.add(disconnect);
+        notifyAll();
+    }
+
+    synchronized List<Disconnect> disconnects(int count) throws InterruptedException {
+        awaitSize(disconnects, count);
+        return List.copyOf(disconnects.subList(0, count));
     }
 
     /** The first {@code count} deliveries, waiting up to 10 s for them. */
@@ -63,6 +75,7 @@ final class RecordingNode implements NodeDelivery {
     synchronized void clear() {
         deliveries.clear();
         rooms.clear();
+        disconnects.clear();
     }
 
     private void awaitSize(List<?> list, int count) throws InterruptedException {
