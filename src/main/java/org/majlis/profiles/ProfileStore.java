@@ -19,11 +19,11 @@ class ProfileStore {
         this.database = database;
     }
 
-    /** The account's profile (empty when nothing was set), or null when no account has the name. */
+    /** The account's profile (empty when nothing was set), or null when no live account has the name. */
     Profile find(String name) {
         return Sql.run(database, connection -> Sql.first(connection, "SELECT a.username, p.display_name, p.status_text,"
                 + " p.avatar_version FROM accounts a LEFT JOIN profiles p ON p.username_key = a.username_key"
-                + " WHERE a.username_key = ?", row -> new Profile(row.getString(1), row.getString(2), row.getString(3),
+                + " WHERE a.username_key = ? AND a.deleted_at IS NULL", row -> new Profile(row.getString(1), row.getString(2), row.getString(3),
                 row.getString(4)), Names.key(name)));
     }
 
@@ -41,6 +41,11 @@ class ProfileStore {
         return Sql.run(database, connection -> Sql.first(connection, "SELECT avatar, avatar_version FROM profiles"
                 + " WHERE username_key = ? AND avatar IS NOT NULL", row -> new Avatar(row.getBytes(1), row.getString(2)),
                 Names.key(name)));
+    }
+
+    /** Removes the profile of the account with that key (deleted): its name's next owner starts afresh. */
+    void delete(String usernameKey) {
+        Sql.run(database, connection -> Sql.update(connection, "DELETE FROM profiles WHERE username_key = ?", usernameKey));
     }
 
     /** Two columns of the row, inserted or updated in one statement (SQLite and PostgreSQL both take ON CONFLICT). */

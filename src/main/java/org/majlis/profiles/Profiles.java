@@ -1,11 +1,13 @@
 package org.majlis.profiles;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.majlis.auth.AccountDeleted;
 import org.majlis.cluster.FanOut;
 import org.majlis.cluster.Target;
 import org.majlis.names.ShortText;
@@ -61,6 +63,11 @@ public class Profiles {
 
     ProfileStore.Avatar avatar(String name) {
         return store.avatar(name);
+    }
+
+    /** A deleted account's profile goes with it (its picture is no longer served). */
+    void accountDeleted(@Observes AccountDeleted deleted) {
+        store.delete(deleted.userKey());
     }
 
     private ProfileChanged changed(String name) {

@@ -172,6 +172,22 @@ class ProfilesTest {
     }
 
     @Test
+    void aDeletedAccountTakesItsProfileAndPictureWithIt() {
+        String name = Unique.name("gone");
+        String token = Accounts.newAccount(name);
+        String reader = Accounts.newAccount(Unique.name("stays"));
+        assertEquals(200, setText(token, "Gone soon", null).statusCode());
+        String url = setAvatar(token, "image/png", Pictures.halves(30, 30, "png")).path("avatarUrl");
+        assertEquals(200, given().get(url).then().extract().statusCode());
+
+        assertEquals(204, given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
+                .body(Map.of("password", name + " password")).delete("/api/auth/account").then().extract().statusCode());
+
+        assertRefused(given().get(url).then().extract(), 404, "not_found");
+        assertRefused(profile(reader, name), 404, "not_found");
+    }
+
+    @Test
     void picturesThatCannotBeAvatarsAreRefused() {
         String name = Unique.name("badpic");
         String token = Accounts.newAccount(name);
