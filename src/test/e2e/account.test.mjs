@@ -1,7 +1,7 @@
 // "My account" on the page: a profile (display name in any script, status, picture) shown
 // beside the sender's messages to others and changed live; the password changed (the old one
-// fails, the new one signs in); "Sign out everywhere" drops another browser of the account back
-// to the sign-in screen.
+// fails, the new one signs in); the sessions listed, another one signed out from the list; "Sign
+// out everywhere" drops another browser of the account back to the sign-in screen.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,10 +15,16 @@ const OMAR = 'omar';
 const PASSWORD = 'first password 1';
 const NEW_PASSWORD = 'second password 2';
 
+/** A login over REST: its status; the session it opens (if any) is ended again at once. */
 async function login(server, username, password) {
-  return fetch(`${server.url}/api/auth/login`, {
+  const answer = await fetch(`${server.url}/api/auth/login`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }),
   });
+  if (answer.ok) {
+    const { token } = await answer.json();
+    await fetch(`${server.url}/api/sessions/current`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } });
+  }
+  return answer.status;
 }
 
 describe('my account on the page', { timeout: 240_000 }, () => {
@@ -100,7 +106,7 @@ describe('my account on the page', { timeout: 240_000 }, () => {
     await page.getByTestId('password-save').click();
     await page.getByTestId('password-error').waitFor({ state: 'visible' });
     assert.equal(await page.getByTestId('password-error').textContent(), 'The current password is wrong.');
-    assert.equal((await login(server, SARA, NEW_PASSWORD)).status, 401);
+    assert.equal(await login(server, SARA, NEW_PASSWORD), 401);
 
     await page.getByTestId('current-password').fill(PASSWORD);
     await page.getByTestId('password-save').click();
@@ -109,10 +115,28 @@ describe('my account on the page', { timeout: 240_000 }, () => {
     });
     assert.equal(await page.getByTestId('password-error').isVisible(), false);
     assert.equal(await page.getByTestId('current-password').inputValue(), '', 'not left in the form');
-    assert.equal((await login(server, SARA, PASSWORD)).status, 401, 'the old password fails');
-    assert.equal((await login(server, SARA, NEW_PASSWORD)).status, 200, 'the new one signs in');
+    assert.equal(await login(server, SARA, PASSWORD), 401, 'the old password fails');
+    assert.equal(await login(server, SARA, NEW_PASSWORD), 200, 'the new one signs in');
     await page.getByTestId('account-close').click();
     assert.equal(await page.getByTestId('chat').isVisible(), true, 'the session that changed it stays');
+  });
+
+  test('the sessions are listed and another one is signed out from here', { timeout: T }, async () => {
+    const phone = await openPage(browser, server.url);
+    await signIn(phone.page, SARA, NEW_PASSWORD);
+    const { page } = sara;
+    await page.getByTestId('open-account').click();
+    const sessions = page.getByTestId('session');
+    await waitUntil(() => sessions.count(), { check: (n) => n === 2, message: 'two sessions listed' });
+    const current = sessions.filter({ hasText: 'This browser' });
+    assert.equal(await current.count(), 1);
+    assert.equal(await current.getByTestId('session-revoke').count(), 0, 'this one is ended by Log out');
+    await sessions.filter({ hasText: 'Another browser' }).getByTestId('session-revoke').click();
+    await waitUntil(() => sessions.count(), { check: (n) => n === 1, message: 'one session left' });
+    await phone.page.getByTestId('login-view').waitFor({ state: 'visible', timeout: 20_000 });
+    assert.equal(await page.getByTestId('chat').isVisible(), true, 'this browser stays signed in');
+    await page.getByTestId('account-close').click();
+    await phone.context.close();
   });
 
   test('sign out everywhere ends this session and drops another browser back to sign-in', { timeout: T }, async () => {

@@ -36,3 +36,13 @@ export function changePassword(password, newPassword, options) {
 export function signOutEverywhere(options) {
   return requestJson('DELETE', '/api/sessions', undefined, options);
 }
+
+/** `GET /api/sessions`: `{ sessions: [{ id, current, guest, createdAt, lastUsedAt, expiresAt }] }`, the most recently used first. */
+export function listSessions(options) {
+  return requestJson('GET', '/api/sessions', undefined, options);
+}
+
+/** `DELETE /api/sessions/{id}`: that session ends on every node; `not_found` (404) when it is not a live one of yours. */
+export function revokeSession(id, options) {
+  return requestJson('DELETE', `/api/sessions/${encoded(id)}`, undefined, options);
+}

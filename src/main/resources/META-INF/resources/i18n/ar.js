@@ -335,4 +335,9 @@ export default {
   'me.sign_out_everywhere_hint': 'يُنهي كل جلسات هذا الحساب، في كل متصفح، وهذه أيضًا.',
   'me.sign_out_everywhere_confirm': 'انقر مرة أخرى لتسجيل الخروج من كل مكان',
   'profile.username_title': '@{name}',
+  'me.session_current': 'هذا المتصفح',
+  'me.session_other': 'متصفح أو جهاز آخر',
+  'me.session_times': 'سجّل الدخول {created} · آخر استخدام {used}',
+  'me.session_revoke': 'تسجيل الخروج',
+  'me.session_revoke_label': 'تسجيل خروج الجلسة التي بدأت {created}',
 };

@@ -295,4 +295,9 @@ export default {
   'me.sign_out_everywhere_hint': 'Ends every session of this account, in every browser, this one too.',
   'me.sign_out_everywhere_confirm': 'Click again to sign out everywhere',
   'profile.username_title': '@{name}',
+  'me.session_current': 'This browser',
+  'me.session_other': 'Another browser or device',
+  'me.session_times': 'Signed in {created} · last used {used}',
+  'me.session_revoke': 'Sign out',
+  'me.session_revoke_label': 'Sign out the session signed in {created}',
 };

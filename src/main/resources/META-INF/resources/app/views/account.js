@@ -1,5 +1,5 @@
 // "My account" (accounts only; guests have no profile nor password): the profile (display name,
-// status message, picture), the password, and signing out everywhere. REST calls with this
+// status message, picture), the password, the sessions (sessions-list.js) and signing out everywhere. REST calls with this
 // session's token (client/account.js); their answers and refusals show in the dialog.
 
 import { errorText, t } from '../../i18n.js';
@@ -11,6 +11,7 @@ import { avatarHue, initials } from '../timeline.js';
 import { confirmThen, showFieldError } from './common.js';
 import { el } from './dom.js';
 import { fillAvatar } from './profile-view.js';
+import { loadSessions, wireSessionsList } from './sessions-list.js';
 import { logOut } from './signin.js';
 
 const MAX_AVATAR_BYTES = 2 * 1024 * 1024;
@@ -27,11 +28,11 @@ export async function openAccount() {
   showFieldError(el.passwordError, el.currentPassword, '');
   el.profileStatus.textContent = '';
   el.passwordStatus.textContent = '';
-  el.sessionsError.hidden = true;
   el.passwordUsername.value = state.me ?? '';
   fillProfile(profiles.get(state.me));
   el.accountDialog.showModal();
   el.displayNameInput.focus();
+  loadSessions();
   const opened = ++edits;
   try {
     const profile = await getProfile(state.me, auth());
@@ -107,6 +108,7 @@ async function onPasswordSubmit(event) {
     el.currentPassword.value = '';
     el.newPassword.value = '';
     el.passwordStatus.textContent = t('me.password_changed');
+    loadSessions(); // the others ended
   } catch (e) {
     const key = { auth_failed: 'me.error_wrong_password', invalid_payload: 'me.error_new_password',
       rate_limited: 'account.too_many' }[e.code];
@@ -140,4 +142,5 @@ export function initAccount() {
   el.avatarRemove.addEventListener('click', onAvatarRemove);
   el.passwordForm.addEventListener('submit', onPasswordSubmit);
   el.signOutEverywhere.addEventListener('click', onSignOutEverywhere);
+  wireSessionsList();
 }

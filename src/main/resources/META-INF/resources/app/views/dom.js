@@ -36,6 +36,7 @@ export const el = {
   newPassword: $('new-password'),
   passwordError: $('password-error'),
   passwordStatus: $('password-status'),
+  sessionList: $('session-list'),
   signOutEverywhere: $('sign-out-everywhere'),
   sessionsError: $('sessions-error'),
   meKind: $('me-kind'),
