@@ -87,7 +87,7 @@ describe('my account on the page', { timeout: 240_000 }, () => {
     // Omar's page heard of it (profile_changed): the message already shown changes in place
     const from = seen.getByTestId('message-from');
     await waitUntil(() => from.textContent(), { check: (text) => text === 'سارة ✨', message: 'the display name' });
-    assert.equal(await from.getAttribute('title'), `@${SARA}`, 'the username on hover');
+    assert.equal(await from.getAttribute('title'), `@${SARA} · في اجتماع`, 'the username and the status on hover');
     const picture = seen.getByTestId('avatar').getByTestId('avatar-picture');
     await waitUntil(() => picture.evaluate((img) => img.complete && img.naturalWidth), { check: (w) => w === 128 });
 
@@ -96,6 +96,19 @@ describe('my account on the page', { timeout: 240_000 }, () => {
     const again = messagesWithText(omar.page, 'before the profile');
     await waitUntil(() => again.getByTestId('message-from').textContent(), { check: (text) => text === 'سارة ✨' });
     await screenshot(omar.page, 'account-sender.png');
+  });
+
+  test('in Arabic the dialog is translated and right to left', { timeout: T }, async () => {
+    const arabic = await openPage(browser, server.url, { locale: 'ar' });
+    await signIn(arabic.page, OMAR, 'omar password 1');
+    const { page } = arabic;
+    assert.equal(await page.getByTestId('open-account').textContent(), 'حسابي');
+    await page.getByTestId('open-account').click();
+    assert.equal(await page.locator('#account-title').textContent(), 'حسابي');
+    assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+    assert.equal(await page.getByTestId('sign-out-everywhere').textContent(), 'تسجيل الخروج من كل مكان');
+    await screenshot(page, 'account-arabic.png');
+    await arabic.context.close();
   });
 
   test('a wrong current password is refused; the new one holds and the old one fails', { timeout: T }, async () => {

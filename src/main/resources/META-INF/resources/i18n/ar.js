@@ -340,4 +340,5 @@ export default {
   'me.session_times': 'سجّل الدخول {created} · آخر استخدام {used}',
   'me.session_revoke': 'تسجيل الخروج',
   'me.session_revoke_label': 'تسجيل خروج الجلسة التي بدأت {created}',
+  'profile.title_with_status': '@{name} · {status}',
 };

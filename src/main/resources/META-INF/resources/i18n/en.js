@@ -300,4 +300,5 @@ export default {
   'me.session_times': 'Signed in {created} · last used {used}',
   'me.session_revoke': 'Sign out',
   'me.session_revoke_label': 'Sign out the session signed in {created}',
+  'profile.title_with_status': '@{name} · {status}',
 };

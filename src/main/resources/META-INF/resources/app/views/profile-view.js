@@ -9,12 +9,13 @@ import { shownName } from '../profiles.js';
 import { sameName } from '../state.js';
 import { el } from './dom.js';
 
-/** Fills a sender's name node (a <bdi class="message-from">) for `username`. */
+/** Fills a sender's name node (a <bdi class="message-from">) for `username`; its title names the account and its status. */
 export function fillSenderName(node, username) {
   const profile = profiles.get(username);
   node.textContent = shownName(profile, username);
   node.dataset.username = String(username ?? '');
-  if (profile?.displayName) node.title = t('profile.username_title', { name: username });
+  if (profile?.statusText) node.title = t('profile.title_with_status', { name: username, status: profile.statusText });
+  else if (profile?.displayName) node.title = t('profile.username_title', { name: username });
   else node.removeAttribute('title');
 }
 
