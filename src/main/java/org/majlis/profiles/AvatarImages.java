@@ -13,6 +13,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.majlis.files.ContentTypes;
 
 /**
@@ -58,7 +59,8 @@ final class AvatarImages {
         if (format == null) {
             throw new Unusable("an avatar is a PNG, JPEG or GIF image", false);
         }
-        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
+        // in memory: ImageIO's default stream would cache the bytes in a temporary file
+        try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(upload))) {
             ImageReader reader = reader(format);
             try {
                 reader.setInput(input, true, true);

@@ -19,7 +19,8 @@ import org.majlis.protocol.ServerEvent.ProfileChanged;
  * Anyone's profile: {@code GET /api/users/{name}/profile} for a valid token, and the avatar at
  * {@code GET /api/users/{name}/avatar}, without a token so that an {@code <img>} shows it. The
  * avatar's URL carries its version ({@code ?v=}): asked with the current one it may be cached a
- * day, as files are; otherwise the browser revalidates with its ETag each time.
+ * day, as files are; otherwise the browser revalidates with its ETag each time. Requests in
+ * flight per address are bounded for every path by {@code http/InFlightRequests}.
  */
 @Path("/api/users/{name}")
 public class UserProfileResource {
