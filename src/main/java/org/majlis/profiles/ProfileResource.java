@@ -17,7 +17,7 @@ import org.majlis.auth.Identity;
 import org.majlis.auth.SessionResource;
 import org.majlis.auth.Sessions;
 import org.majlis.limits.Limits;
-import org.majlis.names.ShortText;
+import org.majlis.names.DisplayText;
 import org.majlis.protocol.ProtocolException;
 
 /**
@@ -56,7 +56,7 @@ public class ProfileResource {
             TextChange given = change == null ? new TextChange(null, null) : change;
             try {
                 return Response.ok(profiles.setText(name, given.displayName(), given.statusText())).build();
-            } catch (ShortText.Refused refused) {
+            } catch (DisplayText.Refused refused) {
                 return error(Response.Status.BAD_REQUEST, "invalid_payload", refused.getMessage());
             }
         });

@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import org.majlis.auth.AccountDeleted;
 import org.majlis.cluster.FanOut;
 import org.majlis.cluster.Target;
-import org.majlis.names.ShortText;
+import org.majlis.names.DisplayText;
 import org.majlis.presence.PresenceScope;
 import org.majlis.protocol.ServerEvent.ProfileChanged;
 
@@ -41,10 +41,10 @@ public class Profiles {
         return profile == null ? null : view(profile);
     }
 
-    /** Sets the account's display name and status text (null or blank: cleared); throws {@link ShortText.Refused}. */
+    /** Sets the account's display name and status text (null or blank: cleared); throws {@link DisplayText.Refused}. */
     ProfileChanged setText(String name, String displayName, String statusText) {
-        String display = ShortText.normalize(displayName, MAX_DISPLAY_NAME);
-        String status = ShortText.normalize(statusText, MAX_STATUS_TEXT);
+        String display = DisplayText.normalize(displayName, MAX_DISPLAY_NAME);
+        String status = DisplayText.normalize(statusText, MAX_STATUS_TEXT);
         store.setText(name, display, status);
         return changed(name);
     }

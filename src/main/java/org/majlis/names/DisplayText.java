@@ -9,7 +9,7 @@ import java.text.Normalizer;
  * isolates among them) and the other default-ignorable code points, except the two joiners that
  * Persian, the Indic scripts and emoji sequences need (ZWNJ, ZWJ) and the emoji variation selector.
  */
-public final class ShortText {
+public final class DisplayText {
 
     /** Why a text was refused. */
     public enum Refusal { TOO_LONG, FORBIDDEN_CHARACTER }
@@ -32,7 +32,7 @@ public final class ShortText {
     private static final int ZWJ = 0x200D;
     private static final int EMOJI_PRESENTATION = 0xFE0F;
 
-    private ShortText() {
+    private DisplayText() {
     }
 
     /** The text as stored: NFC and trimmed, null for an absent or blank one; throws {@link Refused}. */
@@ -47,7 +47,7 @@ public final class ShortText {
         if (text.codePointCount(0, text.length()) > maxCodePoints) {
             throw new Refused(Refusal.TOO_LONG, "at most " + maxCodePoints + " characters");
         }
-        if (!text.codePoints().allMatch(ShortText::allowed)) {
+        if (!text.codePoints().allMatch(DisplayText::allowed)) {
             throw new Refused(Refusal.FORBIDDEN_CHARACTER, "control, invisible and direction-changing characters are not allowed");
         }
         return text;
