@@ -18,6 +18,7 @@ import { AutoAway } from './app/away.js';
 import { loadOlder } from './app/history.js';
 import { ACTIVE_AT_KEY, LANGUAGE_KEY, THEME_KEY } from './app/session-store.js';
 import { isReading, markRead } from './app/updates.js';
+import { initAccount } from './app/views/account.js';
 import { onBannerAction } from './app/views/banner.js';
 import {
   composerChanged, onComposerInput, onComposerKeydown, onComposerPaste, onEmojiButton, onFilesPicked, onMessageListClick,
@@ -210,6 +211,7 @@ function init() {
   });
 
   listen();
+  initAccount();
   away.start();
   window.addEventListener('storage', onSessionStorage);
 

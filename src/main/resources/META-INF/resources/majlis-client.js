@@ -14,6 +14,10 @@
 //
 // Accounts (REST): `await registerAccount(name, password)` then `await loginAccount(name,
 // password)` gives `{ token, expiresAt, username }`; `client.login({ token })` then logs in.
+// An account's settings, each with `{ token }`: `getProfile(name)`, `updateProfile({ displayName,
+// statusText })`, `uploadAvatar(blob)`, `removeAvatar()`, `changePassword(old, new)`,
+// `signOutEverywhere()`, `listSessions()`, `revokeSession(id)`; a `profile_changed` event tells
+// of a profile changed.
 //
 // Rooms, reactions, edits: `createRoom`, `joinRoom`, `leaveRoom`, `react`,
 // `editMessage`, `deleteMessage` have no reply frame of their own; each resolves with the event
@@ -43,6 +47,9 @@ import { sameName } from './client/common.js';
 
 export { MajlisError, defaultUrl, backoffDelay, mentions } from './client/common.js';
 export { registerAccount, loginAccount, uploadFile } from './client/rest.js';
+export {
+  getProfile, updateProfile, uploadAvatar, removeAvatar, changePassword, signOutEverywhere, listSessions, revokeSession,
+} from './client/account.js';
 
 /** The fields that have a value: a page request leaves the others out. */
 const given = (fields) => Object.fromEntries(Object.entries(fields).filter(([, value]) => value));

@@ -29,7 +29,7 @@ class ArchitectureTest {
             List.of("cluster"),                      // fan-out, the user directory, the shared limit
             List.of("auth"),                         // accounts, sessions, tokens
             List.of("files", "presence"),            // uploads; presence changes
-            List.of("messages"),                     // the message store and what delivers messages
+            List.of("messages", "profiles"),         // the message store and what delivers messages; profiles
             List.of("moderation"),                   // who moderates what, the audit log, reports, administration
             List.of("commands"),                     // one handler per client event
             List.of("integrations"),                 // webhooks, bot accounts, outgoing events

@@ -13,11 +13,11 @@ import java.util.regex.Pattern;
  * What a file is served as. Only images whose bytes say so are shown inline; a declared type is
  * kept for everything else, which is always downloaded as an attachment.
  */
-final class ContentTypes {
+public final class ContentTypes {
 
-    static final String PNG = "image/png";
-    static final String JPEG = "image/jpeg";
-    static final String GIF = "image/gif";
+    public static final String PNG = "image/png";
+    public static final String JPEG = "image/jpeg";
+    public static final String GIF = "image/gif";
     static final String WEBP = "image/webp";
     static final String OCTET_STREAM = "application/octet-stream";
     private static final Set<String> INLINE = Set.of(PNG, JPEG, GIF, WEBP);
@@ -46,7 +46,8 @@ final class ContentTypes {
         }
     }
 
-    private static String imageType(byte[] head) {
+    /** The image type the first bytes (12 are enough) show, or null. */
+    public static String imageType(byte[] head) {
         if (startsWith(head, 0, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})) {
             return PNG;
         }

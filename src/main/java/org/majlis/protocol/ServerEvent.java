@@ -279,4 +279,14 @@ public sealed interface ServerEvent {
             return "message_deleted";
         }
     }
+
+    /**
+     * An account's profile changed: sent to those who hear of its presence. Unset fields are null
+     * (not left out), so that a client's cached copy loses what was cleared.
+     */
+    record ProfileChanged(String username, String displayName, String statusText, String avatarUrl) implements ServerEvent {
+        public String type() {
+            return "profile_changed";
+        }
+    }
 }

@@ -1,22 +1,25 @@
 // The connection's events: the welcome of each login (first one, and after every reconnect: the
 // catch-up, then the messages queued meanwhile), new messages and what happens to them,
-// typing, read marks, errors, and the connection ending for good (presence: presence.js).
+// typing, read marks, profiles changed, errors, and the connection ending for good (presence:
+// presence.js).
 
 import { errorText, t } from '../i18n.js';
 import { mentions } from '../majlis-client.js';
 import { namedIn } from '../notifications.js';
-import { client, mutes, notifier, optionalFrames, sessionStore, state } from './context.js';
+import { client, mutes, notifier, optionalFrames, profiles, sessionStore, state } from './context.js';
 import { catchUp, loadLatest } from './history.js';
 import { applyReaction, messageId, noteOwnRead, noteReadBy, refreshQuotes, unreadFromServer } from './messages-model.js';
 import { onPresence, onUsers, welcomePresence } from './presence.js';
 import { GENERAL, conversationKey, sameName } from './state.js';
 import { addMessages, outbox, setTyping } from './updates.js';
+import { renderAccountButton } from './views/account.js';
 import { updateBanner } from './views/banner.js';
 import { clip, messageSummary, showNotice } from './views/common.js';
 import { stopEditing, uploads } from './views/composer.js';
 import { openConversation, removeConversation, renderHeader, restoreTabPlace } from './views/conversation.js';
 import { el } from './views/dom.js';
 import { renderReceipts, rerenderMessage } from './views/message-list.js';
+import { showProfileChanges } from './views/profile-view.js';
 import { applyInvitations, onInvited, onMemberInvited, onMemberJoined, onMemberLeft, onRoom } from './views/rooms.js';
 import { backToLogin, showView } from './views/signin.js';
 import { renderSidebar } from './views/sidebar.js';
@@ -36,6 +39,7 @@ function onWelcome(payload) {
   mutes.load(state.me);
   el.meName.textContent = state.me;
   el.meKind.textContent = t(state.guest ? 'account.guest' : 'account.member');
+  renderAccountButton();
 
   welcomePresence(payload);
 
@@ -221,6 +225,8 @@ export function listen() {
   client.on('message_deleted', onMessageDeleted);
   client.on('presence', onPresence);
   client.on('users', onUsers);
+  client.on('profile_changed', (profile) => profiles.apply(profile));
+  showProfileChanges();
   client.on('error', onServerError);
   client.on('state', onStateChange);
   client.on('login_failed', (e) => {

@@ -1,14 +1,15 @@
 // The page's single instances, shared by its modules: the protocol client, what the page knows
 // (state), the browser's session store, this tab's place (open conversation, drafts),
 // preferences, the muted conversations, optional frames, desktop notifications, and above the
-// presence threshold the online directory and the presence subscriptions.
+// presence threshold the online directory and the presence subscriptions; the profiles shown.
 
-import { MajlisClient } from '../majlis-client.js';
+import { MajlisClient, getProfile } from '../majlis-client.js';
 import { DesktopNotifier } from '../notifications.js';
 import { Mutes } from './mutes.js';
 import { OnlineDirectory } from './online-directory.js';
 import { OptionalFrames } from './optional-frames.js';
 import { PresenceInterest } from './presence-interest.js';
+import { ProfileCache } from './profiles.js';
 import { Preferences, SessionStore, TabStore } from './session-store.js';
 import { ChatState } from './state.js';
 
@@ -24,3 +25,4 @@ export const directory = new OnlineDirectory((request) => client.users(request))
 export const interest = new PresenceInterest((names) => client.subscribePresence(names), {
   sources: ['direct', 'members', 'online'],
 });
+export const profiles = new ProfileCache((name) => getProfile(name, { token: client.session?.token }));

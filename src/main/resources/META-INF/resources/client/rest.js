@@ -1,17 +1,28 @@
-// The REST side of the protocol: accounts (register, sign in) and file uploads.
+// The REST side of the protocol: accounts (register, sign in) and file uploads; client/account.js
+// has the account's own settings on top of requestJson.
 
 import { MajlisError } from './common.js';
 
 // ------------------------------------------------------------------ accounts (REST)
 
-async function postJson(path, body, { fetchImpl = globalThis.fetch, base } = {}) {
+/**
+ * A REST request answered in JSON: resolves with the body (`{}` for none, as a 204 has); rejects
+ * with a MajlisError of the body's `code`. `body`: an object is sent as JSON, a Blob as it is
+ * (with its own type), none for none; `token` adds `Authorization: Bearer`.
+ */
+export async function requestJson(method, path, body, { fetchImpl = globalThis.fetch, base, token } = {}) {
   const url = base ? new URL(path, base).href : path;
+  const headers = { Accept: 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const raw = typeof Blob !== 'undefined' && body instanceof Blob;
+  if (raw) headers['Content-Type'] = body.type || 'application/octet-stream';
+  else if (body !== undefined) headers['Content-Type'] = 'application/json';
   let res;
   try {
     res = await fetchImpl(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify(body),
+      method,
+      headers,
+      body: raw ? body : body === undefined ? undefined : JSON.stringify(body),
       credentials: 'omit',
       cache: 'no-store',
     });
@@ -33,6 +44,8 @@ async function postJson(path, body, { fetchImpl = globalThis.fetch, base } = {})
     { ...data, status: res.status, retryAfterMs });
 }
 
+const postJson = (path, body, options) => requestJson('POST', path, body, options);
+
 /** `POST /api/auth/register`: resolves on 201; rejects with a MajlisError whose `code` is
  *  `username_taken` (409), `username_invalid` or `invalid_payload` (400, a short password). */
 export function registerAccount(username, password, options) {
@@ -44,8 +57,6 @@ export function registerAccount(username, password, options) {
 export function loginAccount(username, password, options) {
   return postJson('/api/auth/login', { username, password }, options);
 }
-
-
 
 // ------------------------------------------------------------------ files (REST)
 

@@ -9,6 +9,7 @@ import { byName } from '../name-lists.js';
 import { fold, sameName } from '../state.js';
 import { isolatedText, sendErrorText } from './common.js';
 import { el } from './dom.js';
+import { fillSenderName } from './profile-view.js';
 import { replaceMessageNode, syncTabStop } from './message-keys.js';
 import { quoteNode } from './reply.js';
 import { renderRichText } from './rich-text.js';
@@ -35,7 +36,7 @@ function messageShell(from, mine, text, mentioned = []) {
   const fromNode = document.createElement('bdi');
   fromNode.className = 'message-from';
   fromNode.dataset.testid = 'message-from';
-  fromNode.textContent = String(from ?? '');
+  fillSenderName(fromNode, from);
   meta.append(fromNode);
 
   const body = document.createElement('div');

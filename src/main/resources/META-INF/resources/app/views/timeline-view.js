@@ -7,6 +7,7 @@ import { state } from '../context.js';
 import { sameName } from '../state.js';
 import { avatarHue, dayOf, initials, startsDay } from '../timeline.js';
 import { el } from './dom.js';
+import { fillAvatar } from './profile-view.js';
 
 /** Marks `li` as the continuation of a group or gives it its avatar; hides our own name in a direct conversation. */
 export function decorateMessage(li, conv, msg, grouped) {
@@ -25,6 +26,7 @@ function avatarNode(name) {
   avatar.textContent = initials(name);
   // CSSOM from script: allowed under the page's `style-src 'self'`.
   avatar.style.setProperty('--avatar-hue', String(avatarHue(name)));
+  fillAvatar(avatar, name);
   return avatar;
 }
 
