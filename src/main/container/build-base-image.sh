@@ -4,16 +4,28 @@
 # libraries that runtime links against, /tmp (sqlite-jdbc and Netty unpack their native
 # libraries there) and a non-root user (10001), committed with buildah and pushed to a registry.
 #
-#   src/main/container/build-base-image.sh REGISTRY [IMAGE]      e.g. 127.0.0.1:5000 majlis-base:25
+#   src/main/container/build-base-image.sh REGISTRY [IMAGE [APP]]   e.g. 127.0.0.1:5000 majlis-base:25 target/quarkus-app
 #
-# The JDK is $JAVA_HOME's (or the java on PATH); the image's runtime is that JDK's version.
+# The JDK is $JAVA_HOME's (or the java on PATH); the image's runtime is that JDK's version. With
+# APP (the packaged application), the runtime has exactly the modules jdeps finds in it, so a new
+# dependency on a JDK module cannot be missed; without it, the list below (jdeps' answer when it
+# was last written).
 set -euo pipefail
 
 REGISTRY=${1:?usage: build-base-image.sh REGISTRY [IMAGE]}
 IMAGE=${2:-majlis-base:jre}
+APP=${3:-}
 JDK=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 # jdeps over the packaged application (lib/boot, lib/main, app), plus the zip file system
-MODULES=java.base,java.desktop,java.instrument,java.naming,java.rmi,java.scripting,java.security.jgss,java.security.sasl,java.sql,jdk.compiler,jdk.management,jdk.net,jdk.unsupported,jdk.zipfs
+MODULES=java.base,java.desktop,java.instrument,java.naming,java.net.http,java.rmi,java.scripting,java.security.jgss,java.security.sasl,java.sql,jdk.compiler,jdk.management,jdk.net,jdk.unsupported
+if [ -n "$APP" ]; then
+    MODULES=$("$JDK/bin/jdeps" --ignore-missing-deps --print-module-deps --multi-release "$("$JDK/bin/java" -XshowSettings:properties -version 2>&1 \
+            | awk -F'= ' '/java.specification.version/ { print $2 }')" \
+        --class-path "$(find "$APP/lib/boot" "$APP/lib/main" -name '*.jar' | tr '\n' ':')" "$APP"/app/*.jar "$APP"/quarkus/generated-bytecode.jar \
+        | tail -n 1)
+fi
+MODULES=$MODULES,jdk.zipfs
+echo "runtime modules: $MODULES"
 BUILDAH=(buildah --storage-driver "${STORAGE_DRIVER:-vfs}")
 
 WORK=$(mktemp -d)

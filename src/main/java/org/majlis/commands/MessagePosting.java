@@ -1,5 +1,6 @@
 package org.majlis.commands;
 
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.time.Instant;
@@ -93,7 +94,11 @@ public class MessagePosting {
         NewMessage event = toEvent(stored, null);
         recipients.deliverMessage(stored.conversation(), stored.seq(), event);
         if (stored.conversation().isRoom()) {
-            posted.fire(new RoomMessagePosted(event));
+            try {
+                posted.fire(new RoomMessagePosted(event));
+            } catch (RuntimeException | LinkageError e) { // the message is stored and delivered: its ack must follow
+                Log.errorf(e, "the outgoing events of message %s failed", stored.id());
+            }
         }
     }
 

@@ -54,8 +54,11 @@ public class Limits {
      */
     public void message(String username, boolean guest) {
         MessageRate rate = policy.messageRate(guest);
-        RoleLimiter role = messages.compute(guest, (g, current) -> current != null && current.rate().equals(rate) ? current
-                : new RoleLimiter(rate, new TokenBucketLimiter(rate.perSecond(), rate.burst())));
+        RoleLimiter role = messages.get(guest);
+        if (role == null || !role.rate().equals(rate)) { // rare: a first message, or a rate an administrator changed
+            role = messages.compute(guest, (g, current) -> current != null && current.rate().equals(rate) ? current
+                    : new RoleLimiter(rate, new TokenBucketLimiter(rate.perSecond(), rate.burst())));
+        }
         long retryAfter = role.limiter().tryAcquire(Names.key(username));
         if (retryAfter > 0) {
             throw refused(retryAfter);

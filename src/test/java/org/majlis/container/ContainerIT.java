@@ -57,7 +57,8 @@ class ContainerIT {
         commands = new Commands(work);
         String registry = startRegistry();
 
-        commands.run(Duration.ofMinutes(5), "src/main/container/build-base-image.sh", registry, "majlis-base:it");
+        // the runtime's modules are those jdeps finds in the application packaged by this build
+        commands.run(Duration.ofMinutes(5), "src/main/container/build-base-image.sh", registry, "majlis-base:it", "target/quarkus-app");
         Path manifests = work.resolve("kubernetes");
         commands.run(Duration.ofMinutes(10), "./mvnw", "-B", "-q", "package", "-DskipTests", "-De2e.skip=true", "-Daot.skip=true",
                 "-Dquarkus.package.output-directory=container-app", "-Dquarkus.kubernetes.output-directory=" + manifests,
