@@ -41,6 +41,7 @@ import java.util.List;
         @JsonSubTypes.Type(value = ClientEvent.SetModerator.class, name = "set_moderator"),
         @JsonSubTypes.Type(value = ClientEvent.UpdateRoom.class, name = "update_room"),
         @JsonSubTypes.Type(value = ClientEvent.DeleteRoom.class, name = "delete_room"),
+        @JsonSubTypes.Type(value = ClientEvent.RenameRoom.class, name = "rename_room"),
         @JsonSubTypes.Type(value = ClientEvent.Report.class, name = "report"),
 })
 public sealed interface ClientEvent {
@@ -216,6 +217,13 @@ public sealed interface ClientEvent {
     }
 
     record DeleteRoom(String id, RoomRef payload) implements ClientEvent {
+    }
+
+    /** The owner gives the room a new {@code name}. */
+    record RenameRoom(String id, RenamePayload payload) implements ClientEvent {
+    }
+
+    record RenamePayload(String room, String name) {
     }
 
     /** Anyone reports a message they can see to the administrators. */

@@ -32,7 +32,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ServerEvent.MemberLeft.class, ServerEvent.Rooms.class, ServerEvent.RoomListing.class, ServerEvent.Typing.class,
         ServerEvent.Reaction.class, ServerEvent.MessageEdited.class, ServerEvent.MessageDeleted.class,
         ServerEvent.Invited.class, ServerEvent.MemberMuted.class, ServerEvent.RoomUpdated.class,
-        ServerEvent.RoomDeleted.class, ServerEvent.ProfileChanged.class})
+        ServerEvent.RoomDeleted.class, ServerEvent.ProfileChanged.class, ServerEvent.RoomRenamed.class,
+        ClientEvent.RenameRoom.class, ClientEvent.RenamePayload.class})
 final class NativeReflection {
 
     private NativeReflection() {

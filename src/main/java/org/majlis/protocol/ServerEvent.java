@@ -178,6 +178,13 @@ public sealed interface ServerEvent {
         }
     }
 
+    /** To a room's members: the room {@code room} is called {@code name} from now on, with all it had. */
+    record RoomRenamed(String room, String name) implements ServerEvent {
+        public String type() {
+            return "room_renamed";
+        }
+    }
+
     /** To a room's members: the room is gone, with its messages. */
     record RoomDeleted(String room) implements ServerEvent {
         public String type() {

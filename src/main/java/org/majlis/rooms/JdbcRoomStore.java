@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.majlis.names.Names;
+import org.majlis.protocol.ConversationId;
 import org.majlis.store.Database;
 import org.majlis.store.Sql;
 import org.majlis.store.StoreException;
@@ -145,15 +146,36 @@ public class JdbcRoomStore implements RoomStore {
         });
     }
 
+    /** Every table that keeps rows of a room by its conversation id (the integrations' too), but conversations. */
+    private static final List<String> ROOM_TABLES = List.of("messages", "read_marks", "room_members", "room_invitations",
+            "room_moderators", "room_bans", "room_mutes", "reports", "webhooks", "outgoing_hooks");
+
+    @Override
+    public boolean rename(Room room, String newName) {
+        String from = room.conversation().key();
+        String to = ConversationId.room(newName).key();
+        if (!to.equals(from) && Sql.run(database, connection -> Sql.first(connection, "SELECT 1 FROM conversations WHERE id = ?",
+                row -> 1, to)) != null) {
+            return false;
+        }
+        return unlessTaken(connection -> {
+            Sql.update(connection, "UPDATE conversations SET id = ?, room_name = ? WHERE id = ?", to, newName, from);
+            for (String table : ROOM_TABLES) {
+                Sql.update(connection, "UPDATE " + table + " SET conversation_id = ? WHERE conversation_id = ?", to, from);
+            }
+        });
+    }
+
     @Override
     public void delete(Room room) {
         String id = room.conversation().key();
         Sql.transaction(database, connection -> {
             Sql.update(connection, "DELETE FROM reactions WHERE message_id IN (SELECT id FROM messages WHERE conversation_id = ?)", id);
-            for (String table : List.of("messages", "read_marks", "room_members", "room_moderators", "room_bans", "room_mutes")) {
-                Sql.update(connection, "DELETE FROM " + table + " WHERE conversation_id = ?", id);
+            for (String table : ROOM_TABLES) {
+                if (!"reports".equals(table)) { // reports stay for the administrators, with the text they quoted gone
+                    Sql.update(connection, "DELETE FROM " + table + " WHERE conversation_id = ?", id);
+                }
             }
-            Sql.update(connection, "DELETE FROM room_invitations WHERE conversation_id = ?", id);
             return Sql.update(connection, "DELETE FROM conversations WHERE id = ?", id);
         });
     }

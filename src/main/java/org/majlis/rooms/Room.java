@@ -60,6 +60,11 @@ public record Room(String name, boolean isPrivate, String owner, Map<String, Str
         return controls.banned().containsKey(userKey);
     }
 
+    /** The room under a new name, with all it has. */
+    public Room withName(String newName) {
+        return new Room(newName, isPrivate, owner, members, invited, controls);
+    }
+
     public Room withControls(RoomControls changed) {
         return new Room(name, isPrivate, owner, members, invited, changed);
     }

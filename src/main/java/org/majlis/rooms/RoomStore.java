@@ -44,9 +44,12 @@ public interface RoomStore {
     /** Mutes the user until the time, or unmutes it (null). */
     void mute(Room room, String userKey, Long until);
 
+    /** Gives the room a new name, with everything in it; false when a room has that name (as names compare). */
+    boolean rename(Room room, String newName);
+
     /**
      * Deletes the room with everything in it: members, invitations, controls, messages with their
-     * reactions, read marks (their files go with the next file sweep).
+     * reactions, read marks, webhooks and outgoing events (their files go with the next file sweep).
      */
     void delete(Room room);
 }

@@ -92,8 +92,9 @@ class CommandPipelineTest {
                 return Json.object("messageId", messageId[0], "reason", "testing");
             });
             requests.put("remove_message", last -> Json.object("messageId", messageId[0]));
-            requests.put("leave_room", last -> Json.object("room", room));
-            requests.put("delete_room", last -> Json.object("room", room));
+            requests.put("rename_room", last -> Json.object("room", room, "name", room + "-renamed"));
+            requests.put("leave_room", last -> Json.object("room", room + "-renamed"));
+            requests.put("delete_room", last -> Json.object("room", room + "-renamed"));
             requests.put("decline_invite", last -> Json.object("room", Unique.name("nowhere")));
             requests.put("logout", last -> null);
             assertEquals(wireNames(), new TreeSet<>(requests.keySet()), "every event type is tried here");

@@ -149,4 +149,33 @@ class RoomModerationTest {
             assertEquals(0, reply(member, "history", "room", room).path("messages").size(), "a new room of the name inherits nothing");
         }
     }
+
+    @Test
+    void theOwnerRenamesTheRoomWithEverythingInIt() {
+        String room = Unique.name("oldname");
+        String renamed = Unique.name("newname");
+        String taken = Unique.name("taken");
+        try (TestClient owner = TestClient.guest(ws, Unique.name("owner")); TestClient member = TestClient.guest(ws, Unique.name("member"))) {
+            ok(owner, "create_room", "room", room);
+            ok(owner, "create_room", "room", taken);
+            join(member, room);
+            post(member, room, "said before the rename");
+            refused("forbidden", member, "rename_room", "room", room, "name", renamed);
+            refused("room_exists", owner, "rename_room", "room", room, "name", taken.toUpperCase());
+            refused("forbidden", owner, "rename_room", "room", "general", "name", renamed);
+            refused("invalid_payload", owner, "rename_room", "room", room, "name", "not a name");
+
+            ok(owner, "rename_room", "room", room, "name", renamed);
+            JsonNode told = member.await("room_renamed").path("payload");
+            assertEquals(List.of(room, renamed), List.of(told.path("room").asText(), told.path("name").asText()));
+            assertEquals("said before the rename", reply(member, "history", "room", renamed).path("messages").get(0).path("message").asText());
+            post(member, renamed, "said after it");
+            refused("room_not_found", member, "history", "room", room);
+            ok(owner, "rename_room", "room", renamed, "name", renamed.toUpperCase());
+            assertEquals(renamed.toUpperCase(), member.await("room_renamed").path("payload").path("name").asText(), "a change of case only");
+            assertEquals(2, reply(member, "history", "room", renamed).path("messages").size());
+            ok(member, "create_room", "room", room);
+            assertEquals(0, reply(member, "history", "room", room).path("messages").size(), "the old name is free, and empty");
+        }
+    }
 }

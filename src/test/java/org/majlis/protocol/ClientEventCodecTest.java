@@ -102,6 +102,8 @@ class ClientEventCodecTest {
                     new ClientEvent.UpdateRoom("27", new ClientEvent.UpdateRoomPayload("ops", "deploys", true))),
             Map.entry("{\"type\":\"delete_room\",\"id\":\"28\",\"payload\":{\"room\":\"ops\"}}",
                     new ClientEvent.DeleteRoom("28", new ClientEvent.RoomRef("ops"))),
+            Map.entry("{\"type\":\"rename_room\",\"id\":\"30\",\"payload\":{\"room\":\"ops\",\"name\":\"ops-2\"}}",
+                    new ClientEvent.RenameRoom("30", new ClientEvent.RenamePayload("ops", "ops-2"))),
             Map.entry("{\"type\":\"report\",\"id\":\"29\",\"payload\":{\"messageId\":\"m1\",\"reason\":\"abuse\"}}",
                     new ClientEvent.Report("29", new ClientEvent.ReportPayload("m1", "abuse"))));
 
