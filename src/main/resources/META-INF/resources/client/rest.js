@@ -1,17 +1,24 @@
-// The REST side of the protocol: accounts (register, sign in) and file uploads.
+// The REST side of the protocol: accounts (register, sign in), administration and file uploads.
 
 import { MajlisError } from './common.js';
 
 // ------------------------------------------------------------------ accounts (REST)
 
-async function postJson(path, body, { fetchImpl = globalThis.fetch, base } = {}) {
+/**
+ * A JSON request (`body` undefined: none); resolves with the JSON answer (`{}` for none, as 204),
+ * rejects with a MajlisError of the answer's `code` (or one for its status), `payload.status`.
+ */
+async function requestJson(method, path, body, { fetchImpl = globalThis.fetch, base, token } = {}) {
   const url = base ? new URL(path, base).href : path;
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
   let res;
   try {
     res = await fetchImpl(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify(body),
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'omit',
       cache: 'no-store',
     });
@@ -28,7 +35,8 @@ async function postJson(path, body, { fetchImpl = globalThis.fetch, base } = {})
   const retryAfterMs = Number.isFinite(data.retryAfterMs) ? data.retryAfterMs
     : Number.isFinite(retryAfter) ? retryAfter * 1000 : undefined;
   const fallback = res.status === 401 ? 'auth_failed' : res.status === 429 ? 'rate_limited'
-    : res.status === 409 ? 'username_taken' : res.status === 400 ? 'invalid_payload' : 'internal';
+    : res.status === 409 ? 'username_taken' : res.status === 400 ? 'invalid_payload'
+      : res.status === 403 ? 'forbidden' : res.status === 404 ? 'not_found' : 'internal';
   throw new MajlisError(typeof data.code === 'string' ? data.code : fallback, data.message || `HTTP ${res.status}`,
     { ...data, status: res.status, retryAfterMs });
 }
@@ -36,15 +44,53 @@ async function postJson(path, body, { fetchImpl = globalThis.fetch, base } = {})
 /** `POST /api/auth/register`: resolves on 201; rejects with a MajlisError whose `code` is
  *  `username_taken` (409), `username_invalid` or `invalid_payload` (400, a short password). */
 export function registerAccount(username, password, options) {
-  return postJson('/api/auth/register', { username, password }, options);
+  return requestJson('POST', '/api/auth/register', { username, password }, options);
 }
 
 /** `POST /api/auth/login`: resolves with `{ token, expiresAt, username }`; rejects with
  *  `auth_failed` (401) or `rate_limited` (429, `payload.retryAfterMs`). */
 export function loginAccount(username, password, options) {
-  return postJson('/api/auth/login', { username, password }, options);
+  return requestJson('POST', '/api/auth/login', { username, password }, options);
 }
 
+// ------------------------------------------------------------------ administration (REST)
+// For a server administrator's session token (`{ token }` in the options): others get
+// `forbidden` (403), a bad token `auth_failed` (401). Each change goes to the audit log.
+
+const named = (name) => encodeURIComponent(String(name));
+const query = (fields) => {
+  const given = Object.entries(fields).filter(([, value]) => value != null && value !== '' && value !== false);
+  return given.length ? `?${new URLSearchParams(given.map(([k, v]) => [k, String(v)]))}` : '';
+};
+
+/** `GET /api/admin/admins`: `{ admins: [names] }`, configured and named. */
+export const listAdmins = (options) => requestJson('GET', '/api/admin/admins', undefined, options);
+
+/** `PUT /api/admin/admins/{name}`: the account becomes an administrator (`not_found`: no such account). */
+export const nameAdmin = (name, options) => requestJson('PUT', `/api/admin/admins/${named(name)}`, undefined, options);
+
+/** `DELETE /api/admin/admins/{name}`: no longer one (409 for one named in the configuration). */
+export const removeAdmin = (name, options) => requestJson('DELETE', `/api/admin/admins/${named(name)}`, undefined, options);
+
+/** `POST /api/admin/accounts/{name}/disable`: its sessions end, its connections close; it cannot log in. */
+export const disableAccount = (name, reason, options) =>
+  requestJson('POST', `/api/admin/accounts/${named(name)}/disable`, reason ? { reason } : {}, options);
+
+/** `POST /api/admin/accounts/{name}/enable` (`not_found` when it is not disabled). */
+export const enableAccount = (name, options) =>
+  requestJson('POST', `/api/admin/accounts/${named(name)}/enable`, {}, options);
+
+/** `GET /api/admin/audit`: `{ items, next }`, newest first; `next` is the `before` of the next page. */
+export const auditPage = ({ before, limit } = {}, options) =>
+  requestJson('GET', `/api/admin/audit${query({ before, limit })}`, undefined, options);
+
+/** `GET /api/admin/reports`: `{ items, next }`, open reports newest first (`all`: resolved ones too). */
+export const reportsPage = ({ all, before, limit } = {}, options) =>
+  requestJson('GET', `/api/admin/reports${query({ all, before, limit })}`, undefined, options);
+
+/** `POST /api/admin/reports/{id}/resolve`: closes an open report with a `resolution` text. */
+export const resolveReport = (id, resolution, options) =>
+  requestJson('POST', `/api/admin/reports/${named(id)}/resolve`, { resolution }, options);
 
 
 // ------------------------------------------------------------------ files (REST)
