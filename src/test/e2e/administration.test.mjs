@@ -80,6 +80,20 @@ describe('the administration view', { timeout: 300_000 }, () => {
   test('administrators are listed; an account is disabled and enabled by name', { timeout: T }, async () => {
     await boss.locator(`[data-testid="admin-admin"][data-username="${ADMIN}"]`).waitFor();
     await registerAccount('layla', 'layla password', rest());
+    // Named and removed; one named in the configuration stays.
+    const layla = boss.locator('[data-testid="admin-admin"][data-username="layla"]');
+    await boss.getByTestId('admin-admins-name').fill('layla');
+    await boss.getByTestId('admin-add-admin').click();
+    await layla.waitFor();
+    await layla.getByTestId('admin-remove-admin').click();
+    await layla.waitFor({ state: 'detached' });
+    await boss.locator(`[data-testid="admin-admin"][data-username="${ADMIN}"]`).getByTestId('admin-remove-admin').click();
+    await waitUntil(() => boss.getByTestId('admin-admins-status').textContent(), { check: (text) => text === 'You are not allowed to do that.', message: 'the refusal' });
+    await boss.getByTestId('admin-admins-name').fill('nobody-here');
+    await boss.getByTestId('admin-add-admin').click();
+    await waitUntil(() => boss.getByTestId('admin-admins-status').textContent(), { check: (text) => text.startsWith('Not found'), message: 'no such account' });
+    assert.equal(await boss.locator(`[data-testid="admin-admin"][data-username="${ADMIN}"]`).count(), 1);
+
     const { token } = await loginAccount('layla', 'layla password', rest());
     assert.ok(token);
 

@@ -1,6 +1,7 @@
 // Moderation in the page, with three guests in a room: its owner (Nadia) makes Sara a moderator
 // from the members panel; Sara removes Omar's message (everyone sees "Removed by a moderator"),
-// mutes him (his composer closes, saying until when; unmuting opens it) and bans him (the room
+// mutes him (his composer closes, saying until when; after a reload, when a message is refused;
+// unmuting opens it) and bans him (the room
 // leaves his sidebar, he cannot join it again, the others see the line and Sara the banned list);
 // the owner's room settings set the topic and make the room read-only (the others' composer
 // closes), then delete it (it leaves everyone's sidebar with a notice).
@@ -84,6 +85,20 @@ describe('moderation in the page', { timeout: 300_000 }, () => {
     assert.equal(await omar.getByTestId('send').isDisabled(), true);
     await waitUntil(() => member(sara, 'Omar').textContent(), { check: (text) => /muted until/.test(text), message: 'Omar shown muted' });
 
+    // Reloaded, the page does not know of the mute until a message is refused: then it says it.
+    await omar.reload();
+    await omar.getByTestId('chat').waitFor();
+    await conversationEntry(omar, KEY).click();
+    await waitUntil(() => omar.getByTestId('conversation-title').textContent(), { check: (title) => title === `# ${ROOM}`, message: 'the room open' });
+    assert.equal(await blocked.isHidden(), true);
+    await sendWithEnter(omar, 'let me speak');
+    await waitUntil(() => omar.getByTestId('message-error').allTextContents(), {
+      check: (texts) => texts.length === 1 && texts[0].includes('You are muted in this room'), message: 'the refusal on the message',
+    });
+    await blocked.waitFor();
+    assert.match(await blocked.textContent(), /until/);
+    await omar.getByTestId('discard').click();
+
     await member(sara, 'Omar').getByTestId('member-unmute').click();
     await blocked.waitFor({ state: 'hidden' });
     assert.equal(await omar.getByTestId('composer').isDisabled(), false);
@@ -131,6 +146,7 @@ describe('moderation in the page', { timeout: 300_000 }, () => {
       check: (text) => text === 'This room is read-only: only its moderators post.', message: 'the read-only notice',
     });
     assert.equal(await sara.getByTestId('composer-blocked').isHidden(), true);
+    assert.match(await omar.getByTestId('conversation-subtitle').textContent(), / · read-only$/);
 
     await nadia.getByTestId('room-settings').click();
     await nadia.getByTestId('delete-room').click();

@@ -76,7 +76,7 @@ export default {
   'admin.enable': 'تفعيل',
   'admin.disabled': 'عُطّل {name}: خرج من كل مكان، ولا يستطيع الدخول.',
   'admin.enabled': 'يستطيع {name} الدخول من جديد.',
-  'admin.done': 'تم.',
+  'admin.not_found': 'غير موجود، أو تم ذلك من قبل: لا حساب بهذا الاسم، أو ليس في تلك الحال.',
   'audit.remove_message': 'حذف رسالة',
   'audit.kick': 'أخرج من الغرفة',
   'audit.ban': 'حظر',

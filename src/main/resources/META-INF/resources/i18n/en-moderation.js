@@ -76,7 +76,7 @@ export default {
   'admin.enable': 'Enable',
   'admin.disabled': '{name} is disabled: signed out everywhere, and cannot sign in.',
   'admin.enabled': '{name} can sign in again.',
-  'admin.done': 'Done.',
+  'admin.not_found': 'Not found, or done already: no such account, or it is not in that state.',
   'audit.remove_message': 'removed a message',
   'audit.kick': 'removed from the room',
   'audit.ban': 'banned',

@@ -20,6 +20,9 @@ export function renderAdminEntry() {
 
 const withToken = () => ({ token: client.session?.token });
 
+/** A refusal: `not_found` here means an account (or report) that is not there, or not in that state. */
+const refusal = (e) => (e.code === 'not_found' ? t('admin.not_found') : sendErrorText(e));
+
 /** A node of `tag` with a class, a test id and text. */
 function node(tag, className, testid, text = '') {
   const made = document.createElement(tag);
@@ -37,6 +40,7 @@ function section(name, headingKey) {
   const heading = node('h3', 'section-title', null, t(headingKey));
   const status = node('p', 'muted small-text', `admin-${name}-status`);
   status.setAttribute('role', 'status');
+  status.hidden = true;
   const list = node('ul', 'admin-list', `admin-${name}-list`);
   root.append(heading, status, list);
   const say = (text) => {
@@ -85,7 +89,7 @@ async function act(control, action, after, say) {
     await action();
     await after();
   } catch (e) {
-    say(sendErrorText(e));
+    say(refusal(e));
   } finally {
     control.disabled = false;
   }
@@ -100,7 +104,7 @@ function reportsSection() {
       part.list.replaceChildren(...items.map((r) => reportItem(r, load, part.say)));
       part.say(items.length ? '' : t('admin.no_reports'));
     } catch (e) {
-      part.say(sendErrorText(e));
+      part.say(refusal(e));
     }
   };
   load();
@@ -133,7 +137,7 @@ function auditSection() {
       older.hidden = next === null;
       part.say(part.list.children.length ? '' : t('admin.no_audit'));
     } catch (e) {
-      part.say(sendErrorText(e));
+      part.say(refusal(e));
     }
   };
   older.addEventListener('click', () => act(older, load, () => {}, part.say));
@@ -185,7 +189,7 @@ function adminsSection() {
       }));
       part.say('');
     } catch (e) {
-      part.say(sendErrorText(e));
+      part.say(refusal(e));
     }
   };
   part.root.append(nameForm('admins', [['admin-add-admin', 'admin.add_admin', async (name) => {

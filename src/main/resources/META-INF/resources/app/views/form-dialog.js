@@ -12,7 +12,7 @@ let dialogs = 0;
  * @param {Array<object>} spec.fields `{ name, label, kind: 'text'|'textarea'|'number'|'select'|'checkbox',
  *   value, options: [[value, label]], maxLength, shownWhen: (values) => boolean }`
  * @param {(values: object) => string} [spec.check] the problem with the values, '' when none
- * @param {(form: HTMLFormElement, close: () => void) => Node[]} [spec.extra] more buttons, before Cancel
+ * @param {(close: () => void) => Node[]} [spec.extra] more buttons, before Cancel
  * @param {string} [spec.testid]
  * @returns {Promise<object|null>}
  */
@@ -49,7 +49,7 @@ export function askForm({ title, submit, fields, check = () => '', extra = () =>
     const ok = button('submit', 'button primary', `${testid}-submit`, submit);
     const buttons = document.createElement('div');
     buttons.className = 'button-row';
-    buttons.append(...extra(form, close), cancel, ok);
+    buttons.append(...extra(close), cancel, ok);
     form.append(heading, ...rows.map(({ row }) => row), error, buttons);
     form.addEventListener('submit', (event) => {
       event.preventDefault();

@@ -23,13 +23,15 @@ const parts = {
 
 let reopenTimer = null;   // opens the composer again when our mute ends
 
-/** Called with the header: everything of the open conversation's controls. */
+/** Called at the end of renderHeader: everything of the open conversation's controls. */
 export function renderRoomControls(conv) {
   askRoomControls(conv);
   const room = conv.kind === 'room';
   parts.topic.textContent = room ? conv.topic : '';
   parts.topic.title = parts.topic.textContent;
   parts.topic.hidden = !parts.topic.textContent;
+  // After the header's subtitle ("Public room · 3 members"), which renderHeader has just set.
+  if (room && conv.readOnly) el.subtitle.textContent += ` · ${t('moderation.read_only_mark')}`;
   parts.settings.hidden = !canManage(conv, state.me, state.admin);
   renderBanned(conv);
   renderComposerBlock(conv);
@@ -62,7 +64,7 @@ function renderComposerBlock(conv) {
   parts.blocked.hidden = !block;
   for (const control of [el.composer, el.send, el.attach, el.emojiButton]) control.disabled = Boolean(block);
   if (block?.until) {
-    // At most a day ahead: longer timers are clamped by browsers; the header renders again anyway.
+    // A day at most (a timer overflows after 24.8 days): at its end the wait starts again.
     const wait = Math.min(block.until.getTime() - Date.now() + 500, 86_400_000);
     reopenTimer = setTimeout(() => {
       if (state.activeConversation() === conv) renderComposerBlock(conv);
@@ -81,7 +83,7 @@ export async function openRoomSettings() {
       { name: 'topic', kind: 'textarea', label: t('moderation.topic'), value: conv.topic, maxLength: MAX_TOPIC },
       { name: 'readOnly', kind: 'checkbox', label: t('moderation.read_only'), value: conv.readOnly },
     ],
-    extra: (form, close) => {
+    extra: (close) => {
       if (!deletable) return [];
       const remove = button('button', 'button danger', 'delete-room', t('moderation.delete_room'));
       remove.addEventListener('click', () => confirmThen(remove, 'moderation.confirm_delete_room', async () => {
