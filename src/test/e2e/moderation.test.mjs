@@ -1,7 +1,7 @@
 // Moderation in the page, with three guests in a room: its owner (Nadia) makes Sara a moderator
 // from the members panel; Sara removes Omar's message (everyone sees "Removed by a moderator"),
 // mutes him (his composer closes, saying until when; after a reload, when a message is refused;
-// unmuting opens it) and bans him (the room
+// unmuting opens it), removes him from the room (he may join again) and bans him (the room
 // leaves his sidebar, he cannot join it again, the others see the line and Sara the banned list);
 // the owner's room settings set the topic and make the room read-only (the others' composer
 // closes), then delete it (it leaves everyone's sidebar with a notice).
@@ -104,6 +104,17 @@ describe('moderation in the page', { timeout: 300_000 }, () => {
     assert.equal(await omar.getByTestId('composer').isDisabled(), false);
     await sendWithEnter(omar, 'sorry');
     await messagesWithText(sara, 'sorry').waitFor();
+  });
+
+  test('a moderator removes a member from the room, who may join again', { timeout: T }, async () => {
+    await member(sara, 'Omar').getByTestId('member-kick').click();
+    await sara.getByTestId('kick-dialog-submit').click(); // no reason needed
+    await waitUntil(() => conversationEntry(omar, KEY).count(), { check: (n) => n === 0, message: 'the room to leave Omar\'s sidebar' });
+    await waitUntil(() => omar.getByTestId('notice').textContent(), { check: (text) => text === `A moderator removed you from ${ROOM}.`, message: 'the notice' });
+    await waitUntil(() => systemLines(nadia), { check: (lines) => lines.includes('Omar was removed by a moderator'), message: 'the line' });
+    assert.equal(await omar.evaluate((room) => window.majlis.client.joinRoom(room).then(() => 'joined', (e) => e.code), ROOM), 'joined');
+    await conversationEntry(omar, KEY).click();
+    await member(sara, 'Omar').waitFor();
   });
 
   test('a moderator bans a member: the room leaves their page and they cannot join again', { timeout: T }, async () => {
