@@ -16,6 +16,7 @@ import { listen } from './app/connection.js';
 import { client, preferences, sessionStore, state } from './app/context.js';
 import { AutoAway } from './app/away.js';
 import { loadOlder } from './app/history.js';
+import { wireModeration } from './app/moderation.js';
 import { ACTIVE_AT_KEY, LANGUAGE_KEY, THEME_KEY } from './app/session-store.js';
 import { isReading, markRead } from './app/updates.js';
 import { initAccount } from './app/views/account.js';
@@ -212,6 +213,7 @@ function init() {
 
   listen();
   initAccount();
+  wireModeration();
   away.start();
   window.addEventListener('storage', onSessionStorage);
 

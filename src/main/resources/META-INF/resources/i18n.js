@@ -1,12 +1,15 @@
 // User-interface strings in English and Arabic: the lookup. The tables are in i18n/en.js and
-// i18n/ar.js and have the same keys (a browser test checks it). Values are plain text (they are
+// i18n/ar.js (with i18n/*-moderation.js) and have the same keys (a browser test checks it). Values are plain text (they are
 // always put in the DOM as text, never as HTML); `{name}` placeholders are replaced by
 // `t(key, { name })`.
 
 import ar from './i18n/ar.js';
+import arModeration from './i18n/ar-moderation.js';
 import en from './i18n/en.js';
+import enModeration from './i18n/en-moderation.js';
 
-const STRINGS = { en, ar };
+// Moderation and administration have tables of their own, added to each language's.
+const STRINGS = { en: { ...en, ...enModeration }, ar: { ...ar, ...arModeration } };
 
 /** The languages the interface speaks, each named in itself (for the language switch). */
 export const LANGUAGES = { en: 'English', ar: 'العربية' };

@@ -26,6 +26,12 @@
 // gets `invited` and accepts with `joinRoom`. `rooms({ after, limit })` gives a page of rooms. Files: `await uploadFile(file, { token, onProgress })` gives
 // `{ id, name, size, contentType, url }`; send the id in a message's `attachments`.
 //
+// Moderation (each resolves with the `ack`): `removeMessage`, `kick`, `ban`, `unban`, `mute`,
+// `unmute`, `setModerator`, `updateRoom`, `renameRoom`, `deleteRoom`, `report`; their effects come as events
+// (`message_deleted` with `removed`, `member_left` with `removed`/`banned`, `member_muted`,
+// `room_updated`, `room_deleted`). Administration over REST: `listAdmins(token)` and the other
+// helpers of client/rest.js.
+//
 // Presence: `client.presence` is the scope (`all`: every change comes; `subscribed`: above the
 // server's threshold, only those of the users this connection subscribed to, its direct partners
 // and itself) and `client.online` how many are online, as the server last said. `users({ prefix,
@@ -50,6 +56,9 @@ export { registerAccount, loginAccount, uploadFile } from './client/rest.js';
 export {
   getProfile, updateProfile, uploadAvatar, removeAvatar, changePassword, signOutEverywhere, listSessions, revokeSession,
 } from './client/account.js';
+export {
+  listAdmins, nameAdmin, removeAdmin, disableAccount, enableAccount, auditPage, reportsPage, resolveReport,
+} from './client/admin.js';
 
 /** The fields that have a value: a page request leaves the others out. */
 const given = (fields) => Object.fromEntries(Object.entries(fields).filter(([, value]) => value));
@@ -195,5 +204,59 @@ export class MajlisClient extends MajlisConnection {
 
   deleteMessage(messageId) {
     return this.request('delete_message', { messageId });
+  }
+
+  // Moderation (protocol.md, "Moderation"). Each resolves with the `ack`; a `reason` left out or
+  // empty is not sent.
+
+  removeMessage(messageId, reason) {
+    return this.request('remove_message', given({ messageId, reason }));
+  }
+
+  kick(room, username, reason) {
+    return this.request('kick', given({ room, username, reason }));
+  }
+
+  ban(room, username, reason) {
+    return this.request('ban', given({ room, username, reason }));
+  }
+
+  unban(room, username) {
+    return this.request('unban', { room, username });
+  }
+
+  /** `mute`: `username` reads but cannot post in `room` for `minutes` (1 to 525600). */
+  mute(room, username, minutes, reason) {
+    return this.request('mute', given({ room, username, minutes, reason }));
+  }
+
+  unmute(room, username) {
+    return this.request('unmute', { room, username });
+  }
+
+  setModerator(room, username, moderator) {
+    return this.request('set_moderator', { room, username, moderator: moderator === true });
+  }
+
+  /** `update_room`: `topic` (`''` clears it) and/or `readOnly`; a field left undefined stays as it is. */
+  updateRoom(room, { topic, readOnly } = {}) {
+    const payload = { room };
+    if (topic !== undefined) payload.topic = topic;
+    if (readOnly !== undefined) payload.readOnly = readOnly === true;
+    return this.request('update_room', payload);
+  }
+
+  /** `rename_room`: the room is called `name` from now on; its members get `room_renamed`. */
+  renameRoom(room, name) {
+    return this.request('rename_room', { room, name });
+  }
+
+  deleteRoom(room) {
+    return this.request('delete_room', { room });
+  }
+
+  /** `report`: a message for the administrators to look at; `reason` is required. */
+  report(messageId, reason) {
+    return this.request('report', { messageId, reason });
   }
 }

@@ -178,7 +178,7 @@ function onMessageDeleted(payload) {
   updateQuotes(payload, null);
   const found = eventMessage(payload, payload.from);
   if (!found) return;
-  Object.assign(found.msg, { message: '', deleted: true, attachments: [], reactions: {} });
+  Object.assign(found.msg, { message: '', deleted: true, removed: payload.removed === true, attachments: [], reactions: {} });
   if (state.editing?.messageId === found.msg.id) stopEditing();
   rerenderMessage(found.conv, found.msg);
   renderSidebar();

@@ -45,6 +45,12 @@ export class Conversation {
     this.memberCount = null;          // from `room` or the `rooms` list
     this.readBy = new Map();          // fold(user) -> { name, seq }: how far the others have read
     this.typing = new Map();          // fold(user) -> { name, timer }: who is typing here now
+    this.topic = '';                  // rooms, from `room` / `room_updated` (moderation-model.js)
+    this.readOnly = false;            // only moderators post
+    this.moderators = [];
+    this.banned = null;               // names, known to the room's moderators only
+    this.muted = new Map();           // fold(user) -> ISO end of the mute (ours, and all of them for moderators)
+    this.controlsAsked = false;       // a `join_room` was sent to learn the room's controls after a reload
   }
 
   get target() {
@@ -67,6 +73,7 @@ export class ChatState {
     this.view = 'login';
     this.me = null;
     this.guest = true;
+    this.admin = false;              // a server administrator (welcome's `admin`)
     this.myStatus = 'online';
     this.users = new Map();          // fold(name) -> { username, status }: everyone online but me (in the subscribed scope, those the page hears of)
     this.lastSeen = new Map();       // fold(name) -> ISO time a user went offline (from presence)

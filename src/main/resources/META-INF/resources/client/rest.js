@@ -1,5 +1,5 @@
 // The REST side of the protocol: accounts (register, sign in) and file uploads; client/account.js
-// has the account's own settings on top of requestJson.
+// has the account's own settings, client/admin.js the administration, on top of requestJson.
 
 import { MajlisError } from './common.js';
 
@@ -39,7 +39,8 @@ export async function requestJson(method, path, body, { fetchImpl = globalThis.f
   const retryAfterMs = Number.isFinite(data.retryAfterMs) ? data.retryAfterMs
     : Number.isFinite(retryAfter) ? retryAfter * 1000 : undefined;
   const fallback = res.status === 401 ? 'auth_failed' : res.status === 429 ? 'rate_limited'
-    : res.status === 409 ? 'username_taken' : res.status === 400 ? 'invalid_payload' : 'internal';
+    : res.status === 409 ? 'username_taken' : res.status === 400 ? 'invalid_payload'
+      : res.status === 403 ? 'forbidden' : res.status === 404 ? 'not_found' : 'internal';
   throw new MajlisError(typeof data.code === 'string' ? data.code : fallback, data.message || `HTTP ${res.status}`,
     { ...data, status: res.status, retryAfterMs });
 }
@@ -49,13 +50,13 @@ const postJson = (path, body, options) => requestJson('POST', path, body, option
 /** `POST /api/auth/register`: resolves on 201; rejects with a MajlisError whose `code` is
  *  `username_taken` (409), `username_invalid` or `invalid_payload` (400, a short password). */
 export function registerAccount(username, password, options) {
-  return postJson('/api/auth/register', { username, password }, options);
+  return requestJson('POST', '/api/auth/register', { username, password }, options);
 }
 
 /** `POST /api/auth/login`: resolves with `{ token, expiresAt, username }`; rejects with
  *  `auth_failed` (401) or `rate_limited` (429, `payload.retryAfterMs`). */
 export function loginAccount(username, password, options) {
-  return postJson('/api/auth/login', { username, password }, options);
+  return requestJson('POST', '/api/auth/login', { username, password }, options);
 }
 
 // ------------------------------------------------------------------ files (REST)

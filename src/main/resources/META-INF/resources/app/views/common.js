@@ -98,9 +98,9 @@ export async function loadMoreKeepingFocus(button, list, load) {
   target.focus();
 }
 
-/** A message as one short line: its text, or that it has files, or that it was deleted. */
+/** A message as one short line: its text, or that it has files, or that it was deleted (or removed by a moderator). */
 export function messageSummary(msg) {
-  if (msg.deleted) return t('message.deleted');
+  if (msg.deleted) return t(msg.removed ? 'message.removed' : 'message.deleted');
   const text = String(msg.message ?? '').replace(/\s+/g, ' ').trim();
   if (text) return text;
   return Array.isArray(msg.attachments) && msg.attachments.length > 0 ? t('preview.attachment') : '';

@@ -13,6 +13,7 @@ import { el } from './dom.js';
 import { messageNode, renderHistoryStatus, renderMessages, renderTyping, settleScroll } from './message-list.js';
 import { renderMembers } from './members.js';
 import { cancelReply } from './reply.js';
+import { renderRoomControls } from './room-controls.js';
 import { closeSidebar, fillRoomIcon, presenceText, renderSidebar } from './sidebar.js';
 import { isNearBottom, renderJumpButton } from './timeline-view.js';
 
@@ -121,6 +122,7 @@ export function renderHeader() {
   el.composer.placeholder = conv.kind === 'room'
     ? t('chat.composer_placeholder_room', { name: conv.name })
     : t('chat.composer_placeholder_direct', { name: conv.name });
+  renderRoomControls(conv);
 }
 
 /** The room's name after the sidebar's icon ('#', or the padlock of a private room); a person's name alone. */

@@ -8,6 +8,7 @@ import { showingPresence } from '../presence.js';
 import { fold, isGroupRoom, sameName } from '../state.js';
 import { confirmThen, loadMoreKeepingFocus, replaceKeepingFocus, runCommand, sendErrorText, whenTypingPauses } from './common.js';
 import { el } from './dom.js';
+import { memberModeration } from './mod-actions.js';
 import { presenceText } from './sidebar.js';
 
 const MEMBERS_PAGE = 50;    // a room with more members gets the filter and "More members"
@@ -71,6 +72,7 @@ function memberItem(conv, name) {
     owner.textContent = t('rooms.owner');
     li.append(owner);
   }
+  li.append(...memberModeration(conv, name));
   return li;
 }
 

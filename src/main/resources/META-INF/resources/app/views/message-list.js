@@ -11,6 +11,7 @@ import { isolatedText, sendErrorText } from './common.js';
 import { el } from './dom.js';
 import { fillSenderName } from './profile-view.js';
 import { replaceMessageNode, syncTabStop } from './message-keys.js';
+import { messageModerationButtons } from './mod-actions.js';
 import { quoteNode } from './reply.js';
 import { renderRichText } from './rich-text.js';
 import {
@@ -51,7 +52,7 @@ function messageShell(from, mine, text, mentioned = []) {
 function renderMessage(msg) {
   const mine = sameName(msg.from, state.me);
   const deleted = msg.deleted === true;
-  const { li, meta, body } = deleted ? messageShell(msg.from, mine, t('message.deleted'))
+  const { li, meta, body } = deleted ? messageShell(msg.from, mine, t(msg.removed ? 'message.removed' : 'message.deleted'))
     : messageShell(msg.from, mine, msg.message, Array.isArray(msg.mentions) ? msg.mentions : []);
   li.dataset.messageId = messageId(msg);
   if (msg.seq != null) li.dataset.seq = String(msg.seq);
@@ -60,6 +61,7 @@ function renderMessage(msg) {
   if (deleted) {
     // Nothing of a deleted message is shown: no text, no files, no reactions.
     li.dataset.deleted = 'true';
+    if (msg.removed) li.dataset.removed = 'true';
     body.classList.add('deleted');
     body.dataset.testid = 'message-deleted';
     return li;
@@ -72,7 +74,7 @@ function renderMessage(msg) {
   if (attachments) li.append(attachments);
   const reactions = reactionRow(msg);
   if (reactions) li.append(reactions);
-  if (msg.id != null) meta.append(...messageActions(mine));
+  if (msg.id != null) meta.append(...messageActions(mine, messageModerationButtons(msg)));
   return li;
 }
 

@@ -144,10 +144,11 @@ export function reactionRow(msg) {
 }
 
 /**
- * React and reply (everyone), edit and delete (the author only): shown on hover and focus; on a phone, in
- * a menu that the "⋯" button (or a long press) opens, one message at a time.
+ * React and reply (everyone), edit and delete (the author only), then `moderation` (Report,
+ * Remove: views/mod-actions.js): shown on hover and focus; on a phone, in a menu that the "⋯"
+ * button (or a long press) opens, one message at a time.
  */
-export function messageActions(mine) {
+export function messageActions(mine, moderation = []) {
   const more = actionButton('more', 'message-more', '⋯');
   more.classList.add('message-more');
   more.title = t('message.actions');
@@ -163,6 +164,7 @@ export function messageActions(mine) {
   react.setAttribute('aria-expanded', 'false');
   bar.append(react, actionButton('reply', 'reply-message', t('reply.reply')));
   if (mine) bar.append(actionButton('edit', 'edit-message', t('message.edit')), actionButton('delete', 'delete-message', t('message.delete')));
+  bar.append(...moderation);
   return [more, bar];
 }
 

@@ -112,7 +112,9 @@ export function onMemberLeft(payload) {
   }
   if (conv.typing.has(fold(payload.username))) setTyping(conv, payload.username, false);
   if (conv.key === state.activeKey) renderHeader();
-  addSystemLine(conv, 'system.left', { name: payload.username });
+  // Removed or banned by a moderator (app/moderation.js tells the one it was).
+  const line = payload.banned ? 'system.banned' : payload.removed ? 'system.removed' : 'system.left';
+  addSystemLine(conv, line, { name: payload.username });
 }
 
 /** `member_invited`, to every member (the inviter too): "sara invited omar", "You invited omar". */
