@@ -35,6 +35,9 @@ describe('reading a conversation', { timeout: 360_000 }, () => {
 
   test('messages of one sender are grouped under one name, with an avatar; a date line starts the day', { timeout: T }, async () => {
     for (const text of ['one', 'two', 'three']) await sendWithEnter(sara.page, text);
+    // Sara's three are stored before Omar writes: Enter does not wait for the ack, and on a busy
+    // machine Omar's could otherwise come first
+    await messagesWithText(omar.page, 'three').waitFor();
     for (const text of ['four', 'five']) await sendWithEnter(omar.page, text);
     await messagesWithText(omar.page, 'five').waitFor();
     const shown = await omar.page.getByTestId('message').evaluateAll((nodes) => nodes.map((n) => ({

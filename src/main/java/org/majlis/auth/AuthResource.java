@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.function.Function;
+import org.majlis.http.JsonErrors;
 import org.majlis.limits.AccountLoginLimit;
 import org.majlis.limits.ClientAddress;
 import org.majlis.limits.Limits;
@@ -55,24 +56,24 @@ public class AuthResource {
     @Path("/register")
     public Response register(Credentials credentials, @Context HttpServerRequest request) {
         if (!policy.registrationOpen()) {
-            return error(Response.Status.FORBIDDEN, "forbidden", "registration is closed on this server");
+            return JsonErrors.response(Response.Status.FORBIDDEN, "forbidden", "registration is closed on this server");
         }
         if (policy.addressBanned(ClientAddress.of(request))) {
             return banned();
         }
         long retryAfter = limits.registration(ClientAddress.of(request));
         if (retryAfter > 0) {
-            return tooManyRequests(retryAfter, "too many registrations from your address");
+            return JsonErrors.tooManyRequests(retryAfter, "too many registrations from your address");
         }
         Credentials given = credentials == null ? new Credentials(null, null) : credentials;
         return switch (accounts.register(given.username(), given.password())) {
             case CREATED -> Response.status(Response.Status.CREATED)
                     .entity(Map.of("username", Names.normalizeUsername(given.username()))).build();
-            case TAKEN -> error(Response.Status.CONFLICT, "username_taken", "that name, or one that looks like it, is taken");
-            case INVALID_NAME -> error(Response.Status.BAD_REQUEST, "username_invalid", "invalid username");
-            case PASSWORD_TOO_SHORT -> error(Response.Status.BAD_REQUEST, "invalid_payload",
+            case TAKEN -> JsonErrors.response(Response.Status.CONFLICT, "username_taken", "that name, or one that looks like it, is taken");
+            case INVALID_NAME -> JsonErrors.response(Response.Status.BAD_REQUEST, "username_invalid", "invalid username");
+            case PASSWORD_TOO_SHORT -> JsonErrors.response(Response.Status.BAD_REQUEST, "invalid_payload",
                     "a password has at least " + Passwords.MIN_CHARACTERS + " characters");
-            case PASSWORD_TOO_LONG -> error(Response.Status.BAD_REQUEST, "invalid_payload",
+            case PASSWORD_TOO_LONG -> JsonErrors.response(Response.Status.BAD_REQUEST, "invalid_payload",
                     "a password has at most " + Passwords.MAX_BYTES + " bytes in UTF-8");
         };
     }
@@ -86,16 +87,16 @@ public class AuthResource {
         }
         long retryAfter = limits.login(address);
         if (retryAfter > 0) {
-            return tooManyRequests(retryAfter, "too many login attempts");
+            return JsonErrors.tooManyRequests(retryAfter, "too many login attempts");
         }
         Credentials given = credentials == null ? new Credentials(null, null) : credentials;
         retryAfter = accountLogins.attempt(given.username(), address);
         if (retryAfter > 0) {
-            return tooManyRequests(retryAfter, "too many login attempts for this account");
+            return JsonErrors.tooManyRequests(retryAfter, "too many login attempts for this account");
         }
         String name = accounts.authenticate(given.username(), given.password());
         if (name == null) {
-            return error(Response.Status.UNAUTHORIZED, "auth_failed", "invalid username or password");
+            return JsonErrors.response(Response.Status.UNAUTHORIZED, "auth_failed", "invalid username or password");
         }
         accountLogins.succeeded(name, address);
         IssuedToken token = sessions.startAccount(name);
@@ -112,9 +113,9 @@ public class AuthResource {
                 given.newPassword())) {
             case CHANGED -> Response.noContent().build();
             case WRONG_PASSWORD -> wrongPassword();
-            case PASSWORD_TOO_SHORT -> error(Response.Status.BAD_REQUEST, "invalid_payload",
+            case PASSWORD_TOO_SHORT -> JsonErrors.response(Response.Status.BAD_REQUEST, "invalid_payload",
                     "a password has at least " + Passwords.MIN_CHARACTERS + " characters");
-            case PASSWORD_TOO_LONG -> error(Response.Status.BAD_REQUEST, "invalid_payload",
+            case PASSWORD_TOO_LONG -> JsonErrors.response(Response.Status.BAD_REQUEST, "invalid_payload",
                     "a password has at most " + Passwords.MAX_BYTES + " bytes in UTF-8");
         });
     }
@@ -141,12 +142,12 @@ public class AuthResource {
             return SessionResource.unauthorized();
         }
         if (session.guest()) {
-            return error(Response.Status.FORBIDDEN, "forbidden", "guests have no password");
+            return JsonErrors.response(Response.Status.FORBIDDEN, "forbidden", "guests have no password");
         }
         String address = ClientAddress.of(request);
         long retryAfter = accountLogins.attempt(session.username(), address);
         if (retryAfter > 0) {
-            return tooManyRequests(retryAfter, "too many login attempts for this account");
+            return JsonErrors.tooManyRequests(retryAfter, "too many login attempts for this account");
         }
         Response response = action.apply(session);
         if (response.getStatus() < 300) { // the password was right (a 400 comes before it is checked)
@@ -156,19 +157,10 @@ public class AuthResource {
     }
 
     private static Response banned() {
-        return error(Response.Status.FORBIDDEN, "forbidden", "your address is banned from this server");
+        return JsonErrors.response(Response.Status.FORBIDDEN, "forbidden", "your address is banned from this server");
     }
 
     private static Response wrongPassword() {
-        return error(Response.Status.FORBIDDEN, "auth_failed", "the current password is wrong");
-    }
-
-    static Response error(Response.Status status, String code, String message) {
-        return Response.status(status).entity(Map.of("code", code, "message", message)).build();
-    }
-
-    private static Response tooManyRequests(long retryAfterMs, String message) {
-        return Response.status(Response.Status.TOO_MANY_REQUESTS).header("Retry-After", (retryAfterMs + 999) / 1000)
-                .entity(Map.of("code", "rate_limited", "message", message, "retryAfterMs", retryAfterMs)).build();
+        return JsonErrors.response(Response.Status.FORBIDDEN, "auth_failed", "the current password is wrong");
     }
 }

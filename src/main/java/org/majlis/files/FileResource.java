@@ -19,6 +19,7 @@ import org.majlis.auth.Identity;
 import org.majlis.auth.SessionResource;
 import org.majlis.auth.Sessions;
 import org.majlis.config.MajlisConfig;
+import org.majlis.http.JsonErrors;
 import org.majlis.limits.Limits;
 import org.majlis.names.Names;
 import org.majlis.protocol.ProtocolException;
@@ -53,10 +54,10 @@ public class FileResource {
             return SessionResource.unauthorized();
         }
         if (file == null) {
-            return error(Response.Status.BAD_REQUEST, "invalid_payload", "the multipart field \"file\" is required");
+            return JsonErrors.response(Response.Status.BAD_REQUEST, "invalid_payload", "the multipart field \"file\" is required");
         }
         if (file.size() > maxSize) {
-            return error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too_large", "files are limited to " + maxSize + " bytes");
+            return JsonErrors.response(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too_large", "files are limited to " + maxSize + " bytes");
         }
         try {
             limits.message(uploader.username(), uploader.guest());
@@ -86,7 +87,7 @@ public class FileResource {
             // answered already (413 over the body limit): Quarkus takes it for a client gone, as before
             throw e;
         }
-        return error(Response.Status.BAD_REQUEST, "invalid_payload", "the multipart body is incomplete or malformed");
+        return JsonErrors.response(Response.Status.BAD_REQUEST, "invalid_payload", "the multipart body is incomplete or malformed");
     }
 
     /** The file's name as shown to others: no path, no control characters, at most 255 characters. */
@@ -105,9 +106,5 @@ public class FileResource {
             response.header("Retry-After", (refused.retryAfterMs() + 999) / 1000);
         }
         return response.build();
-    }
-
-    private static Response error(Response.Status status, String code, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("code", code, "message", message)).build();
     }
 }

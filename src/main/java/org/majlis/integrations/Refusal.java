@@ -2,7 +2,7 @@ package org.majlis.integrations;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
+import org.majlis.http.JsonErrors;
 
 /** An answer of the integrations' REST API other than success: a status with a {@code {"code","message"}} body. */
 final class Refusal {
@@ -11,7 +11,7 @@ final class Refusal {
     }
 
     static Response of(Response.Status status, String code, String message) {
-        return Response.status(status).entity(Map.of("code", code, "message", message)).build();
+        return JsonErrors.response(status, code, message);
     }
 
     /** Thrown from a resource, it is the answer. */
@@ -21,7 +21,6 @@ final class Refusal {
 
     /** 429 with {@code Retry-After} in whole seconds, as the other endpoints say it. */
     static Response tooMany(long retryAfterMillis, String message) {
-        return Response.status(Response.Status.TOO_MANY_REQUESTS).header("Retry-After", (retryAfterMillis + 999) / 1000)
-                .entity(Map.of("code", "rate_limited", "message", message, "retryAfterMs", retryAfterMillis)).build();
+        return JsonErrors.tooManyRequests(retryAfterMillis, message);
     }
 }

@@ -2,12 +2,12 @@ package org.majlis.moderation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import java.util.function.Function;
 import org.majlis.auth.Admins;
 import org.majlis.auth.Identity;
 import org.majlis.auth.SessionResource;
 import org.majlis.auth.Sessions;
+import org.majlis.http.JsonErrors;
 import org.majlis.protocol.ProtocolException;
 
 /** The door of the administration REST API: an administrator's bearer token or {@code 401}/{@code 403}. Blocking. */
@@ -29,16 +29,12 @@ public class AdminGate {
             return SessionResource.unauthorized();
         }
         if (!admins.isAdmin(identity.username(), identity.guest())) {
-            return error(Response.Status.FORBIDDEN, "forbidden", "for server administrators only");
+            return JsonErrors.response(Response.Status.FORBIDDEN, "forbidden", "for server administrators only");
         }
         try {
             return action.apply(identity.username());
         } catch (ProtocolException refused) {
-            return error(Response.Status.BAD_REQUEST, refused.code().wire(), refused.getMessage());
+            return JsonErrors.response(Response.Status.BAD_REQUEST, refused.code().wire(), refused.getMessage());
         }
-    }
-
-    static Response error(Response.Status status, String code, String message) {
-        return Response.status(status).entity(Map.of("code", code, "message", message)).build();
     }
 }

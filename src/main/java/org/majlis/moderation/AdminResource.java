@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.majlis.auth.Accounts;
 import org.majlis.auth.Admins;
+import org.majlis.http.JsonErrors;
 import org.majlis.names.Names;
 
 /**
@@ -84,7 +85,7 @@ public class AdminResource {
     public Response removeAdmin(@PathParam("name") String name, @HeaderParam("Authorization") String authorization) {
         return gate.asAdmin(authorization, admin -> {
             if (admins.isConfigured(name)) {
-                return AdminGate.error(Response.Status.CONFLICT, "forbidden", "named in majlis.admins: remove it from the configuration");
+                return JsonErrors.response(Response.Status.CONFLICT, "forbidden", "named in majlis.admins: remove it from the configuration");
             }
             if (!admins.remove(name)) {
                 return notFound("not an administrator");
@@ -104,7 +105,7 @@ public class AdminResource {
                 return notFound("no such account");
             }
             if (admins.isAdmin(account, false)) {
-                return AdminGate.error(Response.Status.FORBIDDEN, "forbidden", "an administrator is not disabled: remove it as one first");
+                return JsonErrors.response(Response.Status.FORBIDDEN, "forbidden", "an administrator is not disabled: remove it as one first");
             }
             if (accounts.disable(account)) {
                 audit.record(admin, "disable_account", null, account, null, reason);
@@ -171,6 +172,6 @@ public class AdminResource {
     }
 
     private static Response notFound(String message) {
-        return AdminGate.error(Response.Status.NOT_FOUND, "not_found", message);
+        return JsonErrors.response(Response.Status.NOT_FOUND, "not_found", message);
     }
 }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.majlis.auth.Accounts;
 import org.majlis.auth.Sessions;
+import org.majlis.http.JsonErrors;
 import org.majlis.limits.MessageRate;
 import org.majlis.limits.ServerPolicy;
 import org.majlis.names.Names;
@@ -132,7 +133,7 @@ public class PolicyResource {
             String reason = ShortText.check(request.reason(), "reason", ShortText.MAX_REASON);
             Target target = target(request.kind(), request.value());
             if (!policy.ban(request.kind(), target.value(), target.shown(), admin, reason)) {
-                return AdminGate.error(Response.Status.CONFLICT, "forbidden", "banned already");
+                return JsonErrors.response(Response.Status.CONFLICT, "forbidden", "banned already");
             }
             if (ServerPolicy.NAME.equals(request.kind()) && accounts.registeredName(target.shown()) == null) {
                 sessions.endAll(target.shown(), CloseCodes.POLICY, "this name is banned from this server");
@@ -149,7 +150,7 @@ public class PolicyResource {
         return gate.asAdmin(authorization, admin -> {
             Target target = target(kind, value);
             if (!policy.unban(kind, target.value())) {
-                return AdminGate.error(Response.Status.NOT_FOUND, "not_found", "no such ban");
+                return JsonErrors.response(Response.Status.NOT_FOUND, "not_found", "no such ban");
             }
             audit.record(admin, "unban_" + kind, null, target.shown(), null, null);
             return Response.noContent().build();

@@ -11,11 +11,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Map;
 import java.util.concurrent.Semaphore;
 import org.majlis.auth.Identity;
 import org.majlis.auth.SessionResource;
 import org.majlis.auth.Sessions;
+import org.majlis.http.JsonErrors;
 import org.majlis.limits.Limits;
 import org.majlis.names.DisplayText;
 import org.majlis.protocol.ProtocolException;
@@ -57,7 +57,7 @@ public class ProfileResource {
             try {
                 return Response.ok(profiles.setText(name, given.displayName(), given.statusText())).build();
             } catch (DisplayText.Refused refused) {
-                return error(Response.Status.BAD_REQUEST, "invalid_payload", refused.getMessage());
+                return JsonErrors.response(Response.Status.BAD_REQUEST, "invalid_payload", refused.getMessage());
             }
         });
     }
@@ -72,20 +72,20 @@ public class ProfileResource {
             try {
                 upload = body.readNBytes(MAX_UPLOAD + 1);
             } catch (IOException e) {
-                return error(Response.Status.BAD_REQUEST, "invalid_payload", "the body could not be read");
+                return JsonErrors.response(Response.Status.BAD_REQUEST, "invalid_payload", "the body could not be read");
             }
             if (upload.length > MAX_UPLOAD) {
-                return error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too_large", "an avatar upload is at most " + MAX_UPLOAD
+                return JsonErrors.response(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too_large", "an avatar upload is at most " + MAX_UPLOAD
                         + " bytes");
             }
             if (!DECODING.tryAcquire()) {
-                return error(Response.Status.TOO_MANY_REQUESTS, "rate_limited", "too many avatars at once, try again");
+                return JsonErrors.response(Response.Status.TOO_MANY_REQUESTS, "rate_limited", "too many avatars at once, try again");
             }
             try {
                 return Response.ok(profiles.setAvatar(name, upload)).build();
             } catch (AvatarImages.Unusable unusable) {
-                return unusable.tooLarge() ? error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too_large", unusable.getMessage())
-                        : error(Response.Status.BAD_REQUEST, "invalid_payload", unusable.getMessage());
+                return unusable.tooLarge() ? JsonErrors.response(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too_large", unusable.getMessage())
+                        : JsonErrors.response(Response.Status.BAD_REQUEST, "invalid_payload", unusable.getMessage());
             } finally {
                 DECODING.release();
             }
@@ -110,19 +110,14 @@ public class ProfileResource {
             return SessionResource.unauthorized();
         }
         if (identity.guest()) {
-            return error(Response.Status.FORBIDDEN, "forbidden", "guests have no profile: a guest's name passes to others");
+            return JsonErrors.response(Response.Status.FORBIDDEN, "forbidden", "guests have no profile: a guest's name passes to others");
         }
         try {
             limits.message(identity.username(), false);
         } catch (ProtocolException refused) {
             long retryAfterMs = refused.retryAfterMs() == null ? 1000 : refused.retryAfterMs();
-            return Response.status(Response.Status.TOO_MANY_REQUESTS).header("Retry-After", (retryAfterMs + 999) / 1000)
-                    .entity(Map.of("code", "rate_limited", "message", refused.getMessage(), "retryAfterMs", retryAfterMs)).build();
+            return JsonErrors.tooManyRequests(retryAfterMs, refused.getMessage());
         }
         return change.apply(identity.username());
-    }
-
-    static Response error(Response.Status status, String code, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("code", code, "message", message)).build();
     }
 }

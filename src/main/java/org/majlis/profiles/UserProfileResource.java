@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.majlis.auth.SessionResource;
 import org.majlis.auth.Sessions;
 import org.majlis.files.ContentTypes;
+import org.majlis.http.JsonErrors;
 import org.majlis.names.Names;
 import org.majlis.protocol.ServerEvent.ProfileChanged;
 
@@ -46,7 +47,7 @@ public class UserProfileResource {
         }
         ProfileChanged profile = Names.normalize(name) == null ? null : profiles.find(name);
         if (profile == null) {
-            return ProfileResource.error(Response.Status.NOT_FOUND, "not_found", "no account has that name");
+            return JsonErrors.response(Response.Status.NOT_FOUND, "not_found", "no account has that name");
         }
         return Response.ok(profile).build();
     }
@@ -58,7 +59,7 @@ public class UserProfileResource {
             @HeaderParam("If-None-Match") String ifNoneMatch) {
         ProfileStore.Avatar avatar = Names.normalize(name) == null ? null : profiles.avatar(name);
         if (avatar == null) {
-            return ProfileResource.error(Response.Status.NOT_FOUND, "not_found", "no avatar");
+            return JsonErrors.response(Response.Status.NOT_FOUND, "not_found", "no avatar");
         }
         String etag = '"' + avatar.version() + '"';
         String cacheControl = avatar.version().equals(version) ? CACHED : REVALIDATED;
