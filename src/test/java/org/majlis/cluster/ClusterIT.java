@@ -56,11 +56,7 @@ class ClusterIT {
 
     @AfterAll
     static void stop() throws Exception {
-        for (ServerProcess node : new ServerProcess[] {nodeA, nodeB}) {
-            if (node != null) {
-                node.close();
-            }
-        }
+        ServerProcess.closeAll(nodeA, nodeB);
     }
 
     @Test

@@ -42,11 +42,7 @@ class ProfileClusterIT {
 
     @AfterAll
     static void stop() throws Exception {
-        for (ServerProcess node : new ServerProcess[] {nodeA, nodeB}) {
-            if (node != null) {
-                node.close();
-            }
-        }
+        ServerProcess.closeAll(nodeA, nodeB);
     }
 
     @Test

@@ -145,6 +145,15 @@ public final class ServerProcess implements AutoCloseable {
         stop(Duration.ofSeconds(20));
     }
 
+    /** Closes each node that was started (a test's nodes, some of which may have failed to start). */
+    public static void closeAll(ServerProcess... nodes) throws InterruptedException {
+        for (ServerProcess node : nodes) {
+            if (node != null) {
+                node.close();
+            }
+        }
+    }
+
     /** SIGTERM, then SIGKILL if the process has not exited within grace; its own data directory is deleted. */
     public void stop(Duration grace) throws InterruptedException {
         process.destroy();
