@@ -3,18 +3,27 @@ package org.majlis.messages;
 import io.quarkus.logging.Log;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.majlis.messages.MessageSearch.Entry;
 import org.majlis.store.Database;
 import org.majlis.store.Ids;
 import org.majlis.store.Sql;
 
-/** Applies {@link IndexChange}s to the search index file, on the indexer's thread and connection. */
+/**
+ * Applies {@link IndexChange}s to the search index file, on the indexer's thread and connection.
+ * An index entry's rowid is its message's rowid in the messages table, so the index holds the
+ * words and nothing else.
+ */
 final class IndexWriter {
 
     private static final int CHUNK = 1000;
+    /** Replacing also clears what a reused rowid may have left behind. */
+    private static final String PUT = "INSERT OR REPLACE INTO message_index (rowid, words) VALUES (?, ?)";
 
     private final Connection index;
     private final Database database;
@@ -26,88 +35,88 @@ final class IndexWriter {
 
     void apply(IndexChange change) throws SQLException {
         switch (change) {
-            case IndexChange.Stored stored -> {
-                for (Entry entry : stored.messages()) {
-                    add(entry);
-                }
-            }
+            case IndexChange.Stored stored -> add(stored.messages());
             case IndexChange.Changed changed -> change(changed.messageId());
             case IndexChange.CatchUp catchUp -> catchUp(catchUp.marginMillis());
             case IndexChange.Prune prune -> prune();
         }
     }
 
-    /** False when the message has no words or is indexed already. */
-    private boolean add(Entry entry) throws SQLException {
-        if (entry.words() == null || entry.words().isEmpty()
-                || Sql.update(index, "INSERT OR IGNORE INTO search_rows (message_id, sent_at) VALUES (?, ?)", entry.messageId(), entry.sentAt()) == 0) {
-            return false;
+    private void add(List<Entry> entries) throws SQLException {
+        List<Entry> worded = entries.stream().filter(entry -> entry.words() != null && !entry.words().isEmpty()).toList();
+        for (int from = 0; from < worded.size(); from += CHUNK) {
+            List<Entry> chunk = worded.subList(from, Math.min(worded.size(), from + CHUNK));
+            Object[] ids = chunk.stream().map(Entry::messageId).toArray();
+            Map<String, Long> rowIds = new HashMap<>();
+            Sql.run(database, connection -> Sql.query(connection, "SELECT id, rowid FROM messages WHERE id IN (" + Sql.marks(ids.length) + ")",
+                    row -> rowIds.put(row.getString(1), row.getLong(2)), ids));
+            List<Object[]> rows = new ArrayList<>(chunk.size());
+            for (Entry entry : chunk) {
+                Long rowId = rowIds.get(entry.messageId());
+                if (rowId != null) { // null: deleted with its room before it was indexed
+                    rows.add(new Object[] {rowId, entry.words()});
+                }
+            }
+            Sql.batch(index, PUT, rows);
         }
-        Sql.update(index, "INSERT INTO message_search (rowid, words) VALUES (last_insert_rowid(), ?)", entry.words());
-        return true;
     }
 
-    /** The message as stored now; an edited one keeps its row, so its place in time. */
+    /** The message as stored now; an edited one keeps its rowid, so its place in time. A row gone is left to {@link #prune}. */
     private void change(String messageId) throws SQLException {
-        Entry now = Sql.run(database, connection -> Sql.first(connection, "SELECT id, sent_at, search_text FROM messages"
-                + " WHERE id = ? AND deleted = FALSE", IndexWriter::entry, messageId));
-        Long rowId = Sql.first(index, "SELECT row_id FROM search_rows WHERE message_id = ?", row -> row.getLong(1), messageId);
-        if (rowId == null) {
-            if (now != null) {
-                add(now);
-            }
+        Object[] now = Sql.run(database, connection -> Sql.first(connection, "SELECT rowid, search_text, deleted FROM messages WHERE id = ?",
+                row -> new Object[] {row.getLong(1), row.getBoolean(3) ? null : row.getString(2)}, messageId));
+        if (now == null) {
             return;
         }
-        Sql.update(index, "DELETE FROM message_search WHERE rowid = ?", rowId);
-        if (now == null || now.words() == null || now.words().isEmpty()) {
-            Sql.update(index, "DELETE FROM search_rows WHERE row_id = ?", rowId);
+        String words = (String) now[1];
+        if (words == null || words.isEmpty()) {
+            Sql.update(index, "DELETE FROM message_index WHERE rowid = ?", now[0]);
         } else {
-            Sql.update(index, "INSERT INTO message_search (rowid, words) VALUES (?, ?)", rowId, now.words());
+            Sql.update(index, PUT, now[0], words);
         }
     }
 
+    /** Indexes what is missing among the messages sent from {@code marginMillis} before the newest indexed one on. */
     private void catchUp(long marginMillis) throws SQLException {
-        Long newest = Sql.first(index, "SELECT MAX(sent_at) FROM search_rows", row -> {
-            long sentAt = row.getLong(1);
-            return row.wasNull() ? null : sentAt;
-        });
-        String after = newest == null ? "" : Ids.floor(Ids.MESSAGE, newest - marginMillis);
+        Long newest = Sql.first(index, "SELECT rowid FROM message_index ORDER BY rowid DESC LIMIT 1", row -> row.getLong(1));
+        Long newestSentAt = newest == null ? null : Sql.run(database, connection -> Sql.first(connection,
+                "SELECT sent_at FROM messages WHERE rowid <= ? ORDER BY rowid DESC LIMIT 1", row -> row.getLong(1), newest));
+        String after = newestSentAt == null ? "" : Ids.floor(Ids.MESSAGE, newestSentAt - marginMillis);
         int added = 0;
-        for (List<Entry> chunk; !(chunk = chunkAfter(after)).isEmpty(); after = chunk.getLast().messageId()) {
-            for (Entry entry : chunk) {
-                added += add(entry) ? 1 : 0;
-            }
+        for (List<Object[]> chunk; !(chunk = chunkAfter(after)).isEmpty(); after = (String) chunk.getLast()[2]) {
+            Set<Long> indexed = new HashSet<>(Sql.query(index, "SELECT rowid FROM message_index WHERE rowid IN (" + Sql.marks(chunk.size()) + ")",
+                    row -> row.getLong(1), chunk.stream().map(message -> message[0]).toArray()));
+            List<Object[]> missing = chunk.stream().filter(message -> !indexed.contains((Long) message[0]))
+                    .map(message -> new Object[] {message[0], message[1]}).toList();
+            Sql.batch(index, PUT, missing);
             index.commit();
+            added += missing.size();
         }
         if (added > 0) {
             Log.infof("indexed %d stored messages for search", added);
         }
     }
 
-    private List<Entry> chunkAfter(String messageId) {
-        return Sql.run(database, connection -> Sql.query(connection, "SELECT id, sent_at, search_text FROM messages"
-                + " WHERE id > ? AND search_text IS NOT NULL AND deleted = FALSE ORDER BY id LIMIT " + CHUNK, IndexWriter::entry, messageId));
-    }
-
-    private static Entry entry(java.sql.ResultSet row) throws SQLException {
-        return new Entry(row.getString(1), row.getLong(2), row.getString(3));
+    /** Messages after {@code messageId} in id order, as {rowid, words, id}. */
+    private List<Object[]> chunkAfter(String messageId) {
+        return Sql.run(database, connection -> Sql.query(connection, "SELECT rowid, search_text, id FROM messages"
+                + " WHERE id > ? AND search_text IS NOT NULL AND search_text <> '' AND deleted = FALSE ORDER BY id LIMIT " + CHUNK,
+                row -> new Object[] {row.getLong(1), row.getString(2), row.getString(3)}, messageId));
     }
 
     private void prune() throws SQLException {
         long after = 0;
-        for (List<Object[]> chunk; !(chunk = Sql.query(index, "SELECT row_id, message_id FROM search_rows WHERE row_id > ?"
-                + " ORDER BY row_id LIMIT " + CHUNK, row -> new Object[] {row.getLong(1), row.getString(2)}, after)).isEmpty(); ) {
-            Object[] ids = chunk.stream().map(entry -> entry[1]).toArray();
-            Set<String> kept = new HashSet<>(Sql.run(database, connection -> Sql.query(connection, "SELECT id FROM messages WHERE id IN ("
-                    + Sql.marks(ids.length) + ")", row -> row.getString(1), ids)));
-            for (Object[] entry : chunk) {
-                if (!kept.contains((String) entry[1])) {
-                    Sql.update(index, "DELETE FROM message_search WHERE rowid = ?", entry[0]);
-                    Sql.update(index, "DELETE FROM search_rows WHERE row_id = ?", entry[0]);
+        for (List<Long> chunk; !(chunk = Sql.query(index, "SELECT rowid FROM message_index WHERE rowid > ? ORDER BY rowid LIMIT " + CHUNK,
+                row -> row.getLong(1), after)).isEmpty(); after = chunk.getLast()) {
+            Object[] rowIds = chunk.toArray();
+            Set<Long> kept = new HashSet<>(Sql.run(database, connection -> Sql.query(connection, "SELECT rowid FROM messages WHERE rowid IN ("
+                    + Sql.marks(rowIds.length) + ")", row -> row.getLong(1), rowIds)));
+            for (Long rowId : chunk) {
+                if (!kept.contains(rowId)) {
+                    Sql.update(index, "DELETE FROM message_index WHERE rowid = ?", rowId);
                 }
             }
             index.commit();
-            after = (long) chunk.getLast()[0];
         }
     }
 }

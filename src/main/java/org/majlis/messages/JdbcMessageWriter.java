@@ -118,7 +118,7 @@ public class JdbcMessageWriter implements MessageWriter {
             refused.forEach(r -> r.draft().refused().accept(r.refusal()));
             written.forEach(w -> w.draft().committed().accept(w.message()));
         });
-        search.stored(written.stream().map(w -> new MessageSearch.Entry(w.message().id(), w.message().sentAt(), w.words())).toList());
+        search.stored(written.stream().map(w -> new MessageSearch.Entry(w.message().id(), w.words())).toList());
     }
 
     /** Numbers and inserts the drafts that are admitted and whose files are accepted; adds the others to {@code refused}. */

@@ -26,8 +26,8 @@ public interface MessageSearch {
     record Hits(List<StoredMessage> messages, String next, Map<String, Map<String, List<String>>> reactions) {
     }
 
-    /** What the index keeps of a message: its id, when it was sent, its folded words ({@link SearchText#indexed}). */
-    record Entry(String messageId, long sentAt, String words) {
+    /** What the index keeps of a message: its id and its folded words ({@link SearchText#indexed}). */
+    record Entry(String messageId, String words) {
     }
 
     /**

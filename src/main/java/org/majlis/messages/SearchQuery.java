@@ -36,9 +36,12 @@ public record SearchQuery(List<List<String>> terms) {
         return terms.isEmpty();
     }
 
-    /** For SQLite's FTS5: every term quoted (a quoted run of words is a phrase), all required. */
+    /**
+     * For SQLite's FTS5: every word of every term quoted, all required. Its index keeps no word
+     * positions, so a phrase's order is left to {@link #matches}.
+     */
     String fts5() {
-        return String.join(" AND ", terms.stream().map(term -> "\"" + String.join(" ", term) + "\"").toList());
+        return String.join(" AND ", terms.stream().flatMap(List::stream).distinct().map(word -> "\"" + word + "\"").toList());
     }
 
     /** For PostgreSQL's to_tsquery: words quoted, a phrase's words joined by "followed by". */

@@ -24,7 +24,8 @@ import org.sqlite.SQLiteDataSource;
  * it runs beside the next commit, a fraction of a second behind the acks. What a crash or an
  * upgrade leaves unindexed is caught up at the start ({@link #catchUp}); hits are checked against
  * the messages as stored now (deleted, edited, removed by retention), so a stale entry is never
- * shown. The index's row numbers grow with each message indexed: newest first is its order.
+ * shown. An entry's rowid is its message's rowid in {@code majlis.db}: they grow with each
+ * message stored, so newest first is their order, and the index needs no table of its own.
  */
 final class SqliteSearch implements MessageSearch, AutoCloseable {
 
@@ -59,11 +60,14 @@ final class SqliteSearch implements MessageSearch, AutoCloseable {
         file.setBusyTimeout(30_000);
         try {
             writer = file.getConnection();
-            Sql.update(writer, "CREATE TABLE IF NOT EXISTS search_rows (row_id INTEGER PRIMARY KEY,"
-                    + " message_id TEXT NOT NULL UNIQUE, sent_at INTEGER NOT NULL)");
-            Sql.update(writer, "CREATE INDEX IF NOT EXISTS search_rows_sent_at ON search_rows (sent_at)");
-            Sql.update(writer, "CREATE VIRTUAL TABLE IF NOT EXISTS message_search USING fts5(words, content='',"
-                    + " contentless_delete=1, tokenize='unicode61 remove_diacritics 0')");
+            if (Sql.first(writer, "SELECT name FROM sqlite_master WHERE name = 'search_rows'", row -> row.getString(1)) != null) {
+                Log.info("the search index is rebuilt in its smaller form, in the background");
+                Sql.update(writer, "DROP TABLE search_rows");
+                Sql.update(writer, "DROP TABLE message_search");
+            }
+            // detail=none keeps no word positions: half the work per message; phrases are checked on the stored text
+            Sql.update(writer, "CREATE VIRTUAL TABLE IF NOT EXISTS message_index USING fts5(words, content='', contentless_delete=1,"
+                    + " detail=none, tokenize='unicode61 remove_diacritics 0')");
             writer.setAutoCommit(false);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the search index " + path, e);
@@ -130,27 +134,22 @@ final class SqliteSearch implements MessageSearch, AutoCloseable {
             boolean exhausted = false;
             int chunk = Math.min(MAX_CHUNK, 2 * (limit + 1));
             for (int scanned = 0; hits.size() <= limit && scanned < MAX_SCAN; chunk = Math.min(MAX_CHUNK, chunk * 4)) {
-                List<long[]> candidates = new ArrayList<>();
-                List<String> ids = new ArrayList<>();
-                Sql.query(index, "SELECT s.rowid, x.message_id FROM message_search s JOIN search_rows x ON x.row_id = s.rowid"
-                        + " WHERE message_search MATCH ? AND s.rowid < ? ORDER BY s.rowid DESC LIMIT ?", row -> {
-                            candidates.add(new long[] {row.getLong(1)});
-                            return ids.add(row.getString(2));
-                        }, query.fts5(), before, chunk);
-                Map<String, StoredMessage> live = stored(ids, scope, query);
-                for (int i = 0; i < ids.size() && hits.size() <= limit; i++) {
-                    StoredMessage message = live.get(ids.get(i));
+                List<Long> candidates = Sql.query(index, "SELECT rowid FROM message_index WHERE message_index MATCH ? AND rowid < ?"
+                        + " ORDER BY rowid DESC LIMIT ?", row -> row.getLong(1), query.fts5(), before, chunk);
+                Map<Long, StoredMessage> live = stored(candidates, scope, query);
+                for (int i = 0; i < candidates.size() && hits.size() <= limit; i++) {
+                    StoredMessage message = live.get(candidates.get(i));
                     if (message != null) {
                         hits.add(message);
-                        hitRows.add(candidates.get(i)[0]);
+                        hitRows.add(candidates.get(i));
                     }
                 }
-                scanned += ids.size();
-                if (ids.size() < chunk) {
+                scanned += candidates.size();
+                if (candidates.size() < chunk) {
                     exhausted = true;
                     break;
                 }
-                before = candidates.getLast()[0];
+                before = candidates.getLast();
             }
             String next = null;
             if (hits.size() > limit) {
@@ -168,22 +167,21 @@ final class SqliteSearch implements MessageSearch, AutoCloseable {
         }
     }
 
-    /** The candidates as stored now, in scope, still holding the query's words, by id. */
-    private Map<String, StoredMessage> stored(List<String> ids, Scope scope, SearchQuery query) {
-        Map<String, StoredMessage> live = new HashMap<>();
-        if (ids.isEmpty()) {
+    /** The candidates (rowids of messages) as stored now, in scope, still holding the query's words, by rowid. */
+    private Map<Long, StoredMessage> stored(List<Long> rowIds, Scope scope, SearchQuery query) {
+        Map<Long, StoredMessage> live = new HashMap<>();
+        if (rowIds.isEmpty()) {
             return live;
         }
-        StringBuilder sql = new StringBuilder("SELECT " + MessageRows.COLUMNS + ", c.id, c.room_name, c.name_a, c.name_b, m.search_text"
-                + " FROM " + MessageRows.FROM + " JOIN conversations c ON c.id = m.conversation_id WHERE m.id IN ("
-                + Sql.marks(ids.size()) + ") AND m.deleted = FALSE");
-        List<Object> parameters = new ArrayList<>(ids);
+        StringBuilder sql = new StringBuilder("SELECT " + MessageRows.COLUMNS + ", c.id, c.room_name, c.name_a, c.name_b, m.search_text, m.rowid"
+                + " FROM " + MessageRows.FROM + " JOIN conversations c ON c.id = m.conversation_id WHERE m.rowid IN ("
+                + Sql.marks(rowIds.size()) + ") AND m.deleted = FALSE");
+        List<Object> parameters = new ArrayList<>(rowIds);
         Scopes.restrict(sql, parameters, scope);
         int textColumn = MessageRows.COLUMN_COUNT + 5;
         Sql.run(database, connection -> Sql.query(connection, sql.toString(), row -> {
             if (query.matches(row.getString(textColumn))) {
-                StoredMessage message = rows.read(MessageRows.conversation(row, MessageRows.COLUMN_COUNT + 1), row);
-                live.put(message.id(), message);
+                live.put(row.getLong(textColumn + 1), rows.read(MessageRows.conversation(row, MessageRows.COLUMN_COUNT + 1), row));
             }
             return null;
         }, parameters.toArray()));

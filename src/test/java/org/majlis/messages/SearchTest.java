@@ -74,7 +74,7 @@ class SearchTest {
      * A word no other test or run has: twelve random letters, so that it is one word (digits
      * folded to one letter collided: "wxdxxxdxx" was found in two tests).
      */
-    private static String word() {
+    static String word() {
         StringBuilder word = new StringBuilder("w");
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int i = 0; i < 12; i++) {

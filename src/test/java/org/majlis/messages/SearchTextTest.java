@@ -35,7 +35,7 @@ class SearchTextTest {
         assertEquals(List.of(List.of("lunch", "plans"), List.of("today")), SearchQuery.parse("\"Lunch plans\" today").terms());
         assertEquals(List.of(List.of("unclosed"), List.of("quote")), SearchQuery.parse("\"unclosed quote").terms());
         assertTrue(SearchQuery.parse("?? \"\" ...").isEmpty());
-        assertEquals("\"lunch plans\" AND \"today\"", SearchQuery.parse("\"lunch plans\" today").fts5());
+        assertEquals("\"lunch\" AND \"plans\" AND \"today\"", SearchQuery.parse("\"lunch plans\" today").fts5());
         assertEquals("('lunch' <-> 'plans') & ('today')", SearchQuery.parse("\"lunch plans\" today").tsquery());
         assertEquals(SearchQuery.MAX_TERMS, SearchQuery.parse("a b c d e f g h i j k l m").terms().size());
     }
