@@ -22,6 +22,9 @@ public class PrivateHistory {
 
     /** Deletes everything private of the name key; returns how many direct conversations went. */
     public int forget(String userKey) {
+        if (!holdsAnything(userKey)) { // most new guests' names had no holder: no write transaction for them
+            return 0;
+        }
         return Sql.transaction(database, connection -> {
             // locked first, so that a message being written to one of them waits and then starts a new conversation
             List<String> directs = Sql.query(connection,
@@ -39,5 +42,11 @@ public class PrivateHistory {
             Sql.update(connection, "DELETE FROM read_marks WHERE username_key = ?", userKey);
             return directs.size();
         });
+    }
+
+    /** A read: whether the name key has a direct conversation or a read mark. */
+    private boolean holdsAnything(String userKey) {
+        return Sql.run(database, connection -> Sql.first(connection, "SELECT 1 FROM conversations WHERE user_a = ? OR user_b = ?"
+                + " UNION ALL SELECT 1 FROM read_marks WHERE username_key = ? LIMIT 1", row -> true, userKey, userKey, userKey)) != null;
     }
 }
