@@ -6,8 +6,6 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,7 +29,7 @@ import org.majlis.testing.Unique;
 @WithTestResource(SearchIndexUpgradeTest.EarlierIndex.class)
 class SearchIndexUpgradeTest {
 
-    static final Path DATA = dataDir();
+    static final Path DATA = ServerProcess.staticDataDir("majlis-search-upgrade-");
     static final String STALE_WORD = "stalewordofanearlierindex";
 
     @TestHTTPResource("/ws")
@@ -52,13 +50,6 @@ class SearchIndexUpgradeTest {
         }
     }
 
-    private static Path dataDir() {
-        try {
-            return ServerProcess.tempDir("majlis-search-upgrade-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** search.db as the version before it left it, with one entry. */
     public static class EarlierIndex implements QuarkusTestResourceLifecycleManager {

@@ -11,8 +11,6 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +35,7 @@ class H2ImportTest {
 
     static final String ACCOUNT = "oldtimer";
     static final String PASSWORD = "kept-password-1";
-    static final Path DATA = tempDir();
+    static final Path DATA = ServerProcess.staticDataDir("majlis-h2-import-");
 
     @TestHTTPResource("/ws")
     URI ws;
@@ -71,13 +69,6 @@ class H2ImportTest {
         return texts;
     }
 
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("majlis-h2-import-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** The data directory an H2-based version left: the schema it migrated to and a few rows. */
     public static class EarlierVersionData implements QuarkusTestResourceLifecycleManager {

@@ -180,4 +180,13 @@ public final class ServerProcess implements AutoCloseable {
     public static Path tempDir(String prefix) throws IOException {
         return Files.createTempDirectory(Path.of("target"), prefix);
     }
+
+    /** {@link #tempDir} for a static field, which cannot throw IOException. */
+    public static Path staticDataDir(String prefix) {
+        try {
+            return tempDir(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
