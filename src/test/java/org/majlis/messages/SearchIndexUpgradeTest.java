@@ -2,7 +2,6 @@ package org.majlis.messages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,10 +11,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.majlis.store.Sql;
 import org.majlis.testing.Json;
+import org.majlis.testing.PreparedDataDir;
 import org.majlis.testing.ServerProcess;
 import org.majlis.testing.TestClient;
 import org.majlis.testing.Unique;
@@ -52,25 +51,22 @@ class SearchIndexUpgradeTest {
 
 
     /** search.db as the version before it left it, with one entry. */
-    public static class EarlierIndex implements QuarkusTestResourceLifecycleManager {
+    public static class EarlierIndex extends PreparedDataDir {
 
         @Override
-        public Map<String, String> start() {
-            try (Connection index = DriverManager.getConnection("jdbc:sqlite:" + DATA.resolve("search.db"))) {
+        protected Path dir() {
+            return DATA;
+        }
+
+        @Override
+        protected void prepare(Path dir) throws SQLException {
+            try (Connection index = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("search.db"))) {
                 Sql.update(index, "CREATE TABLE search_rows (row_id INTEGER PRIMARY KEY, message_id TEXT NOT NULL UNIQUE, sent_at INTEGER NOT NULL)");
                 Sql.update(index, "CREATE VIRTUAL TABLE message_search USING fts5(words, content='', contentless_delete=1,"
                         + " tokenize='unicode61 remove_diacritics 0')");
                 Sql.update(index, "INSERT INTO search_rows (row_id, message_id, sent_at) VALUES (1, 'm_01', 1)");
                 Sql.update(index, "INSERT INTO message_search (rowid, words) VALUES (1, ?)", STALE_WORD);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
             }
-            return Map.of("majlis.data-dir", DATA.toString());
-        }
-
-        @Override
-        public void stop() {
-            ServerProcess.delete(DATA);
         }
     }
 }

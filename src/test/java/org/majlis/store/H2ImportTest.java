@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.elytron.security.common.BcryptUtil;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,9 +17,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.majlis.testing.Json;
+import org.majlis.testing.PreparedDataDir;
 import org.majlis.testing.ServerProcess;
 import org.majlis.testing.TestClient;
 
@@ -71,11 +70,16 @@ class H2ImportTest {
 
 
     /** The data directory an H2-based version left: the schema it migrated to and a few rows. */
-    public static class EarlierVersionData implements QuarkusTestResourceLifecycleManager {
+    public static class EarlierVersionData extends PreparedDataDir {
 
         @Override
-        public Map<String, String> start() {
-            try (Connection h2 = H2Import.openAtLastSchema(DATA)) {
+        protected Path dir() {
+            return DATA;
+        }
+
+        @Override
+        protected void prepare(Path dir) throws SQLException {
+            try (Connection h2 = H2Import.openAtLastSchema(dir)) {
                 Sql.update(h2, "INSERT INTO accounts (username_key, username, password_hash, created_at) VALUES (?, ?, ?, ?)",
                         ACCOUNT, ACCOUNT, BcryptUtil.bcryptHash(PASSWORD, 10), 1L);
                 Sql.update(h2, "UPDATE conversations SET last_seq = 2 WHERE id = 'r:general'");
@@ -86,15 +90,7 @@ class H2ImportTest {
                 String insert = "INSERT INTO messages (conversation_id, seq, id, sender, sender_key, body, sent_at) VALUES ('r:general', ?, ?, ?, ?, ?, ?)";
                 Sql.update(h2, insert, 1L, Ids.next(Ids.MESSAGE, 1000), ACCOUNT, ACCOUNT, "before the upgrade", 1000L);
                 Sql.update(h2, insert, 2L, Ids.next(Ids.MESSAGE, 2000), ACCOUNT, ACCOUNT, "still here", 2000L);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
             }
-            return Map.of("majlis.data-dir", DATA.toString());
-        }
-
-        @Override
-        public void stop() {
-            ServerProcess.delete(DATA);
         }
     }
 }
