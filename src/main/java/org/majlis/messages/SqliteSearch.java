@@ -60,10 +60,11 @@ final class SqliteSearch implements MessageSearch, AutoCloseable {
         file.setBusyTimeout(30_000);
         try {
             writer = file.getConnection();
-            if (Sql.first(writer, "SELECT name FROM sqlite_master WHERE name = 'search_rows'", row -> row.getString(1)) != null) {
+            // either table of the earlier form, also one left alone by a start that stopped between the two drops
+            if (Sql.first(writer, "SELECT name FROM sqlite_master WHERE name IN ('search_rows', 'message_search')", row -> row.getString(1)) != null) {
                 Log.info("the search index is rebuilt in its smaller form, in the background");
-                Sql.update(writer, "DROP TABLE search_rows");
-                Sql.update(writer, "DROP TABLE message_search");
+                Sql.update(writer, "DROP TABLE IF EXISTS search_rows");
+                Sql.update(writer, "DROP TABLE IF EXISTS message_search");
             }
             // detail=none keeps no word positions: half the work per message; phrases are checked on the stored text
             Sql.update(writer, "CREATE VIRTUAL TABLE IF NOT EXISTS message_index USING fts5(words, content='', contentless_delete=1,"
