@@ -45,6 +45,7 @@ public class Database {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
             }
+            SqliteNativeLibrary.useCopyIn(config.dataDir());
             // Flyway validates every migration on each start (a tenth of the startup): once the
             // file is at the newest version there is nothing for it to do
             if (appliedVersion() != SCHEMA_VERSION) {
