@@ -9,7 +9,7 @@ import org.majlis.protocol.ConversationId;
 import org.majlis.store.Database;
 import org.majlis.store.Sql;
 
-/** {@link Summaries} on JDBC: two statements prepared once and run for each conversation. */
+/** {@link Summaries} on JDBC: two statements prepared once (kept between calls on SQLite) and run for each conversation. */
 @ApplicationScoped
 public class JdbcSummaries implements Summaries {
 
@@ -28,12 +28,14 @@ public class JdbcSummaries implements Summaries {
                         row -> ConversationId.direct(row.getString(1), row.getString(2)), userKey, userKey));
             }
             List<Summary> summaries = new ArrayList<>(conversations.size());
-            try (PreparedStatement marks = connection.prepareStatement("""
+            try (Sql.Statement marksStatement = Sql.prepare(connection, """
                     SELECT c.last_seq, COALESCE(r.seq, 0) FROM conversations c
                     LEFT JOIN read_marks r ON r.conversation_id = c.id AND r.username_key = ? WHERE c.id = ?""");
-                    PreparedStatement unread = connection.prepareStatement("""
+                    Sql.Statement unreadStatement = Sql.prepare(connection, """
                     SELECT COUNT(*) FROM (SELECT 1 FROM messages WHERE conversation_id = ? AND seq > ? AND sender_key <> ?
                     LIMIT ?) AS counted""")) {
+                PreparedStatement marks = marksStatement.get();
+                PreparedStatement unread = unreadStatement.get();
                 for (ConversationId conversation : conversations) {
                     marks.setString(1, userKey);
                     marks.setString(2, conversation.key());

@@ -53,14 +53,14 @@ public final class Sql {
     }
 
     public static int update(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql, parameters)) {
-            return statement.executeUpdate();
+        try (Statement statement = prepare(connection, sql, parameters)) {
+            return statement.get().executeUpdate();
         }
     }
 
     public static <T> List<T> query(Connection connection, String sql, Row<T> row, Object... parameters)
             throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql, parameters); ResultSet rows = statement.executeQuery()) {
+        try (Statement statement = prepare(connection, sql, parameters); ResultSet rows = statement.get().executeQuery()) {
             List<T> result = new ArrayList<>();
             while (rows.next()) {
                 result.add(row.read(rows));
@@ -74,12 +74,37 @@ public final class Sql {
         if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Statement statement = prepare(connection, sql)) {
             for (Object[] row : rows) {
-                bind(statement, row);
-                statement.addBatch();
+                bind(statement.get(), row);
+                statement.get().addBatch();
             }
-            statement.executeBatch();
+            statement.get().executeBatch();
+        }
+    }
+
+    /**
+     * A prepared statement for the caller to run more than once, in try-with-resources: on SQLite
+     * one kept from an earlier use of the same SQL on this connection when there is one, and kept
+     * again when closed.
+     */
+    public static Statement prepare(Connection connection, String sql) throws SQLException {
+        if (connection.isWrapperFor(SQLiteConnection.class)) {
+            SQLiteConnection sqlite = connection.unwrap(SQLiteConnection.class);
+            return new Statement(SqliteStatements.take(sqlite, sql), sqlite, sql);
+        }
+        return new Statement(connection.prepareStatement(sql), null, sql);
+    }
+
+    /** A prepared statement on loan: closing it gives it back to its connection's kept statements (SQLite) or closes it. */
+    public record Statement(PreparedStatement get, SQLiteConnection keptBy, String sql) implements AutoCloseable {
+        @Override
+        public void close() throws SQLException {
+            if (keptBy == null) {
+                get.close();
+            } else {
+                SqliteStatements.giveBack(keptBy, sql, get);
+            }
         }
     }
 
@@ -110,10 +135,10 @@ public final class Sql {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
-    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
+    private static Statement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
+        Statement statement = prepare(connection, sql);
         try {
-            bind(statement, parameters);
+            bind(statement.get(), parameters);
             return statement;
         } catch (SQLException e) {
             statement.close();
