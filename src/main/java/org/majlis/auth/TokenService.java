@@ -1,10 +1,8 @@
 package org.majlis.auth;
 
 import io.quarkus.logging.Log;
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
-import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -21,9 +19,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.majlis.config.MajlisConfig;
 
@@ -50,6 +52,7 @@ public class TokenService {
     private final JWTParser parser;
     private final MajlisConfig.Jwt config;
     private final SecretKey secret;
+    private final Hs256Signer signer;
     /** The RS256 key of earlier versions' tokens, or null. */
     private final PublicKey formerKey;
 
@@ -59,6 +62,7 @@ public class TokenService {
         Path keys = config.dataDir().resolve("keys");
         this.secret = new SecretKeySpec(this.config.secret().map(TokenService::configuredSecret)
                 .orElseGet(() -> secretInDataDirectory(keys)), "HmacSHA256");
+        this.signer = new Hs256Signer(secret);
         this.formerKey = formerKey(this.config.publicKey(), keys.resolve(FORMER_PUBLIC_KEY_FILE));
         if (config.cluster().enabled() && this.config.secret().isEmpty()) {
             Log.warnf("majlis.jwt.secret is not set: tokens are signed with the secret in %s, and other nodes refuse them"
@@ -78,9 +82,16 @@ public class TokenService {
 
     /** A signed token of the session; call {@link Sessions} rather than this, which records the session. */
     IssuedToken issue(String username, boolean guest, String sessionId, Instant expiresAt) {
-        String token = Jwt.issuer(config.issuer()).upn(username).subject(username).claim(GUEST_CLAIM, guest)
-                .claim(SESSION_CLAIM, sessionId).expiresAt(expiresAt).jws().algorithm(SignatureAlgorithm.HS256).keyId("majlis").sign(secret);
-        return new IssuedToken(token, expiresAt);
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put(Claims.iss.name(), config.issuer());
+        claims.put(Claims.upn.name(), username);
+        claims.put(Claims.sub.name(), username);
+        claims.put(GUEST_CLAIM, guest);
+        claims.put(SESSION_CLAIM, sessionId);
+        claims.put(Claims.iat.name(), Instant.now().getEpochSecond());
+        claims.put(Claims.exp.name(), expiresAt.getEpochSecond());
+        claims.put(Claims.jti.name(), UUID.randomUUID().toString());
+        return new IssuedToken(signer.sign(claims), expiresAt);
     }
 
     /**
