@@ -87,6 +87,14 @@ class BrowserSecurityTest {
     }
 
     @Test
+    void theWebSocketPathCarriesNoDocumentHeadersTheConnectionWouldKeepForItsLife() {
+        // a 101 is not a document: the upgrade response stays with each connection until it closes
+        given().get("/ws").then().header("Content-Security-Policy", nullValue()).header("X-Frame-Options", nullValue())
+                .header("Referrer-Policy", nullValue()).header("X-Content-Type-Options", nullValue());
+        given().get("/ws-not").then().header("X-Frame-Options", equalTo("DENY"));
+    }
+
+    @Test
     void strictTransportSecurityIsNotSentOverPlainHttp() {
         given().get("/").then().statusCode(200).header("Strict-Transport-Security", nullValue());
     }
