@@ -28,8 +28,8 @@ import org.sqlite.util.LibraryLoaderUtil;
 final class SqliteNativeLibrary {
 
     private static final Logger LOG = Logger.getLogger(SqliteNativeLibrary.class);
-    static final String PATH_PROPERTY = "org.sqlite.lib.path";
-    static final String NAME_PROPERTY = "org.sqlite.lib.name";
+    private static final String PATH_PROPERTY = "org.sqlite.lib.path";
+    private static final String NAME_PROPERTY = "org.sqlite.lib.name";
 
     private SqliteNativeLibrary() {
     }
