@@ -47,9 +47,10 @@ describe('details of daily use', { timeout: 300_000 }, () => {
     await page.getByTestId('file-input').setInputFiles({ name: 'panorama.png', mimeType: 'image/png', buffer: landscapePng(1600, 240) });
     await waitUntil(() => page.getByTestId('upload').getAttribute('data-state'), { check: (s) => s === 'done', message: 'the upload' });
     await page.getByTestId('send').click();
-    const image = page.getByTestId('attachment-image').locator('img');
-    await waitUntil(() => image.evaluate((img) => img.complete && img.naturalWidth > 0), { message: 'the image to load' });
-    const bubble = await page.locator('.message').filter({ has: image }).boundingBox();
+    // The sent message, not its pending copy: the ack replaces the pending bubble with a new one.
+    const sent = page.locator('.message:not(.pending)').filter({ has: page.getByTestId('attachment-image') });
+    await waitUntil(() => sent.locator('img').evaluate((img) => img.complete && img.naturalWidth > 0), { message: 'the image to load' });
+    const bubble = await sent.boundingBox();
     const list = await page.getByTestId('message-list').boundingBox();
     assert.ok(bubble.width <= 360, `bubble ${bubble.width} px wide (list ${list.width} px)`);
   });
