@@ -38,8 +38,10 @@ import org.majlis.protocol.ProtocolException;
  * {@link CommandPipeline}, which runs the event's one command. Everything here runs on the
  * connection's event loop and never blocks.
  */
-@WebSocket(path = "/ws")
+@WebSocket(path = ChatSocket.PATH)
 public class ChatSocket {
+
+    public static final String PATH = "/ws";
 
     private final Delivery delivery;
     private final UserRegistry registry;
