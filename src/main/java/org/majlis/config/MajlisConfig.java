@@ -42,6 +42,9 @@ public interface MajlisConfig {
     /** How long the message writer waits after a first message for more to commit together. */
     Duration commitLinger();
 
+    /** A connection that has sent nothing for this long gets a WebSocket ping (it keeps idle paths open and shows who is gone). */
+    Duration pingInterval();
+
     /** A connection that sends nothing, not even a pong to the server's ping, for this long is closed with 1001. */
     Duration deadClientTimeout();
 

@@ -4,23 +4,26 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.websockets.next.OpenConnections;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.majlis.config.MajlisConfig;
 import org.majlis.protocol.CloseCodes;
 
 /**
- * Closes connections that hold a slot without being used. A client gone without a close frame (a
- * dropped network, a sleeping laptop) has sent nothing at all, not even a pong to the server's
- * pings, for {@code majlis.dead-client-timeout}: 1001, and its user goes offline like any other.
- * A connection still not logged in after {@code majlis.login-timeout}, or whose token expired: 1008.
+ * Pings connections and closes those that hold a slot without being used, in one sweep of all
+ * connections (a timer per connection costs each one its heap). A connection that has sent nothing
+ * for {@code majlis.ping-interval} gets a WebSocket ping. A client gone without a close frame (a
+ * dropped network, a sleeping laptop) has sent nothing at all, not even a pong to those pings, for
+ * {@code majlis.dead-client-timeout}: 1001, and its user goes offline like any other. A connection
+ * still not logged in after {@code majlis.login-timeout}, or whose token expired: 1008.
  */
 @ApplicationScoped
 public class ConnectionReaper {
 
-
     private final OpenConnections connections;
     private final Vertx vertx;
+    private final long pingMillis;
     private final long deadMillis;
     private final long loginMillis;
     private final long tokenMillis;
@@ -28,6 +31,7 @@ public class ConnectionReaper {
     public ConnectionReaper(OpenConnections connections, Vertx vertx, MajlisConfig config) {
         this.connections = connections;
         this.vertx = vertx;
+        this.pingMillis = config.pingInterval().toMillis();
         this.deadMillis = config.deadClientTimeout().toMillis();
         this.loginMillis = config.loginTimeout().toMillis();
         this.tokenMillis = config.jwt().expiry().toMillis();
@@ -35,7 +39,7 @@ public class ConnectionReaper {
 
     /** A few sweeps within the shortest of the timeouts (one timer for all connections, none of their own). */
     void start(@Observes StartupEvent start) {
-        long shortest = Math.min(Math.min(deadMillis, loginMillis), tokenMillis);
+        long shortest = Math.min(Math.min(pingMillis, deadMillis), Math.min(loginMillis, tokenMillis));
         vertx.setPeriodic(Math.max(100, shortest / 4), id -> reap());
     }
 
@@ -52,6 +56,9 @@ public class ConnectionReaper {
                 session.close(CloseCodes.POLICY, "log in within " + loginMillis / 1000 + " s of connecting");
             } else if (session.expiresAtMillis() > 0 && now >= session.expiresAtMillis()) {
                 session.close(CloseCodes.POLICY, "session expired: log in again");
+            } else if (now - session.lastHeardMillis() >= pingMillis) {
+                // until its pong comes (a silent client is pinged at each sweep: a few pings before it counts as gone)
+                connection.sendPing(Buffer.buffer()).subscribe().with(sent -> { }, unsent -> { });
             }
         }
     }

@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 public final class SerialQueue {
 
     private final int maxWaiting;
-    private final ArrayDeque<Consumer<Runnable>> waiting = new ArrayDeque<>();
+    /** Made when a first request has to wait: most connections never queue one (an empty deque is 0.1 KiB). */
+    private ArrayDeque<Consumer<Runnable>> waiting;
     private boolean running;
 
     public SerialQueue(int maxWaiting) {
@@ -21,6 +22,9 @@ public final class SerialQueue {
     /** Runs the task now or after those before it; false (and nothing queued) when too many wait. */
     public boolean submit(Consumer<Runnable> task) {
         if (running) {
+            if (waiting == null) {
+                waiting = new ArrayDeque<>();
+            }
             if (waiting.size() >= maxWaiting) {
                 return false;
             }
@@ -33,7 +37,7 @@ public final class SerialQueue {
     }
 
     private void next() {
-        Consumer<Runnable> task = waiting.poll();
+        Consumer<Runnable> task = waiting == null ? null : waiting.poll();
         if (task == null) {
             running = false;
         } else {

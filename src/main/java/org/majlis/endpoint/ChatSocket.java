@@ -71,6 +71,7 @@ public class ChatSocket {
     @OnOpen
     @NonBlocking
     void open(WebSocketConnection connection) {
+        ChannelCapture.opened(connection);
         Session session = new Session(connection, connection.userData().get(ChannelCapture.ADDRESS));
         session.attach(delivery.open(connection,
                 () -> session.close(CloseCodes.SLOW_CONSUMER, "slow consumer: reconnect and catch up with history")));

@@ -26,7 +26,7 @@ class HeartbeatTest {
     public static class FastPing implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.websockets-next.server.auto-ping-interval", "200ms", "majlis.dead-client-timeout", "1s",
+            return Map.of("majlis.ping-interval", "200ms", "majlis.dead-client-timeout", "1s",
                     "majlis.login-timeout", "2s");
         }
     }

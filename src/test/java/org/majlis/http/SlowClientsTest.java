@@ -22,7 +22,10 @@ import org.majlis.testing.SlowRequest;
 import org.majlis.testing.TestClient;
 import org.majlis.testing.Unique;
 
-/** Slowloris: silent connections, bodies sent a byte at a time, and many requests held open from one address. */
+/**
+ * Slowloris: silent connections, bodies sent a byte at a time, and many requests held open from one
+ * address. A silent WebSocket is not one of them.
+ */
 @QuarkusTest
 @TestProfile(SlowClientsTest.ShortTimeouts.class)
 class SlowClientsTest {
@@ -105,6 +108,15 @@ class SlowClientsTest {
             for (SlowRequest request : held) {
                 request.close();
             }
+        }
+    }
+
+    @Test
+    void aSilentWebSocketOutlivesTheHttpIdleTimeout() throws InterruptedException {
+        // the reaper's pings (every 30 s) and dead-client timeout (75 s) watch an open WebSocket, not the idle timeout
+        try (TestClient chat = TestClient.guest(ws, Unique.name("quiet"))) {
+            Thread.sleep(IDLE_MS + 1500);
+            chat.assertAlive();
         }
     }
 
