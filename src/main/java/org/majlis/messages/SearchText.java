@@ -60,11 +60,25 @@ public final class SearchText {
     }
 
     static String fold(String word) {
+        // most words of most messages: NFKC, NFD and the Arabic folds leave ASCII as it is
+        return isAscii(word) ? word.toLowerCase(Locale.ROOT) : foldUnicode(word);
+    }
+
+    static String foldUnicode(String word) {
         String decomposed = Normalizer.normalize(Normalizer.normalize(word, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT),
                 Normalizer.Form.NFD);
         StringBuilder out = new StringBuilder(decomposed.length());
         decomposed.codePoints().filter(cp -> !isMark(cp) && cp != TATWEEL).map(SearchText::foldArabic).forEach(out::appendCodePoint);
         return Normalizer.normalize(out, Normalizer.Form.NFC);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean inWord(int cp) {

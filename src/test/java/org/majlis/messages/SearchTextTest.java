@@ -31,6 +31,14 @@ class SearchTextTest {
     }
 
     @Test
+    void anAsciiWordIsFoldedAsTheFullFoldingWould() {
+        for (String word : List.of("Hello", "WORLD", "abc123", "x", "Z9", "camelCase", "0042")) {
+            assertEquals(SearchText.foldUnicode(word), SearchText.fold(word), word);
+        }
+        assertEquals("hello", SearchText.fold("HeLLo"));
+    }
+
+    @Test
     void aQueryIsWordsAndQuotedPhrases() {
         assertEquals(List.of(List.of("lunch", "plans"), List.of("today")), SearchQuery.parse("\"Lunch plans\" today").terms());
         assertEquals(List.of(List.of("unclosed"), List.of("quote")), SearchQuery.parse("\"unclosed quote").terms());
