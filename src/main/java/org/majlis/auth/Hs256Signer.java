@@ -28,12 +28,7 @@ final class Hs256Signer {
 
     Hs256Signer(SecretKey key) {
         this.key = key;
-        try {
-            this.keyed = Mac.getInstance("HmacSHA256");
-            keyed.init(key);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        this.keyed = newMac(key);
     }
 
     /** The signed token of these claims (strings, booleans, numbers). */
@@ -51,13 +46,17 @@ final class Hs256Signer {
         try {
             return (Mac) keyed.clone();
         } catch (CloneNotSupportedException providerCannotCopy) {
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(key);
-                return mac;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("HmacSHA256 is not available", e);
-            }
+            return newMac(key);
+        }
+    }
+
+    private static Mac newMac(SecretKey key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
         }
     }
 }

@@ -87,8 +87,8 @@ class BrowserSecurityTest {
     }
 
     @Test
-    void theWebSocketPathCarriesNoDocumentHeadersTheConnectionWouldKeepForItsLife() {
-        // a 101 is not a document: the upgrade response stays with each connection until it closes
+    void theWebSocketUpgradeCarriesNoDocumentHeaders() {
+        // a 101 is not a document
         given().get("/ws").then().header("Content-Security-Policy", nullValue()).header("X-Frame-Options", nullValue())
                 .header("Referrer-Policy", nullValue()).header("X-Content-Type-Options", nullValue());
         given().get("/ws-not").then().header("X-Frame-Options", equalTo("DENY"));
