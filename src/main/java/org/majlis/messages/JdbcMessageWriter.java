@@ -41,11 +41,15 @@ public class JdbcMessageWriter implements MessageWriter {
     private final MessageRows rows;
     private final SenderAdmission admission;
     private final MessageSearch search;
-    private final GroupCommit<Draft> writer;
+    private final GroupCommit<Queued> writer;
     /** One thread: the callbacks of one batch run after those of the batch before (messages in seq order). */
     private final ExecutorService callbacks = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("majlis-message-delivery").daemon().factory());
     private volatile long lastOverflowWarning;
+
+    /** A draft and its search words, folded by the caller so that the writer's transaction does not wait for them. */
+    private record Queued(Draft draft, String words) {
+    }
 
     /** A draft of the batch that was refused, and why. */
     private record Refused(Draft draft, Refusal refusal) {
@@ -64,14 +68,14 @@ public class JdbcMessageWriter implements MessageWriter {
         this.admission = admission;
         this.writer = new GroupCommit<>("majlis-message-writer", 65_536, MAX_BATCH, config.commitLinger(), new GroupCommit.Batch<>() {
             @Override
-            public void commit(List<Draft> drafts) {
-                commitBatch(drafts);
+            public void commit(List<Queued> batch) {
+                commitBatch(batch);
             }
 
             @Override
-            public void failed(List<Draft> drafts, Exception cause) {
-                List<Draft> batch = List.copyOf(drafts); // the writer reuses its list for the next batch
-                callbacks.execute(() -> batch.forEach(d -> d.refused().accept(new Refusal.Failed(cause))));
+            public void failed(List<Queued> batch, Exception cause) {
+                List<Draft> drafts = batch.stream().map(Queued::draft).toList(); // the writer reuses its list for the next batch
+                callbacks.execute(() -> drafts.forEach(d -> d.refused().accept(new Refusal.Failed(cause))));
             }
         });
     }
@@ -97,7 +101,7 @@ public class JdbcMessageWriter implements MessageWriter {
 
     @Override
     public void append(Draft draft) {
-        if (!writer.submit(draft)) {
+        if (!writer.submit(new Queued(draft, SearchText.indexed(draft.body())))) {
             long now = System.currentTimeMillis();
             if (now - lastOverflowWarning > 10_000) {
                 lastOverflowWarning = now;
@@ -108,12 +112,12 @@ public class JdbcMessageWriter implements MessageWriter {
     }
 
     /** The callbacks are called once the transaction is over: the refusals first, then the commits in seq order. */
-    private void commitBatch(List<Draft> drafts) {
+    private void commitBatch(List<Queued> batch) {
         // a guest's draft carries its session (its identity); an integration's is no guest's
-        long[] waits = admission.waits(drafts.stream()
+        long[] waits = admission.waits(batch.stream().map(Queued::draft)
                 .map(draft -> new SenderAdmission.Sender(draft.from(), draft.senderSession() != null && draft.via() == null)).toList());
         List<Refused> refused = new ArrayList<>();
-        List<Written> written = Sql.transaction(database, connection -> write(connection, drafts, waits, refused));
+        List<Written> written = Sql.transaction(database, connection -> write(connection, batch, waits, refused));
         callbacks.execute(() -> {
             refused.forEach(r -> r.draft().refused().accept(r.refusal()));
             written.forEach(w -> w.draft().committed().accept(w.message()));
@@ -122,13 +126,14 @@ public class JdbcMessageWriter implements MessageWriter {
     }
 
     /** Numbers and inserts the drafts that are admitted and whose files are accepted; adds the others to {@code refused}. */
-    private List<Written> write(Connection connection, List<Draft> drafts, long[] waits, List<Refused> refused)
+    private List<Written> write(Connection connection, List<Queued> batch, long[] waits, List<Refused> refused)
             throws SQLException {
-        Map<ConversationId, long[]> lastSeqs = lockConversations(connection, drafts);
-        List<Written> written = new ArrayList<>(drafts.size());
-        List<Object[]> inserts = new ArrayList<>(drafts.size());
-        for (int i = 0; i < drafts.size(); i++) {
-            Draft draft = drafts.get(i);
+        Map<ConversationId, long[]> lastSeqs = lockConversations(connection, batch);
+        List<Written> written = new ArrayList<>(batch.size());
+        List<Object[]> inserts = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Draft draft = batch.get(i).draft();
+            String words = batch.get(i).words();
             if (waits[i] > 0) {
                 refused.add(new Refused(draft, new Refusal.OverLimit(waits[i])));
                 continue;
@@ -156,7 +161,6 @@ public class JdbcMessageWriter implements MessageWriter {
             StoredMessage message = new StoredMessage(conversation, ++lastSeqs.get(conversation)[0], draft.id(),
                     draft.from(), to, draft.body(), draft.sentAt(), attachments, null, false, draft.senderSession(), quote, draft.via(),
                     false);
-            String words = SearchText.indexed(message.body());
             inserts.add(new Object[] {conversation.key(), message.seq(), message.id(), message.from(), message.to(),
                     message.body(), message.sentAt(), Names.key(message.from()), rows.attachmentsColumn(attachments),
                     message.senderSession(), draft.replyTo(), words, draft.via()});
@@ -186,9 +190,9 @@ public class JdbcMessageWriter implements MessageWriter {
      * the database number messages one after the other), creating direct conversations on their
      * first message, and returns each one's last seq.
      */
-    private static Map<ConversationId, long[]> lockConversations(Connection connection, List<Draft> drafts) throws SQLException {
+    private static Map<ConversationId, long[]> lockConversations(Connection connection, List<Queued> batch) throws SQLException {
         Map<String, ConversationId> byKey = new LinkedHashMap<>();
-        drafts.forEach(d -> byKey.putIfAbsent(d.conversation().key(), d.conversation()));
+        batch.forEach(queued -> byKey.putIfAbsent(queued.draft().conversation().key(), queued.draft().conversation()));
         Map<ConversationId, long[]> lastSeqs = selectForUpdate(connection, byKey);
         if (lastSeqs.size() < byKey.size()) {
             List<Object[]> missing = new ArrayList<>();

@@ -10,10 +10,7 @@ public interface MessageWriter {
 
     /**
      * A message to append; its seq is given by the store. {@code attachments} are ids of files the
-     * sender uploaded.
-     */
-    /**
-     * {@code senderSession}: a guest sender's login session, null for an account. {@code replyTo}:
+     * sender uploaded. {@code senderSession}: a guest sender's login session, null for an account. {@code replyTo}:
      * the id of the message of the same conversation it answers, or null. {@code via}: {@code bot} or
      * {@code webhook} for an integration's message, null for a person's.
      */
@@ -42,7 +39,7 @@ public interface MessageWriter {
 
     /**
      * Queues the message for the next group commit. Exactly one of the draft's callbacks is
-     * called, on the writer thread, in seq order per conversation; committed means durable.
+     * called, on one thread, in seq order per conversation; committed means durable.
      */
     void append(Draft draft);
 
