@@ -2,7 +2,6 @@ package org.majlis.connections;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.concurrent.EventExecutor;
-import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +34,8 @@ public class Delivery {
     }
 
     /** The outbox of a newly opened connection; overflow is called once if the client stops reading. */
-    public Outbox open(WebSocketConnection connection, Runnable onOverflow) {
-        ChannelHandlerContext ctx = connection.userData().get(ChannelCapture.CHANNEL);
+    public Outbox open(ChannelCapture.Upgraded connection, Runnable onOverflow) {
+        ChannelHandlerContext ctx = connection.channel();
         LoopBatcher batcher = byLoop.computeIfAbsent(ctx.executor(), loop -> {
             LoopBatcher created = new LoopBatcher(loop, metrics::framesOut, coalesceNanos);
             batchers.add(created);

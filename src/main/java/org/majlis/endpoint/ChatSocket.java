@@ -71,12 +71,12 @@ public class ChatSocket {
     @OnOpen
     @NonBlocking
     void open(WebSocketConnection connection) {
-        ChannelCapture.opened(connection);
-        Session session = new Session(connection, connection.userData().get(ChannelCapture.ADDRESS));
-        session.attach(delivery.open(connection,
+        ChannelCapture.Upgraded upgraded = ChannelCapture.opened(connection);
+        Session session = new Session(connection, upgraded.address());
+        session.attach(delivery.open(upgraded,
                 () -> session.close(CloseCodes.SLOW_CONSUMER, "slow consumer: reconnect and catch up with history")));
         connection.userData().put(Session.KEY, session);
-        Identity bearer = connection.userData().get(BearerCheck.IDENTITY);
+        Identity bearer = connection.userData().remove(BearerCheck.IDENTITY);
         if (bearer != null) {
             login.loginWithBearer(session, bearer);
         }

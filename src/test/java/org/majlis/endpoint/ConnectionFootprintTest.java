@@ -19,8 +19,8 @@ import org.majlis.testing.Unique;
 
 /**
  * What an open connection does not keep: anything of its upgrade request (routing context, HTTP
- * request), an idle-timeout handler, a ping timer of its own. Counted in this JVM's live heap (the
- * server runs in it) with 40 guests logged in.
+ * request, headers), an idle-timeout handler, a ping timer of its own. Counted in this JVM's live
+ * heap (the server runs in it) with 40 guests logged in.
  */
 @QuarkusTest
 class ConnectionFootprintTest {
@@ -28,6 +28,8 @@ class ConnectionFootprintTest {
     private static final List<String> NOT_PER_CONNECTION = List.of("io.vertx.ext.web.impl.RoutingContextImpl",
             "io.vertx.core.http.impl.Http1xServerRequest", "io.netty.handler.timeout.IdleStateHandler",
             "io.vertx.core.impl.VertxImpl$InternalTimerHandler");
+    /** Vert.x keeps the upgrade request's header map with the WebSocket: emptied, it holds its head entry and no header. */
+    private static final String HEADER_ENTRY = "io.vertx.core.http.impl.headers.HeadersMultiMap$MapEntry";
 
     private static final int GUESTS = 40;
 
@@ -35,7 +37,7 @@ class ConnectionFootprintTest {
     URI ws;
 
     @Test
-    void anOpenConnectionKeepsNoRequestNoIdleHandlerNoTimer() throws Exception {
+    void anOpenConnectionKeepsNoRequestNoHeadersNoIdleHandlerNoTimer() throws Exception {
         Map<String, Long> before = liveInstances();
         List<TestClient> guests = new ArrayList<>();
         try {
@@ -48,6 +50,9 @@ class ConnectionFootprintTest {
                 // a few may belong to other requests in flight; one per connection is what this guards against
                 assertTrue(more < GUESTS / 4, more + " more " + className + " live with " + GUESTS + " connections open");
             }
+            long headerEntries = after.get(HEADER_ENTRY) - before.get(HEADER_ENTRY);
+            assertTrue(headerEntries < GUESTS + GUESTS / 4, headerEntries + " more header entries live with " + GUESTS
+                    + " connections open (their upgrade requests had five or more headers each)");
         } finally {
             guests.forEach(TestClient::close);
         }
@@ -59,11 +64,17 @@ class ConnectionFootprintTest {
                 new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
                 new Object[] {new String[0]}, new String[] {String[].class.getName()});
         Map<String, Long> counts = new HashMap<>();
-        for (String className : NOT_PER_CONNECTION) {
+        for (String className : counted()) {
             Matcher row = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+\\d+\\s+" + Pattern.quote(className) + "(\\s|$)",
                     Pattern.MULTILINE).matcher(histogram);
             counts.put(className, row.find() ? Long.parseLong(row.group(1)) : 0);
         }
         return counts;
+    }
+
+    private static List<String> counted() {
+        List<String> classes = new ArrayList<>(NOT_PER_CONNECTION);
+        classes.add(HEADER_ENTRY);
+        return classes;
     }
 }
