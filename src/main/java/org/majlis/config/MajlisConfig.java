@@ -42,6 +42,9 @@ public interface MajlisConfig {
     /** How long the message writer waits after a first message for more to commit together. */
     Duration commitLinger();
 
+    /** How often the embedded store's write-ahead log is copied back into its file, off the writers' threads (SqliteCheckpoints). */
+    Duration checkpointInterval();
+
     /** A connection that has sent nothing for this long gets a WebSocket ping (it keeps idle paths open and shows who is gone). */
     Duration pingInterval();
 

@@ -48,7 +48,8 @@ public final class Benchmark {
      */
     /** The AOT cache the build records next to the jar (the {@code aot} profile, JDK 25 and later). */
     static final String AOT_CACHE = "majlis.aot";
-    private static final List<String> SERVER_JVM = List.of("-Xms256m", "-Xmx1g", "-XX:+UseParallelGC", "-Xmn48m", "-XX:+ExitOnOutOfMemoryError");
+    private static final List<String> SERVER_JVM = List.of("-Xms256m", "-Xmx1g", "-XX:+UseParallelGC", "-Xmn48m", "-XX:+UseStringDeduplication",
+            "-XX:+ExitOnOutOfMemoryError");
 
     private Path jar;
     private Path out = Path.of("target/bench");
