@@ -5,6 +5,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,12 +17,22 @@ import org.majlis.config.MajlisConfig;
  * back into the database file in a checkpoint, with two fsyncs (about 10 ms on these machines). Left
  * to itself, it runs one inside whichever commit takes the log past 1,000 pages, which is one of
  * the message writer's, and every message queued behind that commit waits for the disk. The
- * connections are opened with {@code wal_autocheckpoint=0}, and this thread checkpoints instead:
- * PASSIVE, which neither waits for nor blocks a writer or reader, every
- * {@code majlis.checkpoint-interval}. Durability is SQLite's as before: a commit is in the log.
+ * connections are opened with {@code wal_autocheckpoint=0}, and this thread checkpoints instead,
+ * every {@code majlis.checkpoint-interval}: PASSIVE, which neither waits for nor blocks a writer.
+ *
+ * <p>A PASSIVE checkpoint cannot finish while commits keep coming, and only a finished one lets the
+ * next commit write the log from its start again: under a steady load the log would grow without
+ * end. So once it holds {@link #RESTART_FRAMES} pages, a RESTART checkpoint waits for the commit in
+ * flight, copies the little that PASSIVE left, and the log starts over: a short stall every few
+ * tens of megabytes instead of a long one every four. Durability is SQLite's as before: a commit is
+ * in the log.
  */
 @ApplicationScoped
 class SqliteCheckpoints {
+
+    /** 64 MiB of 4 KiB pages: a log this long is restarted (see above). */
+    static final int RESTART_FRAMES = 16_384;
+    private static final int RESTART_WAIT_MILLIS = 100;
 
     private final Database database;
     private final long intervalMillis;
@@ -55,13 +67,32 @@ class SqliteCheckpoints {
 
     private void checkpoint() {
         try {
-            Sql.run(database, connection -> Sql.first(connection, "PRAGMA wal_checkpoint(PASSIVE)", row -> row.getInt(1)));
+            Sql.run(database, connection -> {
+                checkpoint(connection, RESTART_FRAMES);
+                return null;
+            });
         } catch (RuntimeException e) { // the next one tries again; the log only grows meanwhile
             long now = System.currentTimeMillis();
             if (now - lastFailureWarning > 60_000) {
                 lastFailureWarning = now;
                 Log.warnf(e, "a checkpoint of the embedded store failed");
             }
+        }
+    }
+
+    /** One round on {@code connection}: PASSIVE, then RESTART when the log holds {@code restartFrames} pages or more. */
+    static void checkpoint(Connection connection, int restartFrames) throws SQLException {
+        int logFrames = Sql.first(connection, "PRAGMA wal_checkpoint(PASSIVE)", row -> row.getInt(2));
+        if (logFrames < restartFrames) {
+            return;
+        }
+        // RESTART holds new writers back while it waits for readers: not for the 30 s a writer may wait
+        int busyTimeout = Sql.first(connection, "PRAGMA busy_timeout", row -> row.getInt(1));
+        Sql.first(connection, "PRAGMA busy_timeout = " + RESTART_WAIT_MILLIS, row -> row.getInt(1));
+        try {
+            Sql.first(connection, "PRAGMA wal_checkpoint(RESTART)", row -> row.getInt(1)); // busy: the next round tries again
+        } finally {
+            Sql.first(connection, "PRAGMA busy_timeout = " + busyTimeout, row -> row.getInt(1));
         }
     }
 }

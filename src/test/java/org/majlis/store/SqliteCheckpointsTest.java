@@ -1,6 +1,7 @@
 package org.majlis.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -11,6 +12,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.majlis.config.MajlisConfig;
 import org.sqlite.SQLiteDataSource;
@@ -55,9 +59,55 @@ class SqliteCheckpointsTest {
             assertEquals(ROWS, inFile, "rows of the committed batch in majlis.db itself within 10 s");
         } finally {
             Sql.run(database, connection -> Sql.update(connection, "DROP TABLE " + table));
-            try (var files = Files.walk(copies)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            deleteTree(copies);
+        }
+    }
+
+    /**
+     * A PASSIVE checkpoint never finishes while commits keep coming, and the log only starts over
+     * after one that did: without the RESTART past {@code restartFrames} it would grow by all that is
+     * committed. On a file of its own, a writer committing all the time, a checkpoint every 10 ms.
+     */
+    @Test
+    void underSteadyCommitsTheLogStartsOverInsteadOfGrowing() throws Exception {
+        Path dir = Files.createTempDirectory("checkpoint-log-");
+        SQLiteDataSource file = new SQLiteDataSource();
+        file.setUrl("jdbc:sqlite:" + dir.resolve("t.db") + "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=30000&wal_autocheckpoint=0");
+        int restartFrames = 256;
+        long restartBytes = restartFrames * 4096L;
+        long committedBytes = 0;
+        try (Connection writer = file.getConnection(); Connection checkpointer = file.getConnection()) {
+            Sql.update(writer, "CREATE TABLE t (n INTEGER, filler TEXT)");
+            AtomicLong commits = new AtomicLong();
+            AtomicBoolean writing = new AtomicBoolean(true);
+            Thread committing = Thread.ofPlatform().start(() -> {
+                try {
+                    while (writing.get()) {
+                        Sql.update(writer, "INSERT INTO t (n, filler) VALUES (?, ?)", commits.incrementAndGet(), "x".repeat(3000));
+                        LockSupport.parkNanos(200_000); // about 5,000 commits a second, as the benchmark's private messages
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            long deadline = System.currentTimeMillis() + 20_000;
+            while ((committedBytes = commits.get() * 4096) < 20 * restartBytes && System.currentTimeMillis() < deadline) {
+                SqliteCheckpoints.checkpoint(checkpointer, restartFrames);
+                Thread.sleep(10);
             }
+            writing.set(false);
+            committing.join();
+            long log = Files.size(dir.resolve("t.db-wal"));
+            assertTrue(committedBytes >= 20 * restartBytes, "only " + commits.get() + " commits in 20 s");
+            assertTrue(log < 8 * restartBytes, "a log of " + log + " bytes after " + commits.get() + " commits of a 3,000-byte row");
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws Exception {
+        try (var files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 
