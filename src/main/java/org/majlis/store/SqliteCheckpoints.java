@@ -23,9 +23,8 @@ import org.majlis.config.MajlisConfig;
  * <p>A PASSIVE checkpoint cannot finish while commits keep coming, and only a finished one lets the
  * next commit write the log from its start again: under a steady load the log would grow without
  * end. So once it holds {@link #RESTART_FRAMES} pages, a RESTART checkpoint waits for the commit in
- * flight, copies the little that PASSIVE left, and the log starts over: a short stall every few
- * tens of megabytes instead of a long one every four. Durability is SQLite's as before: a commit is
- * in the log.
+ * flight, copies the little that PASSIVE left, and the log starts over: the writer waits once per
+ * 64 MiB of log instead of once per 4 MiB. Durability is SQLite's as before: a commit is in the log.
  */
 @ApplicationScoped
 class SqliteCheckpoints {
