@@ -75,7 +75,7 @@ class SqliteCheckpointsTest {
         file.setUrl("jdbc:sqlite:" + dir.resolve("t.db") + "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=30000&wal_autocheckpoint=0");
         int restartFrames = 256;
         long restartBytes = restartFrames * 4096L;
-        long committedBytes = 0;
+        long enoughCommits = 20L * restartFrames; // each writes a page or more of log
         try (Connection writer = file.getConnection(); Connection checkpointer = file.getConnection()) {
             Sql.update(writer, "CREATE TABLE t (n INTEGER, filler TEXT)");
             AtomicLong commits = new AtomicLong();
@@ -91,14 +91,14 @@ class SqliteCheckpointsTest {
                 }
             });
             long deadline = System.currentTimeMillis() + 20_000;
-            while ((committedBytes = commits.get() * 4096) < 20 * restartBytes && System.currentTimeMillis() < deadline) {
+            while (commits.get() < enoughCommits && System.currentTimeMillis() < deadline) {
                 SqliteCheckpoints.checkpoint(checkpointer, restartFrames);
                 Thread.sleep(10);
             }
             writing.set(false);
             committing.join();
             long log = Files.size(dir.resolve("t.db-wal"));
-            assertTrue(committedBytes >= 20 * restartBytes, "only " + commits.get() + " commits in 20 s");
+            assertTrue(commits.get() >= enoughCommits, "only " + commits.get() + " commits in 20 s");
             assertTrue(log < 8 * restartBytes, "a log of " + log + " bytes after " + commits.get() + " commits of a 3,000-byte row");
         } finally {
             deleteTree(dir);
@@ -122,6 +122,10 @@ class SqliteCheckpointsTest {
             return count == null ? -1 : count;
         } catch (SQLException notThereYet) { // no such table, or a copy taken in the middle of a checkpoint
             return -1;
+        } finally {
+            try (var files = Files.list(copies)) {
+                files.forEach(path -> path.toFile().delete());
+            }
         }
     }
 }
