@@ -34,8 +34,8 @@ public class Delivery {
     }
 
     /** The outbox of a newly opened connection; overflow is called once if the client stops reading. */
-    public Outbox open(ChannelCapture.Upgraded connection, Runnable onOverflow) {
-        ChannelHandlerContext ctx = connection.channel();
+    public Outbox open(ChannelCapture.Upgraded upgraded, Runnable onOverflow) {
+        ChannelHandlerContext ctx = upgraded.channel();
         LoopBatcher batcher = byLoop.computeIfAbsent(ctx.executor(), loop -> {
             LoopBatcher created = new LoopBatcher(loop, metrics::framesOut, coalesceNanos);
             batchers.add(created);
