@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     static final List<List<String>> LAYERS = List.of(
-            List.of("config", "names", "store"),     // foundations
+            List.of("config", "logging", "names", "store"), // foundations
             List.of("protocol"),                     // the wire vocabulary: events, error and close codes, the codec
             List.of("limits", "metrics", "http"),    // abuse limits, metrics, HTTP guards
             List.of("connections"),                  // sessions, outboxes, batchers, frames, who is online

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.majlis.connections.Frame;
 import org.majlis.connections.Frames;
+import org.majlis.logging.ThrottledWarning;
 import org.majlis.protocol.ServerEvent;
 import org.majlis.rooms.Room;
 
@@ -39,7 +40,7 @@ public class RedisFanOut implements FanOut {
     private final AtomicBoolean connecting = new AtomicBoolean();
     private final Vertx vertx;
     private final Sequencer sequencer;
-    private volatile long lastFailureLog;
+    private final ThrottledWarning failureWarning = new ThrottledWarning(Duration.ofSeconds(10));
 
     RedisFanOut(NodeDelivery local, Frames frames, ObjectMapper json, Redis redis, Vertx vertx, String node) {
         this.local = local;
@@ -216,9 +217,7 @@ public class RedisFanOut implements FanOut {
 
     /** Other nodes miss events while Redis is away; their clients catch up with history. */
     private void failed(Throwable failure) {
-        long now = System.currentTimeMillis();
-        if (now - lastFailureLog > 10_000) {
-            lastFailureLog = now;
+        if (failureWarning.due()) {
             Log.warnf("publishing to Redis failed (%s): other nodes miss events until it is back", failure.toString());
         }
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.majlis.commands.RoomMessagePosted;
 import org.majlis.config.MajlisConfig;
+import org.majlis.logging.ThrottledWarning;
 import org.majlis.protocol.ConversationId;
 import org.majlis.protocol.ServerEvent.NewMessage;
 
@@ -38,7 +39,7 @@ class OutgoingDelivery {
     private final MajlisConfig.Integrations config;
     private final HttpClient client;
     private final AtomicInteger pending = new AtomicInteger();
-    private volatile long lastDropWarning;
+    private final ThrottledWarning dropWarning = new ThrottledWarning(Duration.ofSeconds(10));
 
     OutgoingDelivery(OutgoingTargets targets, ObjectMapper json, MajlisConfig config) {
         this.targets = targets;
@@ -130,9 +131,7 @@ class OutgoingDelivery {
     }
 
     private void warnDropped(String room) {
-        long now = System.currentTimeMillis();
-        if (now - lastDropWarning > 10_000) {
-            lastDropWarning = now;
+        if (dropWarning.due()) {
             Log.warnf("outgoing events dropped (room %s and perhaps others): %d deliveries are already pending",
                     room, config.outgoingMaxPending());
         }

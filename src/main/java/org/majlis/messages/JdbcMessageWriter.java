@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.majlis.config.MajlisConfig;
 import org.majlis.files.FileStore;
+import org.majlis.logging.ThrottledWarning;
 import org.majlis.names.Names;
 import org.majlis.protocol.ConversationId;
 import org.majlis.protocol.ServerEvent.Attachment;
@@ -45,7 +47,7 @@ public class JdbcMessageWriter implements MessageWriter {
     /** One thread: the callbacks of one batch run after those of the batch before (messages in seq order). */
     private final ExecutorService callbacks = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("majlis-message-delivery").daemon().factory());
-    private volatile long lastOverflowWarning;
+    private final ThrottledWarning overflowWarning = new ThrottledWarning(Duration.ofSeconds(10));
 
     /** A draft and its search words, folded by the caller so that the writer's transaction does not wait for them. */
     private record Queued(Draft draft, String words) {
@@ -102,9 +104,7 @@ public class JdbcMessageWriter implements MessageWriter {
     @Override
     public void append(Draft draft) {
         if (!writer.submit(new Queued(draft, SearchText.indexed(draft.body())))) {
-            long now = System.currentTimeMillis();
-            if (now - lastOverflowWarning > 10_000) {
-                lastOverflowWarning = now;
+            if (overflowWarning.due()) {
                 Log.warn("the message store is not keeping up: messages are refused with internal");
             }
             draft.refused().accept(new Refusal.Failed(new IllegalStateException("the message store is not keeping up")));

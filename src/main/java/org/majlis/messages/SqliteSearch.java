@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.majlis.logging.ThrottledWarning;
 import org.majlis.store.Database;
 import org.majlis.store.GroupCommit;
 import org.majlis.store.Sql;
@@ -48,7 +49,7 @@ final class SqliteSearch implements MessageSearch, AutoCloseable {
     private final Connection writer;
     private final GroupCommit<IndexChange> indexer;
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
-    private volatile long lastOverflowWarning;
+    private final ThrottledWarning overflowWarning = new ThrottledWarning(Duration.ofSeconds(10));
 
     SqliteSearch(Path path, Database database, MessageRows rows) {
         this.database = database;
@@ -117,9 +118,7 @@ final class SqliteSearch implements MessageSearch, AutoCloseable {
 
     private void submit(IndexChange change) {
         if (!indexer.submit(change)) {
-            long now = System.currentTimeMillis();
-            if (now - lastOverflowWarning > 10_000) {
-                lastOverflowWarning = now;
+            if (overflowWarning.due()) {
                 Log.warn("the search index is not keeping up: messages are indexed at the next start");
             }
         }

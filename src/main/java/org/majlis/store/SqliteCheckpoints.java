@@ -7,10 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.majlis.config.MajlisConfig;
+import org.majlis.logging.ThrottledWarning;
 
 /**
  * Checkpoints of the embedded store, off the writers' threads. SQLite copies its write-ahead log
@@ -36,7 +38,7 @@ class SqliteCheckpoints {
     private final Database database;
     private final long intervalMillis;
     private ScheduledExecutorService thread;
-    private volatile long lastFailureWarning;
+    private final ThrottledWarning failureWarning = new ThrottledWarning(Duration.ofMinutes(1));
 
     SqliteCheckpoints(Database database, MajlisConfig config) {
         this.database = database;
@@ -71,9 +73,7 @@ class SqliteCheckpoints {
                 return null;
             });
         } catch (RuntimeException e) { // the next one tries again; the log only grows meanwhile
-            long now = System.currentTimeMillis();
-            if (now - lastFailureWarning > 60_000) {
-                lastFailureWarning = now;
+            if (failureWarning.due()) {
                 Log.warnf(e, "a checkpoint of the embedded store failed");
             }
         }
