@@ -39,7 +39,7 @@ public interface MajlisConfig {
     /** How long an event loop waits to gather deliveries into one write per connection (0: no wait). */
     Duration deliveryCoalesce();
 
-    /** How long the message writer waits after a first message for more to commit together. */
+    /** How long the message writer waits after a first message for more to commit together, when they have been coming faster than one per this (0: never). */
     Duration commitLinger();
 
     /** How often the embedded store's write-ahead log is copied back into its file, off the writers' threads (SqliteCheckpoints). */

@@ -86,22 +86,62 @@ class GroupCommitTest {
     }
 
     @Test
-    void theWriterLingersForMoreItemsAfterTheFirst() throws InterruptedException {
+    void aLoneItemIsWrittenAtOnceWhateverTheLinger() throws InterruptedException {
         RecordingBatch batch = new RecordingBatch(false);
-        // a queue of one: the next item gets in once the writer has taken the one before
-        commit = new GroupCommit<>("test-writer", 1, 3, Duration.ofSeconds(WAIT_SECONDS), batch);
+        commit = new GroupCommit<>("test-writer", 100, 3, Duration.ofMinutes(5), batch);
         assertTrue(commit.submit("a"));
-        submitOnceThereIsRoom("b");
-        submitOnceThereIsRoom("c");
-        assertEquals(List.of("a", "b", "c"), next(batch.committed), "committed as soon as the batch is full");
+        assertEquals(List.of("a"), next(batch.committed), "no items came before: nothing to wait for");
     }
 
-    private void submitOnceThereIsRoom(String item) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (!commit.submit(item)) {
-            assertTrue(System.nanoTime() < deadline, "the writer took nothing");
-            Thread.onSpinWait();
+    @Test
+    void itemsComingFasterThanOnePerLingerShareCommits() throws InterruptedException {
+        RecordingBatch batch = new RecordingBatch(false);
+        commit = new GroupCommit<>("test-writer", 100, 100, Duration.ofMillis(200), batch);
+        int items = 60;
+        for (int i = 0; i < items; i++) {
+            assertTrue(commit.submit("item " + i));
+            Thread.sleep(10);
         }
+        int written = 0;
+        int commits = 0;
+        while (written < items) {
+            written += next(batch.committed).size();
+            commits++;
+        }
+        assertTrue(commits <= items / 4, "one every 10 ms with a linger of 200 ms: " + commits + " commits for " + items);
+    }
+
+    /**
+     * A writer that has seen items come one at a time, each well within the linger, and lingers
+     * after the last of them: returns that item.
+     */
+    private String writerLingering(RecordingBatch batch, int maxBatch) throws InterruptedException {
+        commit = new GroupCommit<>("test-writer", 100, maxBatch, Duration.ofMinutes(5), batch);
+        for (int i = 0; i < 10; i++) {
+            String item = "item " + i;
+            assertTrue(commit.submit(item));
+            if (batch.committed.poll(1, TimeUnit.SECONDS) == null) {
+                return item;
+            }
+        }
+        throw new AssertionError("the writer never lingered");
+    }
+
+    @Test
+    void aBatchThatFillsUpEndsTheLinger() throws InterruptedException {
+        RecordingBatch batch = new RecordingBatch(false);
+        String lingering = writerLingering(batch, 3);
+        assertTrue(commit.submit("b"));
+        assertTrue(commit.submit("c"));
+        assertEquals(List.of(lingering, "b", "c"), next(batch.committed), "committed as soon as the batch is full");
+    }
+
+    @Test
+    void closingEndsTheLingerAndWritesWhatIsQueued() throws InterruptedException {
+        RecordingBatch batch = new RecordingBatch(false);
+        String lingering = writerLingering(batch, 3);
+        commit.close();
+        assertEquals(List.of(lingering), next(batch.committed));
     }
 
     @Test
