@@ -110,12 +110,11 @@ final class LoopBatcher implements Runnable {
 
     @Override
     public void run() {
+        scheduled.set(false);
         running = true;
         long written = 0;
-        boolean tookAny = false;
         Item item;
         while ((item = queue.poll()) != null) {
-            tookAny = true;
             if (item.afterFlush() != null) {
                 afterFlush.add(item.afterFlush());
                 continue;
@@ -144,15 +143,5 @@ final class LoopBatcher implements Runnable {
             afterFlush.get(i).run();
         }
         afterFlush.clear();
-        if (tookAny && coalesceNanos > 0) {
-            // more are likely to come: the next batch runs on the loop's own timer, still scheduled,
-            // so the threads that submit them need not wake the loop (a write to its eventfd each)
-            loop.schedule(this, coalesceNanos, TimeUnit.NANOSECONDS);
-        } else {
-            scheduled.set(false);
-            if (!queue.isEmpty() || !toFlush.isEmpty()) { // came after the last poll, while still scheduled
-                schedule();
-            }
-        }
     }
 }

@@ -11,7 +11,6 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -154,37 +153,5 @@ class LoopBatcherTest {
         broadcast(frame("y"));
         loop.runPendingTasks();
         assertEquals(List.of(List.of(), List.of("y"), List.of()), List.of(received(a), received(b), received(c)));
-    }
-
-    @Test
-    void whileFramesKeepComingTheBatchesRunOnTheLoopsOwnTimerAndStopAfterAnEmptyOne() {
-        LoopBatcher coalescing = new LoopBatcher(loop.eventLoop(), framesWrittenPerBatch::add, TimeUnit.MILLISECONDS.toNanos(1));
-        CountingChannel a = connection();
-        Outbox outbox = new Outbox(a.pipeline().firstContext(), coalescing, 1 << 20, () -> false, 1000, () -> { });
-        loop.freezeTime();
-
-        outbox.send(frame("1"));
-        loop.runPendingTasks();
-        assertEquals(List.of(), received(a), "a coalescing batcher waits its delay");
-        loop.advanceTimeBy(1, TimeUnit.MILLISECONDS);
-        loop.runScheduledPendingTasks();
-        assertEquals(List.of("1"), received(a));
-
-        outbox.send(frame("2")); // the batcher is still scheduled: this frame goes with its next run
-        loop.advanceTimeBy(1, TimeUnit.MILLISECONDS);
-        loop.runScheduledPendingTasks();
-        assertEquals(List.of("2"), received(a));
-
-        loop.advanceTimeBy(1, TimeUnit.MILLISECONDS);
-        loop.runScheduledPendingTasks(); // a run with nothing to write: the batcher is not scheduled any more
-        loop.advanceTimeBy(1, TimeUnit.MILLISECONDS);
-        loop.runScheduledPendingTasks();
-        assertEquals(List.of(1L, 1L, 0L), framesWrittenPerBatch, "two batches, one empty run, then none");
-
-        outbox.send(frame("3")); // schedules it again
-        loop.advanceTimeBy(1, TimeUnit.MILLISECONDS);
-        loop.runScheduledPendingTasks();
-        assertEquals(List.of("3"), received(a));
-        assertEquals(List.of(1L, 1L, 0L, 1L), framesWrittenPerBatch);
     }
 }
