@@ -78,14 +78,14 @@ public final class GroupCommit<T> {
 
     /**
      * Waits for more items until a linger after the last write began (so a steady stream is written
-     * at most once per linger, and a batch that took longer to write waits for nothing) or until a
-     * batch is full. It parks instead of waiting on the queue, whose every item put in would wake
+     * at most once per linger, and a batch that took longer to write waits for nothing) or until the
+     * queue alone holds a batch, which is when {@link #submit} unparks it. It parks instead of waiting on the queue, whose every item put in would wake
      * the writer (a futex call on both sides) for the one batch.
      */
-    private void linger(List<T> items) {
+    private void linger() {
         long deadline = lastWrite + lingerNanos;
         long left;
-        while (queue.size() < maxBatch - items.size() && (left = deadline - System.nanoTime()) > 0 && !stopping) {
+        while (queue.size() < maxBatch - 1 && (left = deadline - System.nanoTime()) > 0 && !stopping) {
             LockSupport.parkNanos(this, left);
         }
     }
@@ -101,7 +101,7 @@ public final class GroupCommit<T> {
                 items.add(first);
                 queue.drainTo(items, maxBatch - 1);
                 if (items.size() < maxBatch && itemsComeFasterThanTheLinger()) {
-                    linger(items);
+                    linger();
                     queue.drainTo(items, maxBatch - items.size());
                 }
                 lastWrite = System.nanoTime();
