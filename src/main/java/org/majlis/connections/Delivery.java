@@ -64,6 +64,14 @@ public class Delivery {
         }
     }
 
+    /**
+     * Runs handOver; what it sends from this thread goes out as soon as it returns, instead of
+     * after the coalescing delay (see {@link LoopBatcher#inOneBurst}).
+     */
+    public void inOneBurst(Runnable handOver) {
+        LoopBatcher.inOneBurst(handOver);
+    }
+
     /** Sends the frame to each of the outboxes and releases it. */
     public void send(Frame frame, Iterable<Outbox> outboxes) {
         try {

@@ -19,9 +19,18 @@ final class LoopBatcher implements Runnable {
     private record Item(Frame frame, Outbox target, boolean releasesHold, Runnable afterFlush) {
     }
 
+    /** The batchers a burst queued on (a handful: one per event loop), and those it broadcast on. */
+    private record Burst(ArrayList<LoopBatcher> touched, ArrayList<LoopBatcher> broadcasting) {
+    }
+
+    /** This thread's burst in progress (see {@link #inOneBurst}); null outside one. */
+    private static final ThreadLocal<Burst> BURST = new ThreadLocal<>();
+
     private final EventExecutor loop;
     private final Queue<Item> queue = PlatformDependent.newMpscQueue();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** A run without the coalescing delay is queued on the loop (see {@link #inOneBurst}). */
+    private final AtomicBoolean runNowQueued = new AtomicBoolean();
     private final ArrayList<Outbox> members = new ArrayList<>();
     private final ArrayList<Outbox> toFlush = new ArrayList<>();
     private final ArrayList<Runnable> afterFlush = new ArrayList<>();
@@ -43,20 +52,54 @@ final class LoopBatcher implements Runnable {
     /** Queues a frame (already retained for this batcher) for one connection, or for all members when target is null. */
     void submit(Frame frame, Outbox target, boolean releasesHold) {
         queue.offer(new Item(frame, target, releasesHold, null));
-        schedule();
+        schedule(target == null);
+    }
+
+    /**
+     * Runs handOver, which queues frames from this thread that belong together (one store
+     * commit's deliveries and acks, whose senders wait for them). When it returns, each batcher it
+     * queued on runs once, at once, instead of after the coalescing delay; except where it
+     * broadcast: several commits a millisecond to a busy room still share one write per
+     * connection, the fan-out's CPU being what a node's size is bought with.
+     */
+    static void inOneBurst(Runnable handOver) {
+        if (BURST.get() != null) {
+            handOver.run(); // already in one: the outer burst sends it all
+            return;
+        }
+        Burst burst = new Burst(new ArrayList<>(), new ArrayList<>());
+        BURST.set(burst);
+        try {
+            handOver.run();
+        } finally {
+            BURST.remove();
+            for (LoopBatcher batcher : burst.touched()) {
+                if (burst.broadcasting().contains(batcher)) {
+                    batcher.schedule(true);
+                } else {
+                    batcher.runNow();
+                }
+            }
+        }
+    }
+
+    private void runNow() {
+        if (runNowQueued.compareAndSet(false, true)) {
+            loop.execute(this);
+        }
     }
 
     /** Runs the action on the loop once every frame submitted before it has been written and flushed. */
     void afterFlush(Runnable action) {
         queue.offer(new Item(null, null, false, action));
-        schedule();
+        schedule(false);
     }
 
     /** Called on the loop by a connection written to outside a batch run (a reply from a handler). */
     void flushLater(Outbox outbox) {
         toFlush.add(outbox);
         if (!running) {
-            schedule();
+            schedule(false);
         }
     }
 
@@ -95,10 +138,21 @@ final class LoopBatcher implements Runnable {
     }
 
     /**
-     * Runs the batch soon. Waiting a little (the coalescing delay) lets the messages of one store
-     * commit, which arrive microseconds apart, go out in one write per connection instead of one each.
+     * Runs the batch soon, or when the thread's burst ends. Waiting a little (the coalescing delay)
+     * lets deliveries that arrive microseconds apart (another node's messages, presence, typing) go
+     * out in one write per connection instead of one each.
      */
-    private void schedule() {
+    private void schedule(boolean broadcast) {
+        Burst burst = BURST.get();
+        if (burst != null) {
+            if (!burst.touched().contains(this)) {
+                burst.touched().add(this);
+            }
+            if (broadcast && !burst.broadcasting().contains(this)) {
+                burst.broadcasting().add(this);
+            }
+            return;
+        }
         if (scheduled.compareAndSet(false, true)) {
             if (coalesceNanos > 0) {
                 loop.schedule(this, coalesceNanos, TimeUnit.NANOSECONDS);
@@ -110,7 +164,10 @@ final class LoopBatcher implements Runnable {
 
     @Override
     public void run() {
+        // A run drains the whole queue, so it stands for the delayed run and the immediate one alike;
+        // the other, if still pending, finds little or nothing left.
         scheduled.set(false);
+        runNowQueued.set(false);
         running = true;
         long written = 0;
         Item item;

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.majlis.config.MajlisConfig;
+import org.majlis.connections.Delivery;
 import org.majlis.files.FileStore;
 import org.majlis.logging.ThrottledWarning;
 import org.majlis.names.Names;
@@ -43,6 +44,7 @@ public class JdbcMessageWriter implements MessageWriter {
     private final MessageRows rows;
     private final SenderAdmission admission;
     private final MessageSearch search;
+    private final Delivery delivery;
     private final GroupCommit<Queued> writer;
     /** One thread: the callbacks of one batch run after those of the batch before (messages in seq order). */
     private final ExecutorService callbacks = Executors.newSingleThreadExecutor(
@@ -62,8 +64,9 @@ public class JdbcMessageWriter implements MessageWriter {
     }
 
     public JdbcMessageWriter(Database database, FileStore files, MessageRows rows, SenderAdmission admission,
-            MessageSearch search, MajlisConfig config) {
+            MessageSearch search, Delivery delivery, MajlisConfig config) {
         this.database = database;
+        this.delivery = delivery;
         this.search = search;
         this.files = files;
         this.rows = rows;
@@ -118,10 +121,11 @@ public class JdbcMessageWriter implements MessageWriter {
                 .map(draft -> new SenderAdmission.Sender(draft.from(), draft.senderSession() != null && draft.via() == null)).toList());
         List<Refused> refused = new ArrayList<>();
         List<Written> written = Sql.transaction(database, connection -> write(connection, batch, waits, refused));
-        callbacks.execute(() -> {
+        // the commit's acks and deliveries go out together, at once (a room's broadcast still waits for the coalescing delay)
+        callbacks.execute(() -> delivery.inOneBurst(() -> {
             refused.forEach(r -> r.draft().refused().accept(r.refusal()));
             written.forEach(w -> w.draft().committed().accept(w.message()));
-        });
+        }));
         search.stored(written.stream().map(w -> new MessageSearch.Entry(w.message().id(), w.words())).toList());
     }
 

@@ -11,6 +11,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,10 @@ class LoopBatcherTest {
     }
 
     private Outbox outboxOf(CountingChannel channel) {
+        return outboxOf(channel, batcher);
+    }
+
+    private static Outbox outboxOf(CountingChannel channel, LoopBatcher batcher) {
         return new Outbox(channel.pipeline().firstContext(), batcher, 1 << 20, () -> false, 1000, () -> { });
     }
 
@@ -153,5 +158,47 @@ class LoopBatcherTest {
         broadcast(frame("y"));
         loop.runPendingTasks();
         assertEquals(List.of(List.of(), List.of("y"), List.of()), List.of(received(a), received(b), received(c)));
+    }
+
+    @Test
+    void aBurstIsWrittenAtOnceInOneRunPerLoopWhenItEnds() {
+        LoopBatcher coalescing = new LoopBatcher(loop.eventLoop(), framesWrittenPerBatch::add, TimeUnit.HOURS.toNanos(1));
+        CountingChannel a = connection();
+        CountingChannel b = connection();
+        Outbox outboxA = outboxOf(a, coalescing);
+        Outbox outboxB = outboxOf(b, coalescing);
+        outboxA.send(frame("before"));
+        LoopBatcher.inOneBurst(() -> {
+            outboxA.send(frame("delivery to a"));
+            LoopBatcher.inOneBurst(() -> outboxB.send(frame("ack to b"))); // nested: part of the outer one
+            loop.runPendingTasks();
+            assertNull(b.readOutbound(), "nothing before the burst ends");
+        });
+        loop.runPendingTasks();
+        assertEquals(List.of("before", "delivery to a"), received(a));
+        assertEquals(List.of("ack to b"), received(b));
+        assertEquals(List.of(3L), framesWrittenPerBatch, "one run for the burst and what waited before it");
+
+        outboxA.send(frame("after"));
+        loop.runPendingTasks();
+        assertNull(a.readOutbound(), "outside a burst a frame waits for the coalescing delay again");
+        LoopBatcher.inOneBurst(() -> outboxA.send(frame("next burst")));
+        loop.runPendingTasks();
+        assertEquals(List.of("after", "next burst"), received(a));
+    }
+
+    @Test
+    void aBurstThatBroadcastsKeepsTheCoalescingDelay() {
+        LoopBatcher coalescing = new LoopBatcher(loop.eventLoop(), framesWrittenPerBatch::add, TimeUnit.HOURS.toNanos(1));
+        CountingChannel a = connection();
+        coalescing.join(outboxOf(a, coalescing));
+        loop.runPendingTasks();
+        LoopBatcher.inOneBurst(() -> coalescing.submit(frame("to the room").retain(), null, false));
+        loop.runPendingTasks();
+        assertNull(a.readOutbound(), "waits like any broadcast");
+        LoopBatcher.inOneBurst(() -> { });
+        LoopBatcher.inOneBurst(() -> outboxOf(connection(), coalescing).send(frame("ack")));
+        loop.runPendingTasks();
+        assertEquals(List.of("to the room"), received(a), "a later burst without a broadcast takes it along");
     }
 }
