@@ -65,8 +65,9 @@ public class Delivery {
     }
 
     /**
-     * Runs handOver; what it sends from this thread goes out as soon as it returns, instead of
-     * after the coalescing delay (see {@link LoopBatcher#inOneBurst}).
+     * Runs handOver; what it sends from this thread goes out as soon as it returns instead of
+     * after the coalescing delay, on the event loops it broadcast nothing to (see
+     * {@link LoopBatcher#inOneBurst}).
      */
     public void inOneBurst(Runnable handOver) {
         LoopBatcher.inOneBurst(handOver);
