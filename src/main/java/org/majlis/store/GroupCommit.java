@@ -79,8 +79,9 @@ public final class GroupCommit<T> {
     /**
      * Waits for more items until a linger after the last write began (so a steady stream is written
      * at most once per linger, and a batch that took longer to write waits for nothing) or until the
-     * queue alone holds a batch, which is when {@link #submit} unparks it. It parks instead of waiting on the queue, whose every item put in would wake
-     * the writer (a futex call on both sides) for the one batch.
+     * queue holds the rest of a full batch, which is when {@link #submit} unparks it. It parks
+     * instead of waiting on the queue, whose every item put in would wake the writer (a futex call
+     * on both sides) for the one batch.
      */
     private void linger() {
         long deadline = lastWrite + lingerNanos;
