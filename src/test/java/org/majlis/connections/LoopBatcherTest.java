@@ -189,16 +189,22 @@ class LoopBatcherTest {
 
     @Test
     void aBurstThatBroadcastsKeepsTheCoalescingDelay() {
-        LoopBatcher coalescing = new LoopBatcher(loop.eventLoop(), framesWrittenPerBatch::add, TimeUnit.HOURS.toNanos(1));
+        LoopBatcher coalescing = new LoopBatcher(loop.eventLoop(), framesWrittenPerBatch::add, TimeUnit.MILLISECONDS.toNanos(1));
+        loop.freezeTime();
         CountingChannel a = connection();
         coalescing.join(outboxOf(a, coalescing));
         loop.runPendingTasks();
         LoopBatcher.inOneBurst(() -> coalescing.submit(frame("to the room").retain(), null, false));
         loop.runPendingTasks();
         assertNull(a.readOutbound(), "waits like any broadcast");
+        loop.advanceTimeBy(1, TimeUnit.MILLISECONDS);
+        loop.runScheduledPendingTasks();
+        assertEquals(List.of("to the room"), received(a), "and goes out after the delay");
+
+        LoopBatcher.inOneBurst(() -> coalescing.submit(frame("again").retain(), null, false));
         LoopBatcher.inOneBurst(() -> { });
         LoopBatcher.inOneBurst(() -> outboxOf(connection(), coalescing).send(frame("ack")));
         loop.runPendingTasks();
-        assertEquals(List.of("to the room"), received(a), "a later burst without a broadcast takes it along");
+        assertEquals(List.of("again"), received(a), "a later burst without a broadcast takes it along");
     }
 }
