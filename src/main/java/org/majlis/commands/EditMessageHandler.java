@@ -66,7 +66,7 @@ public class EditMessageHandler implements Command<EditMessage> {
         }, edited -> {
             ConversationId conversation = edited.conversation();
             recipients.deliver(conversation, new MessageEdited(edited.id(), conversation.room(), conversation.to(user.name()),
-                    edited.from(), edited.body(), MessagePosting.timestamp(edited.editedAt()), Mentions.of(edited.body())));
+                    edited.from(), edited.body(), MessageTimes.timestamp(edited.editedAt()), Mentions.of(edited.body())));
             registry.acknowledge(session, event.id());
         });
     }

@@ -3,11 +3,6 @@ package org.majlis.commands;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -36,11 +31,8 @@ import org.majlis.store.Ids;
 @ApplicationScoped
 public class MessagePosting {
 
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
     /** A bot account's message, as {@code via} says. */
     private static final String VIA_BOT = "bot";
-    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final UserRegistry registry;
     private final MessageWriter writer;
@@ -114,18 +106,11 @@ public class MessagePosting {
      * also says whether the message was edited or deleted.
      */
     static NewMessage toEvent(StoredMessage message, Map<String, List<String>> reactions) {
-        Instant at = Instant.ofEpochMilli(message.sentAt());
-        String sent = LocalTime.ofInstant(at, ZoneId.systemDefault()).format(TIME_OF_DAY);
         boolean detailed = reactions != null;
         return new NewMessage(message.id(), message.conversation().room(), message.to(), message.seq(), message.from(),
-                message.body(), sent, timestamp(message.sentAt()), message.attachments(),
-                detailed ? message.editedAt() != null : null, detailed && message.editedAt() != null ? timestamp(message.editedAt()) : null,
+                message.body(), MessageTimes.timeOfDay(message.sentAt()), MessageTimes.timestamp(message.sentAt()), message.attachments(),
+                detailed ? message.editedAt() != null : null, detailed && message.editedAt() != null ? MessageTimes.timestamp(message.editedAt()) : null,
                 detailed ? message.deleted() : null, message.removed() ? Boolean.TRUE : null, reactions, message.replyTo(),
                 Mentions.of(message.body()), message.via() != null ? Boolean.TRUE : null, message.via());
-    }
-
-    /** ISO-8601 in UTC with milliseconds, as in {@code timestamp}. */
-    static String timestamp(long epochMillis) {
-        return TIMESTAMP.format(Instant.ofEpochMilli(epochMillis));
     }
 }

@@ -5,7 +5,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /**
  * The records Jackson reads and writes by reflection, registered for the native executable:
  * every client and server event with the records it carries (NativeReflectionTest keeps the list
- * complete; the cluster's envelope registers itself).
+ * complete; the cluster's envelope registers itself), and the serializers written by hand for the
+ * most frequent events (created by Jackson through their constructors).
  */
 @RegisterForReflection(targets = {
         ClientEvent.Login.class, ClientEvent.LoginPayload.class, ClientEvent.SendMessage.class,
@@ -33,7 +34,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ServerEvent.Reaction.class, ServerEvent.MessageEdited.class, ServerEvent.MessageDeleted.class,
         ServerEvent.Invited.class, ServerEvent.MemberMuted.class, ServerEvent.RoomUpdated.class,
         ServerEvent.RoomDeleted.class, ServerEvent.ProfileChanged.class, ServerEvent.RoomRenamed.class,
-        ClientEvent.RenameRoom.class, ClientEvent.RenamePayload.class})
+        ClientEvent.RenameRoom.class, ClientEvent.RenamePayload.class,
+        FrequentEventJson.NewMessageSerializer.class, FrequentEventJson.AckSerializer.class})
 final class NativeReflection {
 
     private NativeReflection() {

@@ -3,6 +3,7 @@ package org.majlis.protocol;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.List;
 import java.util.Map;
 
@@ -48,6 +49,7 @@ public sealed interface ServerEvent {
      * out for a person's.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonSerialize(using = FrequentEventJson.NewMessageSerializer.class)
     record NewMessage(String id, String room, String to, long seq, String from, String message, String sent,
             String timestamp, List<Attachment> attachments, Boolean edited, String editedAt, Boolean deleted, Boolean removed,
             Map<String, List<String>> reactions, Quote replyTo, List<String> mentions, Boolean bot, String via)
@@ -92,6 +94,7 @@ public sealed interface ServerEvent {
 
     /** A request done: a stored message's id and seq, or just the ref for any other request. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonSerialize(using = FrequentEventJson.AckSerializer.class)
     record Ack(String ref, String messageId, Long seq) implements ServerEvent {
         public static Ack of(String ref) {
             return new Ack(ref, null, null);
