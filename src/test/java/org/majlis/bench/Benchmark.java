@@ -238,6 +238,7 @@ public final class Benchmark {
             Sample a = Sample.of(server);
             sleepUntil(measured[1]);
             Sample b = Sample.of(server);
+            System.out.println("  server threads, share of one core: " + b.serverThreads(a));
             long heapEnd = heapCheck ? ProcStats.liveHeapKib(server.pid()) : 0;
             long rss = ProcStats.rssKib(server.pid());
             if (!pool.awaitDelivered(DRAIN)) {

@@ -1,15 +1,21 @@
 package org.majlis.bench;
 
+import java.util.Map;
 import org.majlis.testing.ServerProcess;
 
 /** CPU times at one instant: others' CPU tells whether something else on the machine disturbed a run. */
-record Sample(long wall, long serverCpu, long ownCpu, long machineCpu) {
+record Sample(long wall, long serverCpu, long ownCpu, long machineCpu, long serverPid, Map<Long, Long> serverThreads) {
 
     private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     static Sample of(ServerProcess server) {
         return new Sample(System.nanoTime(), ProcStats.cpuNanos(server.pid()), ProcStats.ownCpuNanos(),
-                ProcStats.machineCpuNanos());
+                ProcStats.machineCpuNanos(), server.pid(), ProcStats.threadCpuNanos(server.pid()));
+    }
+
+    /** The server's CPU since before by thread, each as a share of one core (while the server still runs). */
+    String serverThreads(Sample before) {
+        return ProcStats.threadShares(serverPid, before.serverThreads, serverThreads, wall - before.wall);
     }
 
     /** Share of all cores the server used since before. */

@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.majlis.protocol.ServerEvent.Ack;
 import org.majlis.protocol.ServerEvent.Attachment;
@@ -48,6 +53,42 @@ class FrequentEventJsonTest {
         // and the payload that carries it: history's list
         ServerEvent history = new ServerEvent.History(null, "general", null, messages, true, Map.of("amira", 3L));
         assertEquals(byReflection.writeValueAsString(history), written.writeValueAsString(history));
+    }
+
+    @Test
+    void everyComponentIsWrittenWhenSet() throws Exception {
+        // a component added to the records later, and forgotten in the serializer, fails here
+        for (Class<?> type : List.of(NewMessage.class, Ack.class)) {
+            RecordComponent[] components = type.getRecordComponents();
+            Object[] values = new Object[components.length];
+            for (int i = 0; i < components.length; i++) {
+                values[i] = sampleOf(components[i].getType());
+            }
+            Object event = type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new))
+                    .newInstance(values);
+            String json = written.writeValueAsString(event);
+            assertEquals(byReflection.writeValueAsString(event), json);
+            Set<String> fields = new HashSet<>();
+            written.readTree(json).fieldNames().forEachRemaining(fields::add);
+            assertEquals(Arrays.stream(components).map(RecordComponent::getName).collect(Collectors.toSet()), fields, type.getSimpleName());
+        }
+    }
+
+    private static Object sampleOf(Class<?> type) {
+        if (type == String.class) {
+            return "x";
+        } else if (type == long.class || type == Long.class) {
+            return 3L;
+        } else if (type == Boolean.class) {
+            return Boolean.TRUE;
+        } else if (type == List.class) {
+            return List.of();
+        } else if (type == Map.class) {
+            return Map.of();
+        } else if (type == Quote.class) {
+            return new Quote("q", "amira", "hi", null);
+        }
+        throw new IllegalArgumentException("no sample of " + type + ": add one");
     }
 
     @Test
