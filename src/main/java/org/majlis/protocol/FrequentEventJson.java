@@ -18,16 +18,31 @@ final class FrequentEventJson {
     private FrequentEventJson() {
     }
 
-    /** For {@code @JsonSerialize(using = ...)}: Jackson creates it through its public constructor. */
-    public static final class NewMessageSerializer extends StdSerializer<NewMessage> {
+    /** An object of fields written by {@link #fields}; Jackson creates each through its public constructor. */
+    private abstract static class FieldByField<T> extends StdSerializer<T> {
+
+        FieldByField(Class<T> type) {
+            super(type);
+        }
+
+        @Override
+        public final void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeStartObject(value);
+            fields(value, gen, provider);
+            gen.writeEndObject();
+        }
+
+        abstract void fields(T value, JsonGenerator gen, SerializerProvider provider) throws IOException;
+    }
+
+    public static final class NewMessageSerializer extends FieldByField<NewMessage> {
 
         public NewMessageSerializer() {
             super(NewMessage.class);
         }
 
         @Override
-        public void serialize(NewMessage message, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            gen.writeStartObject(message);
+        void fields(NewMessage message, JsonGenerator gen, SerializerProvider provider) throws IOException {
             text(gen, "id", message.id());
             text(gen, "room", message.room());
             text(gen, "to", message.to());
@@ -46,26 +61,22 @@ final class FrequentEventJson {
             value(gen, provider, "mentions", message.mentions());
             value(gen, provider, "bot", message.bot());
             text(gen, "via", message.via());
-            gen.writeEndObject();
         }
     }
 
-    /** For {@code @JsonSerialize(using = ...)}: Jackson creates it through its public constructor. */
-    public static final class AckSerializer extends StdSerializer<Ack> {
+    public static final class AckSerializer extends FieldByField<Ack> {
 
         public AckSerializer() {
             super(Ack.class);
         }
 
         @Override
-        public void serialize(Ack ack, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            gen.writeStartObject(ack);
+        void fields(Ack ack, JsonGenerator gen, SerializerProvider provider) throws IOException {
             text(gen, "ref", ack.ref());
             text(gen, "messageId", ack.messageId());
             if (ack.seq() != null) {
                 gen.writeNumberField("seq", ack.seq());
             }
-            gen.writeEndObject();
         }
     }
 
