@@ -1,5 +1,6 @@
 package org.majlis.messages;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.quarkus.logging.Log;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,6 +26,9 @@ final class IndexWriter {
     /** Replacing also clears what a reused rowid may have left behind. */
     private static final String PUT = "INSERT OR REPLACE INTO message_index (rowid, words) VALUES (?, ?)";
 
+    /** One statement for any number of ids (an IN list of its own per count would crowd the kept statements out). */
+    private static final String ROW_IDS = "SELECT id, rowid FROM messages WHERE id IN (SELECT value FROM json_each(?))";
+
     private final Connection index;
     private final Database database;
 
@@ -33,7 +37,25 @@ final class IndexWriter {
         this.database = database;
     }
 
-    void apply(IndexChange change) throws SQLException {
+    /**
+     * Applies a batch of changes in order, the messages of consecutive commits together: one query
+     * for their rowids per thousand messages instead of one per commit, a few per millisecond under load.
+     */
+    void apply(List<IndexChange> batch) throws SQLException {
+        List<Entry> stored = new ArrayList<>();
+        for (IndexChange change : batch) {
+            if (change instanceof IndexChange.Stored commit) {
+                stored.addAll(commit.messages());
+            } else {
+                add(stored);
+                stored.clear();
+                apply(change);
+            }
+        }
+        add(stored);
+    }
+
+    private void apply(IndexChange change) throws SQLException {
         switch (change) {
             case IndexChange.Stored stored -> add(stored.messages());
             case IndexChange.Changed changed -> change(changed.messageId());
@@ -46,10 +68,9 @@ final class IndexWriter {
         List<Entry> worded = entries.stream().filter(entry -> entry.words() != null && !entry.words().isEmpty()).toList();
         for (int from = 0; from < worded.size(); from += CHUNK) {
             List<Entry> chunk = worded.subList(from, Math.min(worded.size(), from + CHUNK));
-            Object[] ids = chunk.stream().map(Entry::messageId).toArray();
+            String ids = jsonArray(chunk.stream().map(Entry::messageId).toList());
             Map<String, Long> rowIds = new HashMap<>();
-            Sql.run(database, connection -> Sql.query(connection, "SELECT id, rowid FROM messages WHERE id IN (" + Sql.marks(ids.length) + ")",
-                    row -> rowIds.put(row.getString(1), row.getLong(2)), ids));
+            Sql.run(database, connection -> Sql.query(connection, ROW_IDS, row -> rowIds.put(row.getString(1), row.getLong(2)), ids));
             List<Object[]> rows = new ArrayList<>(chunk.size());
             for (Entry entry : chunk) {
                 Long rowId = rowIds.get(entry.messageId());
@@ -118,5 +139,13 @@ final class IndexWriter {
             }
             index.commit();
         }
+    }
+
+    private static String jsonArray(List<String> texts) {
+        StringBuilder json = new StringBuilder(texts.size() * 32).append('[');
+        for (String text : texts) {
+            json.append(json.length() > 1 ? ",\"" : "\"").append(JsonStringEncoder.getInstance().quoteAsString(text)).append('"');
+        }
+        return json.append(']').toString();
     }
 }

@@ -35,6 +35,9 @@ final class SqliteSearch implements MessageSearch, AutoCloseable {
     /** Candidates one page looks at before it answers with what it found and a cursor to go on. */
     private static final int MAX_SCAN = 5000;
     private static final int READERS = 4;
+    // detail=none keeps no word positions: half the work per message; phrases are checked on the stored text
+    static final String CREATE_INDEX = "CREATE VIRTUAL TABLE IF NOT EXISTS message_index USING fts5(words, content='', contentless_delete=1,"
+            + " detail=none, tokenize='unicode61 remove_diacritics 0')";
     /**
      * How long the indexer waits for more work before a commit: FTS5 adds a segment per commit, so
      * a message indexed alone costs it about four times what one of a batch of 64 does.
@@ -67,9 +70,7 @@ final class SqliteSearch implements MessageSearch, AutoCloseable {
                 Sql.update(writer, "DROP TABLE IF EXISTS search_rows");
                 Sql.update(writer, "DROP TABLE IF EXISTS message_search");
             }
-            // detail=none keeps no word positions: half the work per message; phrases are checked on the stored text
-            Sql.update(writer, "CREATE VIRTUAL TABLE IF NOT EXISTS message_index USING fts5(words, content='', contentless_delete=1,"
-                    + " detail=none, tokenize='unicode61 remove_diacritics 0')");
+            Sql.update(writer, CREATE_INDEX);
             writer.setAutoCommit(false);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the search index " + path, e);
@@ -78,9 +79,7 @@ final class SqliteSearch implements MessageSearch, AutoCloseable {
         this.indexer = new GroupCommit<>("majlis-search-indexer", 65_536, 4096, INDEX_LINGER, new GroupCommit.Batch<>() {
             @Override
             public void commit(List<IndexChange> items) throws Exception {
-                for (IndexChange change : items) {
-                    changes.apply(change);
-                }
+                changes.apply(items);
                 writer.commit();
             }
 

@@ -196,6 +196,35 @@ class SearchTest {
     }
 
     @Test
+    void messagesSentWithoutWaitingAndAnEditAmongThemAreAllFound() {
+        // sent without waiting: the indexer takes the messages of several commits in one batch, an edit among them
+        String a = Unique.name("mb");
+        String common = word();
+        String before = word();
+        String after = word();
+        try (TestClient ca = TestClient.guest(ws, a)) {
+            String edited = send(ca, "message", common + " " + before);
+            List<String> sent = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                if (i == 20) {
+                    ca.send("edit_message", "e", Json.object("messageId", edited, "message", common + " " + after));
+                }
+                sent.add(common + " batch " + i);
+                ca.send("send_message", "b" + i, Json.object("message", sent.getLast()));
+            }
+            ca.awaitAck("e");
+            for (int i = 0; i < 40; i++) {
+                ca.awaitAck("b" + i);
+            }
+            sent = new ArrayList<>(sent.reversed());
+            sent.add(common + " " + after); // sent first: the oldest
+            assertFound(sent, ca, "query", common, "limit", 50);
+            assertFound(List.of(common + " " + after), ca, "query", after);
+            assertEquals(List.of(), texts(search(ca, "old", "query", before)));
+        }
+    }
+
+    @Test
     void filtersNarrowBySenderAndTime() {
         String a = Unique.name("fa");
         String b = Unique.name("fb");
