@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
 /**
  * The two times a {@code new_message} carries, {@code timestamp} (UTC, milliseconds) and
  * {@code sent} (the server's time of day), formatted once per second: at 5,000 messages a second
- * the formatters took a tenth of the delivery thread.
+ * the formatters were a tenth of the delivery thread's profile.
  */
 final class MessageTimes {
 

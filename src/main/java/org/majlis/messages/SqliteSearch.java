@@ -35,7 +35,7 @@ final class SqliteSearch implements MessageSearch, AutoCloseable {
     /** Candidates one page looks at before it answers with what it found and a cursor to go on. */
     private static final int MAX_SCAN = 5000;
     private static final int READERS = 4;
-    // detail=none keeps no word positions: half the work per message; phrases are checked on the stored text
+    /** Words only, {@code detail=none}: no word positions, half the work per message; phrases are checked on the stored text. */
     static final String CREATE_INDEX = "CREATE VIRTUAL TABLE IF NOT EXISTS message_index USING fts5(words, content='', contentless_delete=1,"
             + " detail=none, tokenize='unicode61 remove_diacritics 0')";
     /**

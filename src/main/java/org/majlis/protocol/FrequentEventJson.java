@@ -9,8 +9,8 @@ import org.majlis.protocol.ServerEvent.NewMessage;
 
 /**
  * The two frames of every stored message, {@code new_message} and its {@code ack}, written field
- * by field: Jackson's record serializer reads each component through reflection, which took a
- * quarter of the delivery thread at 5,000 private messages a second. The JSON is the record
+ * by field: Jackson's record serializer reads each component through reflection, a quarter of
+ * the delivery thread's profile at 5,000 private messages a second. The JSON is the record
  * serializer's, absent fields left out (FrequentEventJsonTest compares the two).
  */
 final class FrequentEventJson {
