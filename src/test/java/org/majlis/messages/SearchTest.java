@@ -41,8 +41,8 @@ class SearchTest {
 
     /** As {@link #assertFound}, in any order (sorted on both sides). */
     static void assertFoundInAnyOrder(List<String> expected, TestClient client, Object... payload) {
-        assertEquals(expected.stream().sorted().toList(), found(client, expected.stream().sorted().toList(),
-                texts -> texts.stream().sorted().toList(), payload));
+        List<String> sorted = expected.stream().sorted().toList();
+        assertEquals(sorted, found(client, sorted, texts -> texts.stream().sorted().toList(), payload));
     }
 
     /** Searches again until the texts found are the expected ones (or 5 s have passed), and returns them. */
