@@ -7,6 +7,7 @@ import java.util.Queue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * All delivery to the connections of one event loop. Frames from any thread are queued and
@@ -38,11 +39,21 @@ final class LoopBatcher implements Runnable {
     private boolean running;
 
     private final long coalesceNanos;
+    private final LongSupplier clock;
+    /** When the last run ended, by the clock: the next waits only until the coalescing delay has passed since. */
+    private volatile long lastRunEndNanos;
 
     LoopBatcher(EventExecutor loop, LongConsumer framesWritten, long coalesceNanos) {
+        this(loop, framesWritten, coalesceNanos, System::nanoTime);
+    }
+
+    /** With the clock (nanoseconds) the coalescing delay is measured on. */
+    LoopBatcher(EventExecutor loop, LongConsumer framesWritten, long coalesceNanos, LongSupplier clock) {
         this.loop = loop;
         this.framesWritten = framesWritten;
         this.coalesceNanos = coalesceNanos;
+        this.clock = clock;
+        this.lastRunEndNanos = clock.getAsLong() - coalesceNanos;
     }
 
     EventExecutor loop() {
@@ -138,9 +149,12 @@ final class LoopBatcher implements Runnable {
     }
 
     /**
-     * Runs the batch soon, or when the thread's burst ends. Waiting a little (the coalescing delay)
-     * lets deliveries that arrive microseconds apart (another node's messages, presence, typing) go
-     * out in one write per connection instead of one each.
+     * Runs the batch soon, or when the thread's burst ends: at once when the loop's last run ended
+     * the coalescing delay ago or earlier, else when it has. Deliveries that arrive microseconds
+     * apart (another node's messages, presence, typing) go out in one write per connection instead
+     * of one each, and the first after a quiet spell does not wait (waiting a whole delay after
+     * each would add it to every ack behind a room's message). Measured from the run's end, not
+     * its start, so that runs longer than the delay do not follow each other without a pause.
      */
     private void schedule(boolean broadcast) {
         Burst burst = BURST.get();
@@ -154,8 +168,9 @@ final class LoopBatcher implements Runnable {
             return;
         }
         if (scheduled.compareAndSet(false, true)) {
-            if (coalesceNanos > 0) {
-                loop.schedule(this, coalesceNanos, TimeUnit.NANOSECONDS);
+            long wait = coalesceNanos - (clock.getAsLong() - lastRunEndNanos);
+            if (wait > 0) {
+                loop.schedule(this, wait, TimeUnit.NANOSECONDS);
             } else {
                 loop.execute(this);
             }
@@ -196,6 +211,7 @@ final class LoopBatcher implements Runnable {
         toFlush.clear();
         running = false;
         framesWritten.accept(written);
+        lastRunEndNanos = clock.getAsLong();
         for (int i = 0; i < afterFlush.size(); i++) {
             afterFlush.get(i).run();
         }

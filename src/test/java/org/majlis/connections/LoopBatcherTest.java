@@ -167,7 +167,12 @@ class LoopBatcherTest {
         CountingChannel b = connection();
         Outbox outboxA = outboxOf(a, coalescing);
         Outbox outboxB = outboxOf(b, coalescing);
+        outboxA.send(frame("first"));
+        loop.runPendingTasks();
+        assertEquals(List.of("first"), received(a), "the loop has not run for the coalescing delay: at once");
         outboxA.send(frame("before"));
+        loop.runPendingTasks();
+        assertNull(a.readOutbound(), "the next waits: the loop has just run");
         LoopBatcher.inOneBurst(() -> {
             outboxA.send(frame("delivery to a"));
             LoopBatcher.inOneBurst(() -> outboxB.send(frame("ack to b"))); // nested: part of the outer one
@@ -177,7 +182,7 @@ class LoopBatcherTest {
         loop.runPendingTasks();
         assertEquals(List.of("before", "delivery to a"), received(a));
         assertEquals(List.of("ack to b"), received(b));
-        assertEquals(List.of(3L), framesWrittenPerBatch, "one run for the burst and what waited before it");
+        assertEquals(List.of(1L, 3L), framesWrittenPerBatch, "one run for the burst and what waited before it");
 
         outboxA.send(frame("after"));
         loop.runPendingTasks();
@@ -188,18 +193,29 @@ class LoopBatcherTest {
     }
 
     @Test
-    void aBurstThatBroadcastsKeepsTheCoalescingDelay() {
-        LoopBatcher coalescing = new LoopBatcher(loop.eventLoop(), framesWrittenPerBatch::add, TimeUnit.MILLISECONDS.toNanos(1));
+    void aBurstThatBroadcastsWaitsUntilTheCoalescingDelayHasPassedSinceTheLoopsLastRunEnded() {
+        long[] now = {0};
+        long runTakes = TimeUnit.MICROSECONDS.toNanos(800);
+        LoopBatcher coalescing = new LoopBatcher(loop.eventLoop(), written -> now[0] += runTakes, TimeUnit.MILLISECONDS.toNanos(1),
+                () -> now[0]);
         loop.freezeTime();
         CountingChannel a = connection();
         coalescing.join(outboxOf(a, coalescing));
+        LoopBatcher.inOneBurst(() -> coalescing.submit(frame("to a quiet room").retain(), null, false));
         loop.runPendingTasks();
+        assertEquals(List.of("to a quiet room"), received(a), "the loop had not run for a while: at once");
+
+        now[0] += TimeUnit.MICROSECONDS.toNanos(400); // 1.2 ms after that run began, 0.4 ms after it ended
         LoopBatcher.inOneBurst(() -> coalescing.submit(frame("to the room").retain(), null, false));
         loop.runPendingTasks();
-        assertNull(a.readOutbound(), "waits like any broadcast");
-        loop.advanceTimeBy(1, TimeUnit.MILLISECONDS);
+        assertNull(a.readOutbound(), "the loop's last run ended 0.4 ms ago: it waits");
+        loop.advanceTimeBy(599, TimeUnit.MICROSECONDS);
         loop.runScheduledPendingTasks();
-        assertEquals(List.of("to the room"), received(a), "and goes out after the delay");
+        assertNull(a.readOutbound(), "until a millisecond after that run ended");
+        loop.advanceTimeBy(1, TimeUnit.MICROSECONDS);
+        now[0] += TimeUnit.MICROSECONDS.toNanos(600);
+        loop.runScheduledPendingTasks();
+        assertEquals(List.of("to the room"), received(a), "and not longer");
 
         LoopBatcher.inOneBurst(() -> coalescing.submit(frame("again").retain(), null, false));
         LoopBatcher.inOneBurst(() -> { });
