@@ -177,5 +177,15 @@ class ClientEventCodecTest {
         assertRefused(ErrorCode.INVALID_PAYLOAD, "p7", "{\"type\":\"send_message\",\"id\":\"p7\",\"payload\":{\"attachments\":\"f1\"}}");
         assertRefused(ErrorCode.INVALID_PAYLOAD, "p8", "{\"type\":\"react\",\"id\":\"p8\",\"payload\":{\"on\":\"true\"}}");
         assertRefused(ErrorCode.INVALID_PAYLOAD, null, "{\"type\":\"read\",\"payload\":{\"seq\":\"12\"}}");
+        assertRefused(ErrorCode.INVALID_PAYLOAD, "p9", "{\"type\":\"login\",\"id\":\"p9\",\"payload\":\"\"}");
+    }
+
+    @Test
+    void aPayloadThatIsNotAnObjectIsRefusedForEveryType() {
+        for (ClientEvent event : EVERY_TYPE.values()) {
+            for (String payload : List.of("\"x\"", "\"\"", "[]", "7", "true")) {
+                assertRefused(ErrorCode.INVALID_PAYLOAD, "q", "{\"type\":\"" + typeOf(event) + "\",\"id\":\"q\",\"payload\":" + payload + "}");
+            }
+        }
     }
 }
