@@ -36,7 +36,7 @@ public interface MajlisConfig {
     /** After the server sends a close frame, how long the client has to read it before the connection is dropped. */
     Duration closeGrace();
 
-    /** How long an event loop waits to gather deliveries into one write per connection (0: no wait). */
+    /** How long after its last write an event loop gathers deliveries into one write per connection (0: no wait). */
     Duration deliveryCoalesce();
 
     /** How long the message writer waits after a first message for more to commit together, when they have been coming faster than one per this (0: never). */
