@@ -45,8 +45,13 @@ public class JdbcReactions implements Reactions {
                 row -> 1, messageId, emoji, userKey) != null) {
             return Reacted.UNCHANGED;
         }
+        // later than the message's last reaction: several in one millisecond keep the order they came in (the
+        // message's row lock makes this transaction the only one adding to it)
+        Long last = Sql.first(connection, "SELECT MAX(created_at) FROM reactions WHERE message_id = ?",
+                row -> row.getObject(1) == null ? null : row.getLong(1), messageId);
+        long now = System.currentTimeMillis();
         Sql.update(connection, "INSERT INTO reactions (message_id, emoji, username_key, username, created_at) VALUES (?, ?, ?, ?, ?)",
-                messageId, emoji, userKey, username, System.currentTimeMillis());
+                messageId, emoji, userKey, username, last == null ? now : Math.max(now, last + 1));
         return Reacted.ADDED;
     }
 }

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.majlis.testing.Json;
 import org.majlis.testing.TestClient;
@@ -21,6 +23,9 @@ class MessageActionsTest {
 
     @TestHTTPResource("/ws")
     URI ws;
+
+    @Inject
+    Reactions reactions;
 
     /** Sends a direct message and returns its id once the partner has it. */
     private static String direct(TestClient from, TestClient to, String partner, String text) {
@@ -76,6 +81,20 @@ class MessageActionsTest {
             cb.awaitError("invalid_payload", "21");
             cb.send("react", "again", Json.object("messageId", id, "emoji", "😀", "on", false));
             cb.await("reaction", e -> "😀".equals(e.path("payload").path("emoji").asText()) && !e.path("payload").path("on").asBoolean());
+        }
+    }
+
+    @Test
+    void reactionsInOneMillisecondKeepTheOrderTheyCameIn() {
+        String a = Unique.name("ro");
+        String b = Unique.name("rp");
+        try (TestClient ca = TestClient.guest(ws, a); TestClient cb = TestClient.guest(ws, b)) {
+            String id = direct(ca, cb, b, Unique.name("order-me"));
+            // back to back, names in reverse alphabetical order: many fall in one millisecond
+            List<String> reactors = IntStream.range(0, 20).mapToObj(i -> (char) ('z' - i) + a).toList();
+            reactors.forEach(name -> assertEquals(Reactions.Reacted.ADDED, reactions.react(id, "👍", name, true, 20)));
+            JsonNode message = HistoryTest.history(ca, "h", "to", b).path("messages").get(0);
+            assertEquals(reactors, Json.strings(message.path("reactions").path("👍")));
         }
     }
 
