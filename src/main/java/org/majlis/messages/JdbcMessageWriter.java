@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -28,7 +27,7 @@ import org.majlis.store.GroupCommit;
 import org.majlis.store.Sql;
 
 /**
- * {@link MessageWriter} on JDBC: one transaction per batch of drafts, the same SQL for H2 and
+ * {@link MessageWriter} on JDBC: one transaction per batch of drafts, the same SQL for SQLite and
  * PostgreSQL. The drafts' callbacks (recipients, encoding, acks) run on one thread of their own,
  * in commit order, so the writer goes on with the next batch while the last one is delivered.
  */
@@ -57,6 +56,10 @@ public class JdbcMessageWriter implements MessageWriter {
 
     /** A draft of the batch that was refused, and why. */
     private record Refused(Draft draft, Refusal refusal) {
+    }
+
+    /** A draft of the batch that will be written, with what it quotes and the files bound to it. */
+    private record Accepted(Draft draft, String words, Quote quote, List<Attachment> attachments) {
     }
 
     /** A draft of the batch that was written. */
@@ -132,19 +135,47 @@ public class JdbcMessageWriter implements MessageWriter {
     /** Numbers and inserts the drafts that are admitted and whose files are accepted; adds the others to {@code refused}. */
     private List<Written> write(Connection connection, List<Queued> batch, long[] waits, List<Refused> refused)
             throws SQLException {
-        Map<ConversationId, long[]> lastSeqs = lockConversations(connection, batch);
-        List<Written> written = new ArrayList<>(batch.size());
-        List<Object[]> inserts = new ArrayList<>(batch.size());
+        List<Accepted> accepted = accept(connection, batch, waits, refused);
+        if (accepted.isEmpty()) {
+            return List.of();
+        }
+        Map<ConversationId, Integer> counts = new HashMap<>();
+        accepted.forEach(a -> counts.merge(a.draft().conversation(), 1, Integer::sum));
+        Map<ConversationId, long[]> lastSeqs = ConversationSeqs.advance(connection, counts);
+        List<Written> written = new ArrayList<>(accepted.size());
+        List<Object[]> inserts = new ArrayList<>(accepted.size());
+        for (Accepted a : accepted) {
+            Draft draft = a.draft();
+            ConversationId conversation = draft.conversation();
+            String to = conversation.isRoom() ? null : conversation.partnerOf(Names.key(draft.from()));
+            StoredMessage message = new StoredMessage(conversation, ++lastSeqs.get(conversation)[0], draft.id(),
+                    draft.from(), to, draft.body(), draft.sentAt(), a.attachments(), null, false, draft.senderSession(), a.quote(),
+                    draft.via(), false);
+            inserts.add(new Object[] {conversation.key(), message.seq(), message.id(), message.from(), message.to(),
+                    message.body(), message.sentAt(), Names.key(message.from()), rows.attachmentsColumn(a.attachments()),
+                    message.senderSession(), draft.replyTo(), a.words(), draft.via()});
+            written.add(new Written(draft, message, a.words()));
+        }
+        Sql.batch(connection, INSERT, inserts);
+        return written;
+    }
+
+    /**
+     * The drafts that are admitted, whose reply has a message to quote and whose files are
+     * accepted (bound to them), in batch order; adds the others to {@code refused}.
+     */
+    private List<Accepted> accept(Connection connection, List<Queued> batch, long[] waits, List<Refused> refused)
+            throws SQLException {
+        List<Accepted> accepted = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Draft draft = batch.get(i).draft();
-            String words = batch.get(i).words();
             if (waits[i] > 0) {
                 refused.add(new Refused(draft, new Refusal.OverLimit(waits[i])));
                 continue;
             }
             Quote quote = null;
             if (draft.replyTo() != null) { // before the files: a refused draft must leave them unattached
-                quote = quoteOf(connection, draft, written);
+                quote = quoteOf(connection, draft, accepted);
                 if (quote == null) {
                     refused.add(new Refused(draft, new Refusal.NoSuchReply(draft.replyTo())));
                     continue;
@@ -160,69 +191,20 @@ public class JdbcMessageWriter implements MessageWriter {
                     case FileStore.Bound bound -> attachments = bound.attachments();
                 }
             }
-            ConversationId conversation = draft.conversation();
-            String to = conversation.isRoom() ? null : conversation.partnerOf(Names.key(draft.from()));
-            StoredMessage message = new StoredMessage(conversation, ++lastSeqs.get(conversation)[0], draft.id(),
-                    draft.from(), to, draft.body(), draft.sentAt(), attachments, null, false, draft.senderSession(), quote, draft.via(),
-                    false);
-            inserts.add(new Object[] {conversation.key(), message.seq(), message.id(), message.from(), message.to(),
-                    message.body(), message.sentAt(), Names.key(message.from()), rows.attachmentsColumn(attachments),
-                    message.senderSession(), draft.replyTo(), words, draft.via()});
-            written.add(new Written(draft, message, words));
+            accepted.add(new Accepted(draft, batch.get(i).words(), quote, attachments));
         }
-        Sql.batch(connection, INSERT, inserts);
-        Sql.batch(connection, "UPDATE conversations SET last_seq = ? WHERE id = ?", lastSeqs.entrySet().stream()
-                .map(entry -> new Object[] {entry.getValue()[0], entry.getKey().key()}).toList());
-        return written;
+        return accepted;
     }
 
     /** The quote of the message a draft replies to (perhaps earlier in its own batch), or null when it has none to quote. */
-    private static Quote quoteOf(Connection connection, Draft draft, List<Written> batch) throws SQLException {
-        for (Written earlier : batch) {
-            StoredMessage message = earlier.message();
-            if (message.id().equals(draft.replyTo()) && message.conversation().equals(draft.conversation())) {
-                return MessageRows.quote(message.id(), message.from(), message.body(), false);
+    private static Quote quoteOf(Connection connection, Draft draft, List<Accepted> earlier) throws SQLException {
+        for (Accepted a : earlier) {
+            if (a.draft().id().equals(draft.replyTo()) && a.draft().conversation().equals(draft.conversation())) {
+                return MessageRows.quote(a.draft().id(), a.draft().from(), a.draft().body(), false);
             }
         }
         return Sql.first(connection, "SELECT sender, body FROM messages WHERE id = ? AND conversation_id = ? AND deleted = FALSE",
                 row -> MessageRows.quote(draft.replyTo(), row.getString(1), row.getString(2), false),
                 draft.replyTo(), draft.conversation().key());
-    }
-
-    /**
-     * Locks the rows of every conversation in the batch with one statement (so that nodes sharing
-     * the database number messages one after the other), creating direct conversations on their
-     * first message, and returns each one's last seq.
-     */
-    private static Map<ConversationId, long[]> lockConversations(Connection connection, List<Queued> batch) throws SQLException {
-        Map<String, ConversationId> byKey = new LinkedHashMap<>();
-        batch.forEach(queued -> byKey.putIfAbsent(queued.draft().conversation().key(), queued.draft().conversation()));
-        Map<ConversationId, long[]> lastSeqs = selectForUpdate(connection, byKey);
-        if (lastSeqs.size() < byKey.size()) {
-            List<Object[]> missing = new ArrayList<>();
-            long now = System.currentTimeMillis();
-            for (ConversationId conversation : byKey.values()) {
-                if (lastSeqs.containsKey(conversation)) {
-                    continue;
-                }
-                if (conversation.isRoom()) {
-                    throw new SQLException("room " + conversation.room() + " does not exist");
-                }
-                missing.add(new Object[] {conversation.key(), Names.key(conversation.userA()), Names.key(conversation.userB()),
-                        conversation.userA(), conversation.userB(), now});
-            }
-            Sql.batch(connection, "INSERT INTO conversations (id, user_a, user_b, name_a, name_b, last_seq, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?, 0, ?)", missing);
-            lastSeqs = selectForUpdate(connection, byKey);
-        }
-        return lastSeqs;
-    }
-
-    private static Map<ConversationId, long[]> selectForUpdate(Connection connection, Map<String, ConversationId> byKey)
-            throws SQLException {
-        Map<ConversationId, long[]> lastSeqs = new HashMap<>();
-        Sql.query(connection, "SELECT id, last_seq FROM conversations WHERE id IN (" + Sql.marks(byKey.size()) + ")" + Sql.forUpdate(connection),
-                row -> lastSeqs.put(byKey.get(row.getString(1)), new long[] {row.getLong(2)}), byKey.keySet().toArray());
-        return lastSeqs;
     }
 }

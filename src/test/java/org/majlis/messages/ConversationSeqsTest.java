@@ -1,0 +1,110 @@
+package org.majlis.messages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.majlis.protocol.ConversationId;
+import org.majlis.store.Database;
+import org.majlis.store.Sql;
+import org.majlis.store.StoreException;
+import org.majlis.testing.Unique;
+
+/** A batch's numbering: counts added in one statement, direct conversations created, writers that share the store never overlap. */
+@QuarkusTest
+class ConversationSeqsTest {
+
+    @Inject
+    Database database;
+
+    @Test
+    void eachConversationGoesUpByItsCountAndADirectOneIsCreatedOnItsFirstMessage() {
+        ConversationId known = direct();
+        ConversationId fresh = direct();
+        try {
+            assertEquals(Map.of(known, 0L), seqsBefore(Map.of(known, 3)));
+            assertEquals(Map.of(known, 3L, fresh, 0L), seqsBefore(Map.of(fresh, 2, known, 1)), "the new one starts at 0");
+            assertEquals(Map.of(fresh, 2L), seqsBefore(Map.of(fresh, 5)));
+            assertEquals(List.of(4L, 7L), List.of(lastSeq(known), lastSeq(fresh)));
+        } finally {
+            remove(List.of(known, fresh));
+        }
+    }
+
+    @Test
+    void aRoomThatIsNotThereFailsTheBatch() {
+        ConversationId direct = direct();
+        try {
+            assertThrows(StoreException.class, () -> seqsBefore(Map.of(direct, 1, ConversationId.room(Unique.name("nowhere")), 1)));
+            assertNull(lastSeq(direct), "nothing of the batch stays");
+        } finally {
+            remove(List.of(direct));
+        }
+    }
+
+    /** Two writers (two nodes' worth) numbering the same conversations, given in opposite orders: no seq twice, none skipped, no deadlock. */
+    @Test
+    void concurrentBatchesOnTheSameConversationsNumberOneAfterTheOther() throws Exception {
+        ConversationId one = direct();
+        ConversationId two = direct();
+        int batches = 200;
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<List<Long>>> runs = new ArrayList<>();
+            for (List<ConversationId> order : List.of(List.of(one, two), List.of(two, one))) {
+                runs.add(writers.submit(() -> {
+                    List<Long> firstSeqsOfOne = new ArrayList<>();
+                    for (int i = 0; i < batches; i++) {
+                        Map<ConversationId, Integer> counts = new LinkedHashMap<>();
+                        order.forEach(conversation -> counts.put(conversation, 1));
+                        firstSeqsOfOne.add(seqsBefore(counts).get(one) + 1);
+                    }
+                    return firstSeqsOfOne;
+                }));
+            }
+            List<Long> all = new ArrayList<>(runs.get(0).get());
+            all.addAll(runs.get(1).get());
+            assertEquals(LongStream.rangeClosed(1, 2 * batches).boxed().toList(), all.stream().sorted().toList());
+            assertEquals(List.of(2L * batches, 2L * batches), List.of(lastSeq(one), lastSeq(two)));
+        } finally {
+            writers.shutdownNow();
+            remove(List.of(one, two));
+        }
+    }
+
+    private static ConversationId direct() {
+        return ConversationId.direct(Unique.name("a"), Unique.name("b"));
+    }
+
+    private Map<ConversationId, Long> seqsBefore(Map<ConversationId, Integer> counts) {
+        Map<ConversationId, Long> before = new LinkedHashMap<>();
+        Sql.transaction(database, connection -> ConversationSeqs.advance(connection, counts))
+                .forEach((conversation, seq) -> before.put(conversation, seq[0]));
+        return before;
+    }
+
+    private Long lastSeq(ConversationId conversation) {
+        return Sql.run(database, connection -> Sql.first(connection, "SELECT last_seq FROM conversations WHERE id = ?",
+                row -> row.getLong(1), conversation.key()));
+    }
+
+    private void remove(List<ConversationId> conversations) {
+        Sql.run(database, connection -> {
+            for (ConversationId conversation : conversations) {
+                Sql.update(connection, "DELETE FROM conversations WHERE id = ?", conversation.key());
+            }
+            return null;
+        });
+    }
+}
