@@ -97,6 +97,11 @@ public final class Benchmark {
         }
     }
 
+    /** Whether the server runs on PostgreSQL (its profile or datasource flag among the server's arguments): the database's CPU is then reported. */
+    private boolean onPostgres() {
+        return serverArgs.stream().anyMatch(arg -> arg.matches("-Dquarkus\\.profile=.*postgres.*|-Dquarkus\\.profile=.*cluster.*|-Dquarkus\\.datasource\\.pg\\.active=true"));
+    }
+
     private static String value(String[] args, int i, String option) {
         if (i >= args.length) {
             throw new IllegalArgumentException(option + " needs a value");
@@ -271,7 +276,12 @@ public final class Benchmark {
                     .put("gen-cpu", b.ownPercent(a), "%")
                     .put("server-cpu", b.serverPercent(a), "%")
                     .put("gen-cpu/delivery", (b.ownCpu() - a.ownCpu()) / 1000.0 / Math.max(1, stats.delivered), "us")
-                    .put("others-cpu", b.othersPercent(a), "%");
+                    .put("others-cpu", b.othersPercent(a), "%")
+                    .put("steal", b.stealPercent(a), "%");
+            if (onPostgres()) {
+                r.put("db-cpu", b.databasePercent(a), "%")
+                        .put("db-cpu/stored", (b.databaseCpu() - a.databaseCpu()) / 1000.0 / Math.max(1, acked), "us");
+            }
             if (pool.clients[0].isPrivate()) {
                 r.put("echoes", stats.echoes, "").put("echo-lost", losses.echoLost(), "");
             }

@@ -96,15 +96,46 @@ final class ProcStats {
         return used;
     }
 
-    /** CPU time used by every process of the machine (busy, not idle nor waiting for I/O), in ns. */
+    /**
+     * CPU time used by every process of the machine (busy, not idle nor waiting for I/O), in ns;
+     * not the time the host gave to others while this machine's processes were ready to run (steal).
+     */
     static long machineCpuNanos() {
-        String[] cpu = read(Path.of("/proc/stat")).lines().findFirst().orElseThrow().trim().split("\\s+");
+        String[] cpu = machineCpuFields();
         long busy = 0;
-        // user nice system idle iowait irq softirq steal: all but idle and iowait
-        for (int i = 1; i <= 8; i++) {
+        // user nice system idle iowait irq softirq: all but idle and iowait
+        for (int i = 1; i <= 7; i++) {
             busy += i == 4 || i == 5 ? 0 : Long.parseLong(cpu[i]);
         }
         return busy * 1_000_000_000L / CLOCK_TICKS;
+    }
+
+    /** Time the host (hypervisor) ran something else while this machine's processes were ready, summed over cores, in ns. */
+    static long stealNanos() {
+        return Long.parseLong(machineCpuFields()[8]) * 1_000_000_000L / CLOCK_TICKS;
+    }
+
+    private static String[] machineCpuFields() {
+        return read(Path.of("/proc/stat")).lines().findFirst().orElseThrow().trim().split("\\s+");
+    }
+
+    /** utime + stime of every PostgreSQL process of the machine (the database the server may use), in ns. */
+    static long databaseCpuNanos() {
+        long nanos = 0;
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), entry -> entry.getFileName().toString().matches("\\d+"))) {
+            for (Path process : processes) {
+                try {
+                    if (Files.readString(process.resolve("comm")).strip().equals("postgres")) {
+                        nanos += cpuNanos(Files.readString(process.resolve("stat")));
+                    }
+                } catch (IOException gone) {
+                    // the process ended between the listing and the read
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return nanos;
     }
 
     /** CPU time of this JVM (the load generator), in ns. */

@@ -4,13 +4,14 @@ import java.util.Map;
 import org.majlis.testing.ServerProcess;
 
 /** CPU times at one instant: others' CPU tells whether something else on the machine disturbed a run. */
-record Sample(long wall, long serverCpu, long ownCpu, long machineCpu, long serverPid, Map<Long, Long> serverThreads) {
+record Sample(long wall, long serverCpu, long ownCpu, long machineCpu, long steal, long databaseCpu, long serverPid,
+        Map<Long, Long> serverThreads) {
 
     private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     static Sample of(ServerProcess server) {
         return new Sample(System.nanoTime(), ProcStats.cpuNanos(server.pid()), ProcStats.ownCpuNanos(),
-                ProcStats.machineCpuNanos(), server.pid(), ProcStats.threadCpuNanos(server.pid()));
+                ProcStats.machineCpuNanos(), ProcStats.stealNanos(), ProcStats.databaseCpuNanos(), server.pid(), ProcStats.threadCpuNanos(server.pid()));
     }
 
     /** The server's CPU since before by thread, each as a share of one core (while the server still runs). */
@@ -28,7 +29,17 @@ record Sample(long wall, long serverCpu, long ownCpu, long machineCpu, long serv
         return 100.0 * (ownCpu - before.ownCpu) / (wall - before.wall) / CORES;
     }
 
-    /** Share of all cores used by processes other than the server and the generator since before. */
+    /** Share of all cores the host took for others while this machine's processes were ready to run (a shared machine's noise). */
+    double stealPercent(Sample before) {
+        return 100.0 * (steal - before.steal) / (wall - before.wall) / CORES;
+    }
+
+    /** Share of all cores PostgreSQL's processes used since before (part of the others' share). */
+    double databasePercent(Sample before) {
+        return 100.0 * (databaseCpu - before.databaseCpu) / (wall - before.wall) / CORES;
+    }
+
+    /** Share of all cores used by processes other than the server and the generator since before, the database's included. */
     double othersPercent(Sample before) {
         long others = (machineCpu - before.machineCpu) - (serverCpu - before.serverCpu) - (ownCpu - before.ownCpu);
         return Math.max(0, 100.0 * others / (wall - before.wall) / CORES);

@@ -63,7 +63,7 @@ final class Waves {
                     .put("heap/conn", (heapAfter - heapBefore) / (double) connections, "KiB")
                     .put("server-cpu", b.serverPercent(a), "%")
                     .put("gen-cpu", b.ownPercent(a), "%")
-                    .put("others-cpu", b.othersPercent(a), "%")
+                    .put("others-cpu", b.othersPercent(a), "%").put("steal", b.stealPercent(a), "%")
                     .put("errors", stats.errors, "")
                     .put("closed", stats.closed, "");
         }
@@ -109,7 +109,7 @@ final class Waves {
                         .put("offline-frames", offlineFrames, "")
                         .put("server-cpu", b.serverPercent(a), "%")
                         .put("gen-cpu", b.ownPercent(a), "%")
-                        .put("others-cpu", b.othersPercent(a), "%")
+                        .put("others-cpu", b.othersPercent(a), "%").put("steal", b.stealPercent(a), "%")
                         .put("rss", rss / 1024.0, "MiB")
                         .put("errors", pool.stats().errors, "");
             }
@@ -146,7 +146,7 @@ final class Waves {
                     .put("refused", pool.stats().errors, "")
                     .put("server-cpu", b.serverPercent(a), "%")
                     .put("gen-cpu", b.ownPercent(a), "%")
-                    .put("others-cpu", b.othersPercent(a), "%");
+                    .put("others-cpu", b.othersPercent(a), "%").put("steal", b.stealPercent(a), "%");
         } finally {
             ServerProcess.delete(data);
         }
