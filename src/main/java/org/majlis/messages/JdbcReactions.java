@@ -36,22 +36,26 @@ public class JdbcReactions implements Reactions {
 
     private static Reacted add(Connection connection, String messageId, String emoji, String username, String userKey,
             int maxEmoji) throws SQLException {
-        List<String> emojis = Sql.query(connection, "SELECT DISTINCT emoji FROM reactions WHERE message_id = ?",
-                row -> row.getString(1), messageId);
-        if (!emojis.contains(emoji) && emojis.size() >= maxEmoji) {
+        List<EmojiSoFar> soFar = Sql.query(connection, "SELECT emoji, MAX(created_at), MAX(CASE WHEN username_key = ? THEN 1 ELSE 0 END)"
+                + " FROM reactions WHERE message_id = ? GROUP BY emoji",
+                row -> new EmojiSoFar(row.getString(1), row.getLong(2), row.getInt(3) == 1), userKey, messageId);
+        EmojiSoFar same = soFar.stream().filter(e -> e.emoji().equals(emoji)).findFirst().orElse(null);
+        if (same == null && soFar.size() >= maxEmoji) {
             return Reacted.TOO_MANY_EMOJI;
         }
-        if (Sql.first(connection, "SELECT 1 FROM reactions WHERE message_id = ? AND emoji = ? AND username_key = ?",
-                row -> 1, messageId, emoji, userKey) != null) {
+        if (same != null && same.byUser()) {
             return Reacted.UNCHANGED;
         }
         // later than the message's last reaction: several in one millisecond keep the order they came in (the
         // message's row lock makes this transaction the only one adding to it)
-        Long last = Sql.first(connection, "SELECT MAX(created_at) FROM reactions WHERE message_id = ?",
-                row -> row.getObject(1) == null ? null : row.getLong(1), messageId);
         long now = System.currentTimeMillis();
+        long createdAt = soFar.stream().mapToLong(e -> Math.max(now, e.lastAt() + 1)).max().orElse(now);
         Sql.update(connection, "INSERT INTO reactions (message_id, emoji, username_key, username, created_at) VALUES (?, ?, ?, ?, ?)",
-                messageId, emoji, userKey, username, last == null ? now : Math.max(now, last + 1));
+                messageId, emoji, userKey, username, createdAt);
         return Reacted.ADDED;
+    }
+
+    /** One emoji already on the message: when it was last added and whether the reacting user is among its givers. */
+    private record EmojiSoFar(String emoji, long lastAt, boolean byUser) {
     }
 }

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.majlis.testing.Json;
 import org.majlis.testing.TestClient;
@@ -93,8 +94,12 @@ class MessageActionsTest {
             // back to back, names in reverse alphabetical order: many fall in one millisecond
             List<String> reactors = IntStream.range(0, 20).mapToObj(i -> (char) ('z' - i) + a).toList();
             reactors.forEach(name -> assertEquals(Reactions.Reacted.ADDED, reactions.react(id, "👍", name, true, 20)));
+            assertEquals(Reactions.Reacted.UNCHANGED, reactions.react(id, "👍", reactors.get(3), true, 20), "the same reaction again");
+            assertEquals(Reactions.Reacted.TOO_MANY_EMOJI, reactions.react(id, "🎉", a, true, 1), "a second emoji past a limit of one");
+            assertEquals(Reactions.Reacted.ADDED, reactions.react(id, "👍", a, true, 1), "the emoji already there, by someone new");
             JsonNode message = HistoryTest.history(ca, "h", "to", b).path("messages").get(0);
-            assertEquals(reactors, Json.strings(message.path("reactions").path("👍")));
+            assertEquals(Stream.concat(reactors.stream(), Stream.of(a)).toList(), Json.strings(message.path("reactions").path("👍")));
+            assertTrue(message.path("reactions").path("🎉").isMissingNode(), "the refused emoji is not stored");
         }
     }
 

@@ -177,8 +177,9 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** A new directory under target/, made if missing: the benchmark may run from another folder. */
     public static Path tempDir(String prefix) throws IOException {
-        return Files.createTempDirectory(Path.of("target"), prefix);
+        return Files.createTempDirectory(Files.createDirectories(Path.of("target")), prefix);
     }
 
     /** {@link #tempDir} for a static field, which cannot throw IOException. */
