@@ -26,7 +26,8 @@ import org.majlis.testing.ServerProcess;
  *           [--connections N]
  *
  * soak is not part of all: run it on its own with a long --duration (600 s at least). Neither
- * is training, the run the build records its AOT cache in (the pom's aot profile).
+ * is training, the run the build records its AOT cache in (the pom's aot profile). --plain, in
+ * place of --jar, loads the plain Vert.x reference ({@link PlainServer}) in private and private-max.
  * </pre>
  */
 public final class Benchmark {
@@ -58,6 +59,8 @@ public final class Benchmark {
     private Duration warmup = Duration.ofSeconds(10);
     /** Connections of the idle and login-wave scenarios. */
     private int idleConnections = DEFAULT_IDLE_CONNECTIONS;
+    /** The plain Vert.x reference ({@link PlainServer}) instead of the jar: for private and private-max. */
+    private boolean plain;
     private final List<String> scenarios = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
@@ -66,7 +69,7 @@ public final class Benchmark {
             bench.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: Benchmark --jar JAR [--out DIR] [--server-arg X]... [--duration S] [--warmup S] [--connections N] "
+            System.err.println("usage: Benchmark (--jar JAR|--plain) [--out DIR] [--server-arg X]... [--duration S] [--warmup S] [--connections N] "
                     + "(" + String.join("|", SCENARIOS) + "|all|soak|training)...");
             System.exit(2);
         }
@@ -78,6 +81,7 @@ public final class Benchmark {
             String arg = args[i];
             switch (arg) {
                 case "--jar" -> jar = Path.of(value(args, ++i, arg));
+                case "--plain" -> plain = true;
                 case "--out" -> out = Path.of(value(args, ++i, arg));
                 case "--server-arg" -> serverArgs.add(value(args, ++i, arg));
                 case "--duration" -> duration = Duration.ofSeconds(Long.parseLong(value(args, ++i, arg)));
@@ -92,8 +96,8 @@ public final class Benchmark {
                 }
             }
         }
-        if (jar == null || scenarios.isEmpty()) {
-            throw new IllegalArgumentException("--jar and at least one scenario are required");
+        if ((jar == null && !plain) || scenarios.isEmpty()) {
+            throw new IllegalArgumentException("--jar (or --plain) and at least one scenario are required");
         }
     }
 
@@ -357,7 +361,8 @@ public final class Benchmark {
         Files.deleteIfExists(log);
         List<String> flags = new ArrayList<>(SERVER_JVM);
         flags.addAll(jvmFlags);
-        ServerProcess server = ServerProcess.launch(jar, flags, dataDir, log, serverArgs);
+        ServerProcess server = plain ? ServerProcess.launchMain(PlainServer.class.getName(), flags, dataDir, log, serverArgs)
+                : ServerProcess.launch(jar, flags, dataDir, log, serverArgs);
         System.out.println("server: " + String.join(" ", server.command()) + "  (log: " + log + ")");
         return server;
     }

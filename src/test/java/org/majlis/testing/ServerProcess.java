@@ -57,6 +57,17 @@ public final class ServerProcess implements AutoCloseable {
      */
     public static ServerProcess launch(Path jar, List<String> jvmFlags, Path dataDir, Path log, List<String> args)
             throws IOException {
+        return launch(List.of("-jar", jar.toAbsolutePath().toString()), jvmFlags, dataDir, log, args);
+    }
+
+    /** As {@link #launch(Path, List, Path, Path, List)}, a main class of this JVM's class path instead of a jar. */
+    public static ServerProcess launchMain(String mainClass, List<String> jvmFlags, Path dataDir, Path log, List<String> args)
+            throws IOException {
+        return launch(List.of("-cp", System.getProperty("java.class.path"), mainClass), jvmFlags, dataDir, log, args);
+    }
+
+    private static ServerProcess launch(List<String> program, List<String> jvmFlags, Path dataDir, Path log, List<String> args)
+            throws IOException {
         int port = freePort();
         Path ownDataDir = dataDir == null ? Files.createTempDirectory("majlis-server-") : null;
         List<String> command = new ArrayList<>();
@@ -67,8 +78,7 @@ public final class ServerProcess implements AutoCloseable {
         // several servers run side by side: none takes the fixed management port
         command.add("-Dquarkus.management.port=0");
         command.addAll(args);
-        command.add("-jar");
-        command.add(jar.toAbsolutePath().toString());
+        command.addAll(program);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         return new ServerProcess(process, List.copyOf(command), port, log, ownDataDir);
