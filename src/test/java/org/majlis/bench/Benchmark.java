@@ -34,6 +34,8 @@ public final class Benchmark {
 
     private static final List<String> SCENARIOS = List.of("broadcast", "broadcast-max", "broadcast-slow", "private",
             "private-max", "store", "store-max", "idle", "login-wave", "restart-wave", "startup", "search", "search-pg");
+    /** What the plain Vert.x reference serves. */
+    private static final List<String> PLAIN_SCENARIOS = List.of("private", "private-max");
     private static final int CLIENTS = 1000;
     private static final int STORE_CLIENTS = 50;
     private static final int SLOW_READERS = 50;
@@ -98,6 +100,9 @@ public final class Benchmark {
         }
         if ((jar == null && !plain) || scenarios.isEmpty()) {
             throw new IllegalArgumentException("--jar (or --plain) and at least one scenario are required");
+        }
+        if (plain && !PLAIN_SCENARIOS.containsAll(scenarios)) {
+            throw new IllegalArgumentException("--plain runs only " + String.join(" and ", PLAIN_SCENARIOS));
         }
     }
 
