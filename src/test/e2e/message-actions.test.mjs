@@ -33,9 +33,10 @@ describe('message actions from the keyboard and on a phone', { timeout: 240_000 
   before(async () => {
     [sara, ahmed] = scene.users;
     for (const text of ['first', 'second', 'third']) await sendWithEnter(sara.page, text);
+    // 'fourth' only once 'third' is stored: sent sooner, it could be stored (and listed) before it
+    await messagesWithText(ahmed.page, 'third').waitFor();
     await sendWithEnter(ahmed.page, 'fourth');
     await messagesWithText(sara.page, 'fourth').waitFor();
-    await messagesWithText(ahmed.page, 'third').waitFor();
     // Sara's own messages acknowledged: none is still pending at the end of her list.
     await waitUntil(() => shownMessageIds(sara.page), {
       check: (ids) => ids.length === 4 && ids.every((id) => id.startsWith('m_')), message: 'all four acknowledged',
