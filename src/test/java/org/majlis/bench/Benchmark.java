@@ -7,9 +7,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -44,13 +41,10 @@ public final class Benchmark {
     private static final int SOAK_CLIENTS = 100;
     private static final double SOAK_RATE = 100;
     private static final int CORES = Runtime.getRuntime().availableProcessors();
-    private static final Duration DRAIN = Duration.ofSeconds(5);
     /**
      * The server's JVM: fixed heap bounds so runs compare; no AlwaysPreTouch so RSS shows what the server
      * really touches; ParallelGC like the load generator, for throughput and a cheap full GC before heap readings.
      */
-    /** The AOT cache the build records next to the jar (the {@code aot} profile, JDK 25 and later). */
-    static final String AOT_CACHE = "majlis.aot";
     private static final List<String> SERVER_JVM = List.of("-Xms256m", "-Xmx1g", "-XX:+UseParallelGC", "-Xmn48m", "-XX:+UseStringDeduplication",
             "-XX:+ExitOnOutOfMemoryError");
 
@@ -143,7 +137,7 @@ public final class Benchmark {
                     case "soak" -> soak();
                     case "search" -> new SearchBench(this::startServer).run(false);
                     case "search-pg" -> new SearchBench(this::startServer).run(true);
-                    default -> startup();
+                    default -> new Startup(this::startServer, jar).run();
                 };
                 System.out.println(result.line());
                 Files.writeString(out.resolve("results.jsonl"), result.json() + "\n",
@@ -193,10 +187,9 @@ public final class Benchmark {
         }
     }
 
-    /** 500 pairs (2p, 2p+1), both sides sending: each message reaches the recipient and echoes to the sender. */
     /**
-     * Direct messages between 500 pairs, at rate messages/s in total or (window > 0) with window
-     * messages not yet acked in total: one recipient each, so the store's share shows.
+     * Direct messages between 500 pairs (2p, 2p+1), both sides sending, at rate messages/s in total or (window > 0) with window
+     * messages not yet acked in total: each message reaches the recipient and echoes to the sender, so the store's share shows.
      */
     private Result privateChat(String name, double rate, int window) throws Exception {
         int[] senders = IntStream.range(0, CLIENTS).toArray();
@@ -224,143 +217,20 @@ public final class Benchmark {
      */
     private Result soak() throws Exception {
         int[] senders = IntStream.range(0, SOAK_CLIENTS).toArray();
-        return load("soak", SOAK_CLIENTS, 1, senders, c -> c.expect(senders, null),
+        return measured().run("soak", SOAK_CLIENTS, 1, senders, c -> c.expect(senders, null),
                 pool -> pool.start(senders, SOAK_RATE, 0, SOAK_CLIENTS, warmup, duration), true);
     }
 
-    /** Clients b0..b{clients-1} logged in, then the load that start begins; measured from the clients' side. */
     private Result load(String name, int clients, int threads, int[] senders, Consumer<BenchClient> expectations,
             Function<ClientPool, long[]> start) throws Exception {
-        return load(name, clients, threads, senders, expectations, start, false);
+        return measured().run(name, clients, threads, senders, expectations, start, false);
     }
 
-    /** As above; with heapCheck, the live heap after a full GC at the start and at the end of the measured time. */
-    private Result load(String name, int clients, int threads, int[] senders, Consumer<BenchClient> expectations,
-            Function<ClientPool, long[]> start, boolean heapCheck) throws Exception {
-        try (ServerProcess server = startServer(name); ClientPool pool = new ClientPool(server.port(), clients, threads)) {
-            server.awaitReady(Duration.ofSeconds(60));
-            long t0 = System.nanoTime();
-            pool.connectAll(Duration.ofSeconds(120));
-            System.out.printf("  %d clients logged in in %.1fs, %d generator thread(s)%n", clients, seconds(System.nanoTime() - t0), threads);
-            for (BenchClient c : pool.clients) {
-                expectations.accept(c);
-            }
-            Thread.sleep(1000); // the presence events of the last logins go out first
-            long[] measured = start.apply(pool);
-            sleepUntil(measured[0]);
-            long heapStart = heapCheck ? ProcStats.liveHeapKib(server.pid()) : 0;
-            Sample a = Sample.of(server);
-            sleepUntil(measured[1]);
-            Sample b = Sample.of(server);
-            System.out.println("  server threads, share of one core: " + b.serverThreads(a));
-            long heapEnd = heapCheck ? ProcStats.liveHeapKib(server.pid()) : 0;
-            long rss = ProcStats.rssKib(server.pid());
-            if (!pool.awaitDelivered(DRAIN)) {
-                System.out.println("  not every message was delivered " + DRAIN.toSeconds() + "s after the load stopped");
-            }
-            pool.close(); // stops the event loops: their observations can be read from here
-            Stats stats = pool.stats();
-            ClientPool.Losses losses = pool.losses(senders);
-            double wall = b.wall() - a.wall();
-            long acked = losses.sent() - losses.unacked();
-            Result r = new Result(name)
-                    .put("sent", losses.sent(), "")
-                    .put("delivered", stats.delivered, "")
-                    .put("lost", losses.lost(), "")
-                    .put("dup", stats.duplicates, "")
-                    .put("ooo", stats.outOfOrder, "")
-                    .put("rate", stats.delivered / (wall / 1e9), "/s")
-                    .put("p50", stats.delivery.percentileMs(0.50), "ms")
-                    .put("p90", stats.delivery.percentileMs(0.90), "ms")
-                    .put("p99", stats.delivery.percentileMs(0.99), "ms")
-                    .put("max", stats.delivery.maxMs(), "ms")
-                    .put("acked", acked, "")
-                    .put("stored", acked / (wall / 1e9), "/s")
-                    .put("ack-p50", stats.ack.percentileMs(0.50), "ms")
-                    .put("ack-p90", stats.ack.percentileMs(0.90), "ms")
-                    .put("ack-p99", stats.ack.percentileMs(0.99), "ms")
-                    .put("ack-max", stats.ack.maxMs(), "ms")
-                    .put("cpu/delivery", (b.serverCpu() - a.serverCpu()) / 1000.0 / Math.max(1, stats.delivered), "us")
-                    .put("rss", rss / 1024.0, "MiB")
-                    .put("gen-cpu", b.ownPercent(a), "%")
-                    .put("server-cpu", b.serverPercent(a), "%")
-                    .put("gen-cpu/delivery", (b.ownCpu() - a.ownCpu()) / 1000.0 / Math.max(1, stats.delivered), "us")
-                    .put("others-cpu", b.othersPercent(a), "%")
-                    .put("steal", b.stealPercent(a), "%");
-            if (onPostgres()) {
-                r.put("db-cpu", b.databasePercent(a), "%")
-                        .put("db-cpu/stored", (b.databaseCpu() - a.databaseCpu()) / 1000.0 / Math.max(1, acked), "us");
-            }
-            if (pool.clients[0].isPrivate()) {
-                r.put("echoes", stats.echoes, "").put("echo-lost", losses.echoLost(), "");
-            }
-            if (heapCheck) {
-                r.put("heap-start", heapStart / 1024.0, "MiB").put("heap-end", heapEnd / 1024.0, "MiB");
-            }
-            return r.put("unacked", losses.unacked(), "")
-                    .put("seq-errors", stats.seqErrors, "")
-                    .put("stray", stats.stray, "")
-                    .put("errors", stats.errors, "")
-                    .put("closed", stats.closed, "");
-        }
+    private MeasuredLoad measured() {
+        return new MeasuredLoad(this::startServer, onPostgres());
     }
 
-    /**
-     * From the server process start to the first welcome, polling with a fresh connection every
-     * few ms: on a fresh data directory (the schema is created) and again on the same data (a
-     * restart, as in a rolling deploy); both again with the AOT cache the build recorded next to
-     * the jar, when there is one and this JDK reads it (25 and later), so that all the figures
-     * come from the same run.
-     */
-    private Result startup() throws Exception {
-        Result result = new Result("startup");
-        startAndRestart(result, "", List.of());
-        Path cache = jar.resolveSibling(AOT_CACHE);
-        if (Files.exists(cache) && Runtime.version().feature() >= 25) {
-            startAndRestart(result, "-aot", List.of("-XX:AOTCache=" + cache.toAbsolutePath()));
-        }
-        return result;
-    }
-
-    private void startAndRestart(Result result, String suffix, List<String> jvmFlags) throws Exception {
-        Path data = ServerProcess.tempDir("majlis-startup-");
-        try {
-            firstWelcome(result, "first-welcome" + suffix, data, jvmFlags);
-            firstWelcome(result, "restart-welcome" + suffix, data, jvmFlags);
-        } finally {
-            ServerProcess.delete(data);
-        }
-    }
-
-    private void firstWelcome(Result result, String name, Path data, List<String> jvmFlags) throws Exception {
-        long t0 = System.nanoTime();
-        try (ServerProcess server = startServer(name, data, jvmFlags); ClientPool pool = new ClientPool(server.port(), 1, 1)) {
-            while (true) {
-                server.requireAlive();
-                try {
-                    pool.connect(0).get(10, TimeUnit.SECONDS);
-                    break;
-                } catch (ExecutionException notYet) {
-                    if (System.nanoTime() - t0 > Duration.ofSeconds(60).toNanos()) {
-                        throw new IllegalStateException("no welcome within 60s", notYet.getCause());
-                    }
-                    Thread.sleep(5);
-                }
-            }
-            result.put(name, (System.nanoTime() - t0) / 1e6, "ms").put(name + "-rss", ProcStats.rssKib(server.pid()) / 1024.0, "MiB");
-        }
-    }
-
-    /** Starts the server without waiting, on a fresh data directory; its log holds this run only. */
-    private ServerProcess startServer(String scenario) throws IOException {
-        return startServer(scenario, null, List.of());
-    }
-
-    private ServerProcess startServer(String scenario, Path dataDir) throws IOException {
-        return startServer(scenario, dataDir, List.of());
-    }
-
-    /** dataDir null: a fresh one of its own, deleted when the server closes; jvmFlags after the usual ones. */
+    /** A {@link ServerLauncher}: dataDir null is a fresh one of its own, deleted when the server closes. */
     private ServerProcess startServer(String scenario, Path dataDir, List<String> jvmFlags) throws IOException {
         Path log = out.resolve("server-" + scenario + ".log");
         Files.deleteIfExists(log);

@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.majlis.messages.SearchText;
@@ -29,10 +28,6 @@ import org.majlis.testing.TestClient;
  */
 final class SearchBench {
 
-    interface Launcher {
-        ServerProcess start(String scenario, Path dataDir, List<String> jvmFlags) throws IOException;
-    }
-
     private static final int MESSAGES = Integer.getInteger("bench.search.messages", 1_000_000);
     private static final int VOCABULARY = 20_000;
     private static final int WARMUP_QUERIES = 50;
@@ -41,11 +36,11 @@ final class SearchBench {
     private static final String PG_ADMIN = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
     private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/" + PG_DATABASE;
 
-    private final Launcher launcher;
+    private final ServerLauncher launcher;
     private final String[] words = new String[VOCABULARY];
     private final double[] cumulative = new double[VOCABULARY];
 
-    SearchBench(Launcher launcher) {
+    SearchBench(ServerLauncher launcher) {
         this.launcher = launcher;
         SplittableRandom random = new SplittableRandom(42);
         String latin = "bdfghklmnprstvz";

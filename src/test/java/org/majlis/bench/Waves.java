@@ -1,8 +1,8 @@
 package org.majlis.bench;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.majlis.testing.ServerProcess;
 
@@ -12,22 +12,17 @@ import org.majlis.testing.ServerProcess;
  */
 final class Waves {
 
-    /** Starts a server for a scenario without waiting; dataDir null: a fresh one of its own. */
-    interface Launcher {
-        ServerProcess start(String scenario, Path dataDir) throws IOException;
-    }
-
     private static final int CORES = Runtime.getRuntime().availableProcessors();
     /** Clients of the login wave that show the one that leaves. */
     private static final int WATCHERS = 50;
     /** Of the training's clients, these send to general while all of them receive. */
     private static final int TRAINING_SENDERS = 4;
 
-    private final Launcher launcher;
+    private final ServerLauncher launcher;
     private final int connections;
     private final Duration duration;
 
-    Waves(Launcher launcher, int connections, Duration duration) {
+    Waves(ServerLauncher launcher, int connections, Duration duration) {
         this.launcher = launcher;
         this.connections = connections;
         this.duration = duration;
@@ -35,7 +30,7 @@ final class Waves {
 
     /** 10,000 (--connections) logged-in connections held open: what each costs the server in RSS and live heap. */
     Result idle() throws Exception {
-        try (ServerProcess server = launcher.start("idle", null);
+        try (ServerProcess server = launcher.start("idle", null, List.of());
                 ClientPool pool = new ClientPool(server.port(), connections, 1)) {
             server.awaitReady(Duration.ofSeconds(60));
             long heapBefore = ProcStats.liveHeapKib(server.pid());
@@ -77,7 +72,7 @@ final class Waves {
      * depending on the presence scope).
      */
     Result loginWave() throws Exception {
-        try (ServerProcess server = launcher.start("login-wave", null)) {
+        try (ServerProcess server = launcher.start("login-wave", null, List.of())) {
             server.awaitReady(Duration.ofSeconds(60));
             double coldSeconds;
             try (ClientPool first = new ClientPool(server.port(), connections, CORES, "c")) {
@@ -125,14 +120,14 @@ final class Waves {
     Result restartWave() throws Exception {
         Path data = ServerProcess.tempDir("majlis-restart-");
         String[] tokens;
-        try (ServerProcess before = launcher.start("restart-wave-before", data);
+        try (ServerProcess before = launcher.start("restart-wave-before", data, List.of());
                 ClientPool pool = new ClientPool(before.port(), connections, CORES)) {
             before.awaitReady(Duration.ofSeconds(60));
             timedWave(pool);
             tokens = pool.tokens.clone();
             before.close(); // graceful: every client is told to come back
         }
-        try (ServerProcess server = launcher.start("restart-wave", data);
+        try (ServerProcess server = launcher.start("restart-wave", data, List.of());
                 ClientPool pool = new ClientPool(server.port(), connections, CORES)) {
             server.awaitReady(Duration.ofSeconds(60));
             System.arraycopy(tokens, 0, pool.tokens, 0, tokens.length);
@@ -168,7 +163,7 @@ final class Waves {
      * gracefully, and the JVM writes the cache as it exits.
      */
     Result training() throws Exception {
-        try (ServerProcess server = launcher.start("training", null)) {
+        try (ServerProcess server = launcher.start("training", null, List.of())) {
             server.awaitReady(Duration.ofSeconds(60));
             String[] tokens;
             try (ClientPool first = new ClientPool(server.port(), connections, CORES)) {

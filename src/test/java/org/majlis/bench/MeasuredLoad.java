@@ -1,0 +1,100 @@
+package org.majlis.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.majlis.testing.ServerProcess;
+
+/**
+ * A load scenario measured: the clients log in, the load starts, the server's CPU (by thread) and
+ * memory are sampled over the measured time, and the clients' observations are read after it.
+ */
+final class MeasuredLoad {
+
+    private static final Duration DRAIN = Duration.ofSeconds(5);
+
+    private final ServerLauncher launcher;
+    /** The server runs on PostgreSQL: the database's CPU is reported too. */
+    private final boolean onPostgres;
+
+    MeasuredLoad(ServerLauncher launcher, boolean onPostgres) {
+        this.launcher = launcher;
+        this.onPostgres = onPostgres;
+    }
+
+    /**
+     * Clients b0..b{clients-1} logged in, then the load that start begins; measured from the
+     * clients' side. With heapCheck, the live heap after a full GC at the start and at the end of
+     * the measured time.
+     */
+    Result run(String name, int clients, int threads, int[] senders, Consumer<BenchClient> expectations,
+            Function<ClientPool, long[]> start, boolean heapCheck) throws Exception {
+        try (ServerProcess server = launcher.start(name, null, List.of()); ClientPool pool = new ClientPool(server.port(), clients, threads)) {
+            server.awaitReady(Duration.ofSeconds(60));
+            long t0 = System.nanoTime();
+            pool.connectAll(Duration.ofSeconds(120));
+            System.out.printf("  %d clients logged in in %.1fs, %d generator thread(s)%n", clients, Benchmark.seconds(System.nanoTime() - t0), threads);
+            for (BenchClient c : pool.clients) {
+                expectations.accept(c);
+            }
+            Thread.sleep(1000); // the presence events of the last logins go out first
+            long[] measured = start.apply(pool);
+            Benchmark.sleepUntil(measured[0]);
+            long heapStart = heapCheck ? ProcStats.liveHeapKib(server.pid()) : 0;
+            Sample a = Sample.of(server);
+            Benchmark.sleepUntil(measured[1]);
+            Sample b = Sample.of(server);
+            System.out.println("  server threads, share of one core: " + b.serverThreads(a));
+            long heapEnd = heapCheck ? ProcStats.liveHeapKib(server.pid()) : 0;
+            long rss = ProcStats.rssKib(server.pid());
+            if (!pool.awaitDelivered(DRAIN)) {
+                System.out.println("  not every message was delivered " + DRAIN.toSeconds() + "s after the load stopped");
+            }
+            pool.close(); // stops the event loops: their observations can be read from here
+            Stats stats = pool.stats();
+            ClientPool.Losses losses = pool.losses(senders);
+            double wall = b.wall() - a.wall();
+            long acked = losses.sent() - losses.unacked();
+            Result r = new Result(name)
+                    .put("sent", losses.sent(), "")
+                    .put("delivered", stats.delivered, "")
+                    .put("lost", losses.lost(), "")
+                    .put("dup", stats.duplicates, "")
+                    .put("ooo", stats.outOfOrder, "")
+                    .put("rate", stats.delivered / (wall / 1e9), "/s")
+                    .put("p50", stats.delivery.percentileMs(0.50), "ms")
+                    .put("p90", stats.delivery.percentileMs(0.90), "ms")
+                    .put("p99", stats.delivery.percentileMs(0.99), "ms")
+                    .put("max", stats.delivery.maxMs(), "ms")
+                    .put("acked", acked, "")
+                    .put("stored", acked / (wall / 1e9), "/s")
+                    .put("ack-p50", stats.ack.percentileMs(0.50), "ms")
+                    .put("ack-p90", stats.ack.percentileMs(0.90), "ms")
+                    .put("ack-p99", stats.ack.percentileMs(0.99), "ms")
+                    .put("ack-max", stats.ack.maxMs(), "ms")
+                    .put("cpu/delivery", (b.serverCpu() - a.serverCpu()) / 1000.0 / Math.max(1, stats.delivered), "us")
+                    .put("rss", rss / 1024.0, "MiB")
+                    .put("gen-cpu", b.ownPercent(a), "%")
+                    .put("server-cpu", b.serverPercent(a), "%")
+                    .put("gen-cpu/delivery", (b.ownCpu() - a.ownCpu()) / 1000.0 / Math.max(1, stats.delivered), "us")
+                    .put("others-cpu", b.othersPercent(a), "%")
+                    .put("steal", b.stealPercent(a), "%");
+            if (onPostgres) {
+                r.put("db-cpu", b.databasePercent(a), "%")
+                        .put("db-cpu/stored", (b.databaseCpu() - a.databaseCpu()) / 1000.0 / Math.max(1, acked), "us");
+            }
+            if (pool.clients[0].isPrivate()) {
+                r.put("echoes", stats.echoes, "").put("echo-lost", losses.echoLost(), "");
+            }
+            if (heapCheck) {
+                r.put("heap-start", heapStart / 1024.0, "MiB").put("heap-end", heapEnd / 1024.0, "MiB");
+            }
+            return r.put("unacked", losses.unacked(), "")
+                    .put("seq-errors", stats.seqErrors, "")
+                    .put("stray", stats.stray, "")
+                    .put("errors", stats.errors, "")
+                    .put("closed", stats.closed, "");
+        }
+    }
+}
