@@ -1,5 +1,9 @@
 package org.majlis.bench;
 
+import static org.majlis.bench.WireBytes.ascii;
+import static org.majlis.bench.WireBytes.find;
+import static org.majlis.bench.WireBytes.startsWith;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
@@ -334,61 +338,7 @@ final class BenchClient extends ByteToMessageDecoder {
         writeFrame(0x1, ascii(text));
     }
 
-    /** A final, masked client frame (RFC 6455 5.3), as the server requires. */
     private void writeFrame(int opcode, byte[] payload) {
-        ByteBuf buf = channel.alloc().buffer(payload.length + 8);
-        buf.writeByte(0x80 | opcode);
-        if (payload.length < 126) {
-            buf.writeByte(0x80 | payload.length);
-        } else {
-            buf.writeByte(0x80 | 126);
-            buf.writeShort(payload.length);
-        }
-        byte[] mask = new byte[4];
-        ThreadLocalRandom.current().nextBytes(mask);
-        buf.writeBytes(mask);
-        for (int i = 0; i < payload.length; i++) {
-            buf.writeByte(payload[i] ^ mask[i & 3]);
-        }
-        channel.writeAndFlush(buf, channel.voidPromise());
-    }
-
-    private static boolean startsWith(byte[] b, int from, int end, byte[] prefix) {
-        if (end - from < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (b[from + i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int find(byte[] b, int from, int end, byte[] needle) {
-        for (int i = from, last = end - needle.length; i <= last; i++) {
-            if (b[i] == needle[0] && startsWith(b, i, end, needle)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** Index of needle in in[from, end), or -1; only for the handshake, where bytes stay in the buffer. */
-    private static int find(ByteBuf in, int from, int end, byte[] needle) {
-        for (int i = from, last = end - needle.length; i <= last; i++) {
-            int j = 0;
-            while (j < needle.length && in.getByte(i + j) == needle[j]) {
-                j++;
-            }
-            if (j == needle.length) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
+        channel.writeAndFlush(WireBytes.maskedFrame(channel.alloc(), opcode, payload), channel.voidPromise());
     }
 }
