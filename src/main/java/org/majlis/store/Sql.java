@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.sqlite.SQLiteConfig.TransactionMode;
 import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteConnectionConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -38,17 +40,50 @@ public final class Sql {
     /** Runs the work in one transaction on a connection of its own: committed, or rolled back when it throws. */
     public static <T> T transaction(Database database, Work<T> work) {
         try (Connection connection = database.connect()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+            return inTransaction(connection, work);
         } catch (SQLException e) {
             throw new StoreException(e);
+        }
+    }
+
+    /** The work in one transaction on this connection: committed, or rolled back when it throws; in auto-commit mode after. */
+    static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run(connection);
+            end(connection, Connection::commit);
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            end(connection, Connection::rollback);
+            throw e;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Ending {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Commits or rolls back, and goes back to auto-commit. sqlite-jdbc begins the next transaction as
+     * soon as one ends, in the connection's mode: begun IMMEDIATE it would take the write lock again
+     * (six more file-lock calls) only to be ended empty when the connection goes back to the pool. Begun
+     * DEFERRED it takes no lock; the next transaction on the connection begins IMMEDIATE again.
+     */
+    private static void end(Connection connection, Ending ending) throws SQLException {
+        if (!connection.isWrapperFor(SQLiteConnection.class)) {
+            ending.run(connection);
+            connection.setAutoCommit(true);
+            return;
+        }
+        SQLiteConnectionConfig config = connection.unwrap(SQLiteConnection.class).getConnectionConfig();
+        TransactionMode mode = config.getTransactionMode();
+        config.setTransactionMode(TransactionMode.DEFERRED);
+        try {
+            ending.run(connection);
+            connection.setAutoCommit(true);
+        } finally {
+            config.setTransactionMode(mode);
         }
     }
 
