@@ -27,9 +27,10 @@ public class ModerationContext {
     final UserRegistry registry;
     final Offload offload;
     final RoomRequests requests;
+    private final MembershipContext membership;
 
     public ModerationContext(RoomDirectory directory, RoomStore store, Moderators moderators, AuditLog audit, FanOut fanOut,
-            UserRegistry registry, Offload offload, RoomRequests requests) {
+            UserRegistry registry, Offload offload, RoomRequests requests, MembershipContext membership) {
         this.directory = directory;
         this.store = store;
         this.moderators = moderators;
@@ -38,6 +39,7 @@ public class ModerationContext {
         this.registry = registry;
         this.offload = offload;
         this.requests = requests;
+        this.membership = membership;
     }
 
     /** Changes the room's controls in this node's directory and every other node's; returns the room as it is now. */
@@ -47,8 +49,6 @@ public class ModerationContext {
 
     /** Changes the room in this node's directory and every other node's; returns the room as it is now. */
     Room changeRoom(Room room, UnaryOperator<Room> change) {
-        Room after = directory.update(room, change);
-        fanOut.roomChanged(after);
-        return after;
+        return membership.changeRoom(room, change);
     }
 }
