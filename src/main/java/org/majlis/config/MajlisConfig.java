@@ -45,6 +45,20 @@ public interface MajlisConfig {
     /** How often the embedded store's write-ahead log is copied back into its file, off the writers' threads (SqliteCheckpoints). */
     Duration checkpointInterval();
 
+    /** The embedded store's message journal (MessageJournal). */
+    Journal journal();
+
+    interface Journal {
+        /** Whether the embedded store acknowledges messages once journaled and copies them into SQLite after; PostgreSQL never journals. */
+        boolean enabled();
+
+        /** How long journaled messages gather before one transaction copies them into SQLite; a read of messages copies them at once. */
+        Duration applyInterval();
+
+        /** How many conversations' last seqs are kept in memory; past it they are read from the database again. */
+        int conversations();
+    }
+
     /** A connection that has sent nothing for this long gets a WebSocket ping (it keeps idle paths open and shows who is gone). */
     Duration pingInterval();
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.majlis.protocol.ConversationId;
 import org.majlis.store.Database;
+import org.majlis.store.PendingMessages;
 import org.majlis.store.Sql;
 
 /** {@link HistoryPages} on JDBC: one query for the messages, one for their reactions. */
@@ -18,15 +19,18 @@ import org.majlis.store.Sql;
 public class JdbcHistoryPages implements HistoryPages {
 
     private final Database database;
+    private final PendingMessages pending;
     private final MessageRows rows;
 
-    public JdbcHistoryPages(Database database, MessageRows rows) {
+    public JdbcHistoryPages(Database database, MessageRows rows, PendingMessages pending) {
         this.database = database;
+        this.pending = pending;
         this.rows = rows;
     }
 
     @Override
     public Page page(ConversationId conversation, Long before, Long after, int limit) {
+        pending.awaitApplied();
         boolean ascending = after != null;
         StringBuilder sql = new StringBuilder("SELECT " + MessageRows.COLUMNS + " FROM " + MessageRows.FROM + " WHERE m.conversation_id = ?");
         List<Object> parameters = new ArrayList<>(List.of(conversation.key()));

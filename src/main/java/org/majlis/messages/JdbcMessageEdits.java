@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import org.majlis.protocol.ConversationId;
 import org.majlis.store.Database;
+import org.majlis.store.PendingMessages;
 import org.majlis.store.Sql;
 
 /** {@link MessageEdits} on JDBC. */
@@ -13,17 +14,20 @@ import org.majlis.store.Sql;
 public class JdbcMessageEdits implements MessageEdits {
 
     private final Database database;
+    private final PendingMessages pending;
     private final MessageRows rows;
     private final MessageSearch search;
 
-    public JdbcMessageEdits(Database database, MessageRows rows, MessageSearch search) {
+    public JdbcMessageEdits(Database database, MessageRows rows, MessageSearch search, PendingMessages pending) {
         this.database = database;
+        this.pending = pending;
         this.rows = rows;
         this.search = search;
     }
 
     @Override
     public Optional<StoredMessage> find(String messageId) {
+        pending.awaitApplied();
         return Sql.run(database, connection -> find(connection, messageId));
     }
 
@@ -39,6 +43,7 @@ public class JdbcMessageEdits implements MessageEdits {
 
     @Override
     public Optional<StoredMessage> edit(String messageId, String body, long editedAt) {
+        pending.awaitApplied();
         Optional<StoredMessage> edited = Sql.run(database, connection -> Sql.update(connection,
                 "UPDATE messages SET body = ?, search_text = ?, edited_at = ? WHERE id = ? AND deleted = FALSE", body,
                 SearchText.indexed(body), editedAt, messageId) == 0
@@ -49,6 +54,7 @@ public class JdbcMessageEdits implements MessageEdits {
 
     @Override
     public boolean delete(String messageId, boolean removed) {
+        pending.awaitApplied();
         boolean deleted = Sql.transaction(database, connection -> {
             boolean changed = Sql.update(connection, "UPDATE messages SET body = '', attachments = NULL, search_text = NULL,"
                     + " deleted = TRUE, removed = ? WHERE id = ? AND deleted = FALSE", removed, messageId) > 0;

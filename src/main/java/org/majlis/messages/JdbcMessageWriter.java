@@ -28,14 +28,17 @@ import org.majlis.store.Sql;
 
 /**
  * {@link MessageWriter} on JDBC: one transaction per batch of drafts, the same SQL for SQLite and
- * PostgreSQL. The drafts' callbacks (recipients, encoding, acks) run on one thread of their own,
+ * PostgreSQL; on SQLite, a batch of plain messages is journaled instead ({@link MessageJournal}),
+ * and one with a reply or files, whose checks read and write the store, waits for the journal to be
+ * copied and is stored directly. The drafts' callbacks (recipients, encoding, acks) run on one thread of their own,
  * in commit order, so the writer goes on with the next batch while the last one is delivered.
  */
 @ApplicationScoped
 public class JdbcMessageWriter implements MessageWriter {
 
     private static final int MAX_BATCH = 512;
-    private static final String INSERT = "INSERT INTO messages (conversation_id, seq, id, sender, recipient, body, sent_at,"
+    /** The columns of a message row, as the journal keeps them too. */
+    static final String INSERT = "INSERT INTO messages (conversation_id, seq, id, sender, recipient, body, sent_at,"
             + " sender_key, attachments, sender_session, reply_to, search_text, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Database database;
@@ -44,6 +47,7 @@ public class JdbcMessageWriter implements MessageWriter {
     private final SenderAdmission admission;
     private final MessageSearch search;
     private final Delivery delivery;
+    private final MessageJournal journal;
     private final GroupCommit<Queued> writer;
     /** One thread: the callbacks of one batch run after those of the batch before (messages in seq order). */
     private final ExecutorService callbacks = Executors.newSingleThreadExecutor(
@@ -67,8 +71,9 @@ public class JdbcMessageWriter implements MessageWriter {
     }
 
     public JdbcMessageWriter(Database database, FileStore files, MessageRows rows, SenderAdmission admission,
-            MessageSearch search, Delivery delivery, MajlisConfig config) {
+            MessageSearch search, Delivery delivery, MessageJournal journal, MajlisConfig config) {
         this.database = database;
+        this.journal = journal;
         this.delivery = delivery;
         this.search = search;
         this.files = files;
@@ -76,7 +81,7 @@ public class JdbcMessageWriter implements MessageWriter {
         this.admission = admission;
         this.writer = new GroupCommit<>("majlis-message-writer", 65_536, MAX_BATCH, config.commitLinger(), new GroupCommit.Batch<>() {
             @Override
-            public void commit(List<Queued> batch) {
+            public void commit(List<Queued> batch) throws Exception {
                 commitBatch(batch);
             }
 
@@ -92,6 +97,7 @@ public class JdbcMessageWriter implements MessageWriter {
     @Override
     public void drain() {
         writer.close();
+        journal.close();
         callbacks.shutdown();
         try {
             if (!callbacks.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -118,32 +124,66 @@ public class JdbcMessageWriter implements MessageWriter {
     }
 
     /** The callbacks are called once the transaction is over: the refusals first, then the commits in seq order. */
-    private void commitBatch(List<Queued> batch) {
+    private void commitBatch(List<Queued> batch) throws Exception {
         // a guest's draft carries its session (its identity); an integration's is no guest's
         long[] waits = admission.waits(batch.stream().map(Queued::draft)
                 .map(draft -> new SenderAdmission.Sender(draft.from(), draft.senderSession() != null && draft.via() == null)).toList());
         List<Refused> refused = new ArrayList<>();
-        List<Written> written = Sql.transaction(database, connection -> write(connection, batch, waits, refused));
+        List<Written> written = journal.active() ? journal.numbering(() -> journaledOrDirect(batch, waits, refused))
+                : direct(batch, waits, refused);
         // the commit's acks and deliveries go out together, at once (a room's broadcast still waits for the coalescing delay)
         callbacks.execute(() -> delivery.inOneBurst(() -> {
             refused.forEach(r -> r.draft().refused().accept(r.refusal()));
             written.forEach(w -> w.draft().committed().accept(w.message()));
         }));
-        search.stored(written.stream().map(w -> new MessageSearch.Entry(w.message().id(), w.words())).toList());
     }
 
-    /** Numbers and inserts the drafts that are admitted and whose files are accepted; adds the others to {@code refused}. */
-    private List<Written> write(Connection connection, List<Queued> batch, long[] waits, List<Refused> refused)
-            throws SQLException {
-        List<Accepted> accepted = accept(connection, batch, waits, refused);
+    /** With the numbering locked: a batch with no reply and no files goes to the journal; another one is stored directly. */
+    private List<Written> journaledOrDirect(List<Queued> batch, long[] waits, List<Refused> refused) throws SQLException {
+        if (batch.stream().map(Queued::draft).anyMatch(JdbcMessageWriter::readsTheStore)) {
+            journal.awaitApplied(); // its seqs follow those journaled, and its reply may be one of them
+            journal.forget(batch.stream().map(q -> q.draft().conversation()).toList());
+            return direct(batch, waits, refused);
+        }
+        List<Accepted> accepted = accept(null, batch, waits, refused);
         if (accepted.isEmpty()) {
             return List.of();
         }
+        List<Object[]> inserts = new ArrayList<>(accepted.size());
+        List<Written> written = numbered(accepted, journal.advance(counts(accepted)), inserts);
+        journal.append(inserts); // the journal tells search once the rows are copied
+        return written;
+    }
+
+    private static boolean readsTheStore(Draft draft) {
+        return draft.replyTo() != null || draft.attachments() != null && !draft.attachments().isEmpty();
+    }
+
+    /** One transaction: numbers and inserts the drafts that are admitted and whose files are accepted; adds the others to {@code refused}. */
+    private List<Written> direct(List<Queued> batch, long[] waits, List<Refused> refused) {
+        List<Written> written = Sql.transaction(database, connection -> {
+            List<Accepted> accepted = accept(connection, batch, waits, refused);
+            if (accepted.isEmpty()) {
+                return List.of();
+            }
+            List<Object[]> inserts = new ArrayList<>(accepted.size());
+            List<Written> numbered = numbered(accepted, ConversationSeqs.advance(connection, counts(accepted)), inserts);
+            Sql.batch(connection, INSERT, inserts);
+            return numbered;
+        });
+        search.stored(written.stream().map(w -> new MessageSearch.Entry(w.message().id(), w.words())).toList());
+        return written;
+    }
+
+    private static Map<ConversationId, Integer> counts(List<Accepted> accepted) {
         Map<ConversationId, Integer> counts = new HashMap<>();
         accepted.forEach(a -> counts.merge(a.draft().conversation(), 1, Integer::sum));
-        Map<ConversationId, long[]> lastSeqs = ConversationSeqs.advance(connection, counts);
+        return counts;
+    }
+
+    /** The accepted drafts as messages numbered after {@code lastSeqs} (advanced here), and their rows added to {@code inserts}. */
+    private List<Written> numbered(List<Accepted> accepted, Map<ConversationId, long[]> lastSeqs, List<Object[]> inserts) {
         List<Written> written = new ArrayList<>(accepted.size());
-        List<Object[]> inserts = new ArrayList<>(accepted.size());
         for (Accepted a : accepted) {
             Draft draft = a.draft();
             ConversationId conversation = draft.conversation();
@@ -156,7 +196,6 @@ public class JdbcMessageWriter implements MessageWriter {
                     message.senderSession(), draft.replyTo(), a.words(), draft.via()});
             written.add(new Written(draft, message, a.words()));
         }
-        Sql.batch(connection, INSERT, inserts);
         return written;
     }
 

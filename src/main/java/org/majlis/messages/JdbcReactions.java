@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.List;
 import org.majlis.names.Names;
 import org.majlis.store.Database;
+import org.majlis.store.PendingMessages;
 import org.majlis.store.Sql;
 
 /** {@link Reactions} on JDBC. */
@@ -13,13 +14,16 @@ import org.majlis.store.Sql;
 public class JdbcReactions implements Reactions {
 
     private final Database database;
+    private final PendingMessages pending;
 
-    public JdbcReactions(Database database) {
+    public JdbcReactions(Database database, PendingMessages pending) {
         this.database = database;
+        this.pending = pending;
     }
 
     @Override
     public Reacted react(String messageId, String emoji, String username, boolean on, int maxEmoji) {
+        pending.awaitApplied();
         String userKey = Names.key(username);
         return Sql.transaction(database, connection -> {
             // the row lock orders concurrent reactions on one message, so the emoji limit holds

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.majlis.names.Names;
 import org.majlis.protocol.ConversationId;
 import org.majlis.store.Database;
+import org.majlis.store.PendingMessages;
 import org.majlis.store.Sql;
 
 /** {@link ReadMarks} on JDBC. */
@@ -14,13 +15,16 @@ import org.majlis.store.Sql;
 public class JdbcReadMarks implements ReadMarks {
 
     private final Database database;
+    private final PendingMessages pending;
 
-    public JdbcReadMarks(Database database) {
+    public JdbcReadMarks(Database database, PendingMessages pending) {
         this.database = database;
+        this.pending = pending;
     }
 
     @Override
     public long markRead(ConversationId conversation, String username, long seq) {
+        pending.awaitApplied(); // the last seq it is held to
         String userKey = Names.key(username);
         return Sql.run(database, connection -> {
             Long last = Sql.first(connection, "SELECT last_seq FROM conversations WHERE id = ?", row -> row.getLong(1),

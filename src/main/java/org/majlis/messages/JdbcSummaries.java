@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.majlis.protocol.ConversationId;
 import org.majlis.store.Database;
+import org.majlis.store.PendingMessages;
 import org.majlis.store.Sql;
 
 /** {@link Summaries} on JDBC: two statements prepared once (kept between calls on SQLite) and run for each conversation. */
@@ -14,13 +15,16 @@ import org.majlis.store.Sql;
 public class JdbcSummaries implements Summaries {
 
     private final Database database;
+    private final PendingMessages pending;
 
-    public JdbcSummaries(Database database) {
+    public JdbcSummaries(Database database, PendingMessages pending) {
         this.database = database;
+        this.pending = pending;
     }
 
     @Override
     public List<Summary> summaries(String userKey, List<ConversationId> rooms, boolean withDirects) {
+        pending.awaitApplied();
         return Sql.run(database, connection -> {
             List<ConversationId> conversations = new ArrayList<>(rooms);
             if (withDirects) {

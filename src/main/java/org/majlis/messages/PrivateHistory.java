@@ -3,6 +3,7 @@ package org.majlis.messages;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.majlis.store.Database;
+import org.majlis.store.PendingMessages;
 import org.majlis.store.Sql;
 
 /**
@@ -15,9 +16,11 @@ import org.majlis.store.Sql;
 public class PrivateHistory {
 
     private final Database database;
+    private final PendingMessages pending;
 
-    public PrivateHistory(Database database) {
+    public PrivateHistory(Database database, PendingMessages pending) {
         this.database = database;
+        this.pending = pending;
     }
 
     /** Deletes everything private of the name key; returns how many direct conversations went. */
@@ -25,7 +28,8 @@ public class PrivateHistory {
         if (!holdsAnything(userKey)) { // most new guests' names had no holder: no write transaction for them
             return 0;
         }
-        return Sql.transaction(database, connection -> {
+        // no message is numbered for these conversations meanwhile: a later one starts a new conversation
+        return pending.exclusively(() -> Sql.transaction(database, connection -> {
             // locked first, so that a message being written to one of them waits and then starts a new conversation
             List<String> directs = Sql.query(connection,
                     "SELECT id FROM conversations WHERE user_a = ? OR user_b = ?" + Sql.forUpdate(connection), row -> row.getString(1),
@@ -41,7 +45,7 @@ public class PrivateHistory {
             }
             Sql.update(connection, "DELETE FROM read_marks WHERE username_key = ?", userKey);
             return directs.size();
-        });
+        }));
     }
 
     /** A read: whether the name key has a direct conversation or a read mark. */

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import org.majlis.config.MajlisConfig;
 import org.majlis.store.Database;
+import org.majlis.store.PendingMessages;
 import org.majlis.store.Sql;
 
 /**
@@ -19,12 +20,14 @@ import org.majlis.store.Sql;
 public class Retention {
 
     private final Database database;
+    private final PendingMessages pending;
     private final MajlisConfig.Retention config;
     private final Vertx vertx;
     private final MessageSearch search;
 
-    public Retention(Database database, MajlisConfig config, Vertx vertx, MessageSearch search) {
+    public Retention(Database database, MajlisConfig config, Vertx vertx, MessageSearch search, PendingMessages pending) {
         this.database = database;
+        this.pending = pending;
         this.config = config.retention();
         this.vertx = vertx;
         this.search = search;
@@ -44,6 +47,7 @@ public class Retention {
      * (their files with the next file sweep). Blocking.
      */
     public int apply() {
+        pending.awaitApplied(); // the newest messages, which the count limit keeps
         int deleted = 0;
         try (Connection connection = database.connect()) {
             if (config.maxAge().isPresent()) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.majlis.store.Database;
 import org.majlis.store.Ids;
+import org.majlis.store.PendingMessages;
 import org.majlis.store.Sql;
 
 /** Reports of messages, open until an administrator resolves them. Blocking: worker threads only. */
@@ -21,9 +22,11 @@ public class Reports {
             """;
 
     private final Database database;
+    private final PendingMessages pending;
 
-    public Reports(Database database) {
+    public Reports(Database database, PendingMessages pending) {
         this.database = database;
+        this.pending = pending;
     }
 
     /** Files a report; returns its id. */
@@ -38,6 +41,7 @@ public class Reports {
 
     /** Up to {@code limit} reports older than {@code before} (none: the newest), newest first; only open ones unless {@code all}. */
     public List<Report> page(boolean all, String before, int limit) {
+        pending.awaitApplied(); // the reported messages' text
         return Sql.run(database, connection -> Sql.query(connection, SELECT + " WHERE r.id < ?"
                 + (all ? "" : " AND r.resolved_at IS NULL") + " ORDER BY r.id DESC LIMIT ?", Reports::read,
                 before == null ? "\uffff" : before, limit));

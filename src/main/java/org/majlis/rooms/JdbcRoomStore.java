@@ -9,6 +9,7 @@ import java.util.Map;
 import org.majlis.names.Names;
 import org.majlis.protocol.ConversationId;
 import org.majlis.store.Database;
+import org.majlis.store.PendingMessages;
 import org.majlis.store.Sql;
 import org.majlis.store.StoreException;
 
@@ -17,9 +18,11 @@ import org.majlis.store.StoreException;
 public class JdbcRoomStore implements RoomStore {
 
     private final Database database;
+    private final PendingMessages pending;
 
-    public JdbcRoomStore(Database database) {
+    public JdbcRoomStore(Database database, PendingMessages pending) {
         this.database = database;
+        this.pending = pending;
     }
 
     private record MemberRow(String conversation, String username) {
@@ -158,18 +161,18 @@ public class JdbcRoomStore implements RoomStore {
                 row -> 1, to)) != null) {
             return false;
         }
-        return unlessTaken(connection -> {
+        return pending.exclusively(() -> unlessTaken(connection -> {
             Sql.update(connection, "UPDATE conversations SET id = ?, room_name = ? WHERE id = ?", to, newName, from);
             for (String table : ROOM_TABLES) {
                 Sql.update(connection, "UPDATE " + table + " SET conversation_id = ? WHERE conversation_id = ?", to, from);
             }
-        });
+        }));
     }
 
     @Override
     public void delete(Room room) {
         String id = room.conversation().key();
-        Sql.transaction(database, connection -> {
+        pending.exclusively(() -> Sql.transaction(database, connection -> {
             Sql.update(connection, "DELETE FROM reactions WHERE message_id IN (SELECT id FROM messages WHERE conversation_id = ?)", id);
             for (String table : ROOM_TABLES) {
                 if (!"reports".equals(table)) { // reports stay for the administrators, with the text they quoted gone
@@ -177,7 +180,7 @@ public class JdbcRoomStore implements RoomStore {
                 }
             }
             return Sql.update(connection, "DELETE FROM conversations WHERE id = ?", id);
-        });
+        }));
     }
 
     @FunctionalInterface

@@ -18,18 +18,21 @@ import org.majlis.testing.TestClient;
 
 /**
  * An ack means stored: the packaged server is killed with SIGKILL right after the acks, started
- * again on the same data, and every acked message is in history. On the embedded SQLite and on PostgreSQL.
+ * again on the same data, and every acked message is in history. On the embedded SQLite and on PostgreSQL,
+ * and on SQLite with journal copies an hour apart, so that every acked message is copied from the
+ * journal at the new start; numbering goes on after the last of them.
  */
 class DurabilityIT {
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres"})
+    @ValueSource(strings = {"sqlite", "sqlite-journal-only", "postgres"})
     void everyAckedMessageSurvivesAKill(String database) throws Exception {
         Path data = ServerProcess.tempDir("durability-");
         Path log = data.resolve("server.log");
         // the sender goes faster than the default message limit allows
         String[] args = {"-Dquarkus.profile=" + (database.equals("postgres") ? "prod,postgres" : "prod"),
-                "-Dmajlis.limits.messages-per-second=100000", "-Dmajlis.limits.messages-burst=100000"};
+                "-Dmajlis.limits.messages-per-second=100000", "-Dmajlis.limits.messages-burst=100000",
+                "-Dmajlis.journal.apply-interval=" + (database.equals("sqlite-journal-only") ? "1h" : "100ms")};
         String prefix = "durable-" + UUID.randomUUID().toString().substring(0, 8);
         Set<String> acked = new HashSet<>();
         try (ServerProcess server = ServerProcess.start(data, log, args)) {
@@ -67,6 +70,9 @@ class DurabilityIT {
             for (int i = 1; i < seqs.size(); i++) {
                 assertTrue(seqs.get(i) > seqs.get(i - 1));
             }
+            reader.send("send_message", "after", Json.object("message", prefix + " after the restart"));
+            long next = reader.await("ack").path("payload").path("seq").asLong();
+            assertEquals(seqs.get(seqs.size() - 1) + 1, next, "numbering goes on after the last message kept");
         }
     }
 }

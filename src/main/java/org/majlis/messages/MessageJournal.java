@@ -1,0 +1,209 @@
+package org.majlis.messages;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.majlis.config.MajlisConfig;
+import org.majlis.protocol.ConversationId;
+import org.majlis.store.AppendLog;
+import org.majlis.store.Database;
+import org.majlis.store.PendingMessages;
+import org.majlis.store.Sql;
+
+/**
+ * The embedded store's fast durable path. The message writer numbers a batch in memory and appends
+ * its rows to the journal in one write: then the batch counts as stored (it survives a kill, as a
+ * SQLite commit does with {@code synchronous=NORMAL}) and is acknowledged. A thread of its own
+ * copies the rows into SQLite every interval, hundreds in one transaction where each batch took
+ * one. Reads of messages wait for the copy ({@link PendingMessages}); at start, the records SQLite
+ * does not have yet are copied in before anything reads. SQLite serves one node, so the numbers
+ * kept here are the only ones; PostgreSQL, shared by nodes, never journals.
+ */
+@ApplicationScoped
+public class MessageJournal implements PendingMessages {
+
+    private static final long FILE_BYTES = 64L << 20;
+    /** A VALUES list of this many conversations stays well under SQLite's limit of parameters. */
+    private static final int CONVERSATIONS_PER_STATEMENT = 5_000;
+    private static final int ID = 2;
+    private static final int WORDS = 11;
+
+    private final Database database;
+    private final MessageSearch search;
+    private final AppendLog log;
+    private final JournalApplier applier;
+    private final int maxConversations;
+    /** Held by the writer while it numbers a batch, and by whatever deletes or renames conversations. */
+    private final ReentrantLock numbering = new ReentrantLock();
+    /** Each conversation's last seq given, by key: read from the database at its first message. Under {@link #numbering}. */
+    private final Map<String, long[]> lastSeqs = new HashMap<>();
+
+    public MessageJournal(Database database, MessageSearch search, MajlisConfig config) {
+        this.database = database;
+        this.search = search;
+        this.maxConversations = config.journal().conversations();
+        if (!config.journal().enabled() || !Database.EMBEDDED.equals(database.name())) {
+            this.log = null;
+            this.applier = null;
+            return;
+        }
+        long applied = Sql.run(database, c -> Sql.first(c, "SELECT applied_lsn FROM message_journal", row -> row.getLong(1)));
+        this.log = new AppendLog(config.dataDir().resolve("journal"), FILE_BYTES, applied);
+        long replayed = replay(applied);
+        this.applier = new JournalApplier(replayed, config.journal().applyInterval(), this::copy);
+    }
+
+    /** Copies the records after the applied one into the database; returns the last LSN. */
+    private long replay(long applied) {
+        List<Object[]> rows = new ArrayList<>();
+        long[] last = {applied};
+        log.replay(applied, (lsn, payload) -> {
+            rows.addAll(JournalRows.decode(payload));
+            last[0] = lsn;
+        });
+        if (last[0] > applied) {
+            copy(rows, last[0]);
+            Log.infof("copied %d journaled messages into the database", rows.size());
+        }
+        log.release(log.lastLsn());
+        return log.lastLsn();
+    }
+
+    /** Whether messages go through the journal (the embedded store, unless switched off). */
+    public boolean active() {
+        return applier != null;
+    }
+
+    /** Runs the writer's work on one batch: no conversation is deleted or renamed meanwhile. */
+    <T> T numbering(Callable<T> work) throws Exception {
+        numbering.lock();
+        try {
+            return work.call();
+        } finally {
+            numbering.unlock();
+        }
+    }
+
+    /**
+     * Numbers a batch: returns each conversation's seq before its first new message and counts the
+     * new ones as given. A conversation seen for the first time is read from the database (a direct
+     * one is created there); a room that is not there fails the whole batch, numbering nothing.
+     */
+    Map<ConversationId, long[]> advance(Map<ConversationId, Integer> counts) throws SQLException {
+        if (lastSeqs.size() + counts.size() > maxConversations) {
+            forgetAll();
+        }
+        // another spelling of a conversation's names has the same key: one of them is enough
+        Map<String, ConversationId> unknown = new HashMap<>();
+        counts.keySet().stream().filter(c -> !lastSeqs.containsKey(c.key())).forEach(c -> unknown.putIfAbsent(c.key(), c));
+        if (!unknown.isEmpty()) {
+            Map<ConversationId, Integer> none = new HashMap<>();
+            unknown.values().forEach(c -> none.put(c, 0));
+            Sql.transaction(database, connection -> ConversationSeqs.advance(connection, none))
+                    .forEach((conversation, seq) -> lastSeqs.put(conversation.key(), seq));
+        }
+        Map<ConversationId, long[]> before = new HashMap<>();
+        counts.forEach((conversation, count) -> {
+            long[] last = lastSeqs.get(conversation.key());
+            before.put(conversation, new long[] {last[0]});
+            last[0] += count;
+        });
+        return before;
+    }
+
+    /** Appends the rows (in the message insert's columns) in one write; once it returns, they count as stored. */
+    void append(List<Object[]> rows) {
+        applier.add(rows, log.append(JournalRows.encode(rows)));
+    }
+
+    /** The conversations' numbers are to be read from the database again (the writer stored to them directly). */
+    void forget(Collection<ConversationId> conversations) {
+        conversations.forEach(c -> lastSeqs.remove(c.key()));
+    }
+
+    private void forgetAll() {
+        awaitApplied();
+        lastSeqs.clear();
+    }
+
+    @Override
+    public void awaitApplied() {
+        if (applier != null) {
+            applier.awaitApplied();
+        }
+    }
+
+    @Override
+    public <T> T exclusively(Supplier<T> work) {
+        if (applier == null) {
+            return work.get();
+        }
+        numbering.lock();
+        try {
+            forgetAll();
+            return work.get();
+        } finally {
+            numbering.unlock();
+        }
+    }
+
+    /**
+     * Copies rows in one transaction, with the LSN of the last record they came from: each
+     * conversation's last seq goes up to its newest row's. Rows of a conversation no longer there
+     * (never the case while deletions go through {@link #exclusively}) are left out, so that they
+     * cannot take the seq of a later conversation of the same name.
+     */
+    private void copy(List<Object[]> rows, long lsn) {
+        Map<String, Long> newest = new LinkedHashMap<>();
+        rows.forEach(row -> newest.merge((String) row[0], (Long) row[1], Math::max));
+        List<Object[]> kept = new ArrayList<>(rows.size());
+        Sql.transaction(database, connection -> {
+            Set<String> present = raiseLastSeqs(connection, newest);
+            rows.stream().filter(row -> present.contains((String) row[0])).forEach(kept::add);
+            Sql.batch(connection, JdbcMessageWriter.INSERT + " ON CONFLICT DO NOTHING", kept);
+            Sql.update(connection, "UPDATE message_journal SET applied_lsn = ?", lsn);
+            return null;
+        });
+        if (kept.size() < rows.size()) {
+            Log.warnf("%d journaled messages were left out: their conversations are gone", rows.size() - kept.size());
+        }
+        log.release(lsn);
+        search.stored(kept.stream().map(row -> new MessageSearch.Entry((String) row[ID], (String) row[WORDS])).toList());
+    }
+
+    private static Set<String> raiseLastSeqs(Connection connection, Map<String, Long> newest) throws SQLException {
+        Set<String> present = new HashSet<>();
+        List<Map.Entry<String, Long>> entries = new ArrayList<>(newest.entrySet());
+        for (int from = 0; from < entries.size(); from += CONVERSATIONS_PER_STATEMENT) {
+            List<Map.Entry<String, Long>> chunk = entries.subList(from, Math.min(entries.size(), from + CONVERSATIONS_PER_STATEMENT));
+            Object[] parameters = chunk.stream().flatMap(e -> Stream.of(e.getKey(), e.getValue())).toArray();
+            String values = String.join(", ", Collections.nCopies(chunk.size(), "(?, CAST(? AS BIGINT))"));
+            present.addAll(Sql.query(connection, "UPDATE conversations SET last_seq = MAX(conversations.last_seq, v.column2)"
+                    + " FROM (VALUES " + values + ") AS v WHERE conversations.id = v.column1 RETURNING conversations.id",
+                    row -> row.getString(1), parameters));
+        }
+        return present;
+    }
+
+    /** Copies what is journaled and stops; the files go with the records. For a stopping node, after the writer. */
+    void close() {
+        if (applier != null) {
+            applier.close();
+            log.close();
+        }
+    }
+}
