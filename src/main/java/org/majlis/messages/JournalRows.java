@@ -1,11 +1,7 @@
 package org.majlis.messages;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,54 +16,69 @@ final class JournalRows {
     private JournalRows() {
     }
 
-    static byte[] encode(List<Object[]> rows) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * rows.size());
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(rows.size());
-            for (Object[] row : rows) {
-                out.writeShort(row.length);
-                for (Object value : row) {
-                    switch (value) {
-                        case null -> out.writeByte(NULL);
-                        case String text -> {
-                            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-                            out.writeByte(TEXT);
-                            out.writeInt(utf8.length);
-                            out.write(utf8);
-                        }
-                        case Long number -> {
-                            out.writeByte(NUMBER);
-                            out.writeLong(number);
-                        }
-                        default -> throw new IllegalArgumentException("a journal row holds strings, longs and nulls, not " + value.getClass());
+    /** The rows in one buffer, ready to be written: each string turned into UTF-8 once, no copy after. */
+    static ByteBuffer encode(List<Object[]> rows) {
+        List<byte[]> texts = new ArrayList<>();
+        int size = Integer.BYTES;
+        for (Object[] row : rows) {
+            size += Short.BYTES + row.length;
+            for (Object value : row) {
+                switch (value) {
+                    case null -> {
                     }
+                    case String text -> {
+                        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+                        texts.add(utf8);
+                        size += Integer.BYTES + utf8.length;
+                    }
+                    case Long number -> size += Long.BYTES;
+                    default -> throw new IllegalArgumentException("a journal row holds strings, longs and nulls, not " + value.getClass());
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // not thrown by an in-memory stream
         }
-        return bytes.toByteArray();
+        ByteBuffer out = ByteBuffer.allocate(size).putInt(rows.size());
+        int text = 0;
+        for (Object[] row : rows) {
+            out.putShort((short) row.length);
+            for (Object value : row) {
+                switch (value) {
+                    case null -> out.put(NULL);
+                    case String ignored -> {
+                        byte[] utf8 = texts.get(text++);
+                        out.put(TEXT).putInt(utf8.length).put(utf8);
+                    }
+                    case Long number -> out.put(NUMBER).putLong(number);
+                    default -> throw new IllegalStateException(); // refused in the first pass
+                }
+            }
+        }
+        return out.flip();
     }
 
     static List<Object[]> decode(byte[] payload) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
-            int count = in.readInt();
+        ByteBuffer in = ByteBuffer.wrap(payload);
+        try {
+            int count = in.getInt();
             List<Object[]> rows = new ArrayList<>(count);
             for (int r = 0; r < count; r++) {
-                Object[] row = new Object[in.readShort()];
+                Object[] row = new Object[in.getShort()];
                 for (int i = 0; i < row.length; i++) {
-                    row[i] = switch (in.readByte()) {
+                    row[i] = switch (in.get()) {
                         case NULL -> null;
-                        case TEXT -> new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
-                        case NUMBER -> in.readLong();
-                        default -> throw new IOException("unknown value tag in a journal record");
+                        case TEXT -> {
+                            byte[] utf8 = new byte[in.getInt()];
+                            in.get(utf8);
+                            yield new String(utf8, StandardCharsets.UTF_8);
+                        }
+                        case NUMBER -> in.getLong();
+                        default -> throw new IllegalStateException("unknown value tag in a journal record");
                     };
                 }
                 rows.add(row);
             }
             return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException("a journal record that passed its checksum does not decode", e);
+        } catch (BufferUnderflowException | IllegalStateException | NegativeArraySizeException e) {
+            throw new IllegalStateException("a journal record that passed its checksum does not decode", e);
         }
     }
 }

@@ -97,22 +97,26 @@ public final class AppendLog implements AutoCloseable {
     }
 
     private static int checksum(long lsn, byte[] payload) {
+        return checksum(lsn, ByteBuffer.wrap(payload));
+    }
+
+    private static int checksum(long lsn, ByteBuffer payload) {
         CRC32C crc = new CRC32C();
         crc.update(ByteBuffer.allocate(Long.BYTES).putLong(0, lsn));
-        crc.update(payload);
+        crc.update(payload.duplicate());
         return (int) crc.getValue();
     }
 
-    /** Appends a record in one write and returns its LSN. */
-    public synchronized long append(byte[] payload) {
+    /** Appends a record in one write (its header and the payload, not copied together) and returns its LSN. */
+    public synchronized long append(ByteBuffer payload) {
         long lsn = lastLsn + 1;
-        ByteBuffer record = ByteBuffer.allocate(HEADER + payload.length);
-        record.putLong(lsn).putInt(checksum(lsn, payload)).putInt(payload.length).put(payload).flip();
+        ByteBuffer header = ByteBuffer.allocate(HEADER).putLong(lsn).putInt(checksum(lsn, payload)).putInt(payload.remaining()).flip();
+        ByteBuffer[] record = {header, payload};
         try {
             if (current == null || currentBytes >= fileBytes) {
                 begin(lsn);
             }
-            while (record.hasRemaining()) {
+            while (header.hasRemaining() || payload.hasRemaining()) {
                 currentBytes += current.write(record);
             }
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +21,8 @@ class AppendLogTest {
     @TempDir
     Path dir;
 
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+    private static ByteBuffer bytes(String text) {
+        return ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static List<String> replayed(AppendLog log, long after) {
@@ -41,7 +42,7 @@ class AppendLogTest {
         try (AppendLog log = new AppendLog(dir, 1 << 20, 0)) {
             assertEquals(1, log.append(bytes("one")));
             assertEquals(2, log.append(bytes("two")));
-            assertEquals(3, log.append(new byte[0]));
+            assertEquals(3, log.append(ByteBuffer.allocate(0)));
         }
         try (AppendLog again = new AppendLog(dir, 1 << 20, 0)) {
             assertEquals(List.of("1:one", "2:two", "3:"), replayed(again, 0));
@@ -87,7 +88,7 @@ class AppendLogTest {
     void fullFilesAreFollowedByNewOnesAndReleasedFilesAreDeleted() throws IOException {
         try (AppendLog log = new AppendLog(dir, 100, 0)) {
             for (int i = 1; i <= 6; i++) {
-                log.append(new byte[60]); // 76 bytes a record: one file holds two
+                log.append(ByteBuffer.allocate(60)); // 76 bytes a record: one file holds two
             }
             assertEquals(3, files().size());
             log.release(2);
