@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.majlis.names.Names;
 import org.majlis.protocol.ConversationId;
 import org.majlis.store.Database;
@@ -24,11 +25,12 @@ public class JdbcReadMarks implements ReadMarks {
 
     @Override
     public long markRead(ConversationId conversation, String username, long seq) {
-        pending.awaitApplied(); // the last seq it is held to
         String userKey = Names.key(username);
+        // a mark is held to the last seq given: the journal's when it is ahead (a receipt need not wait for its copy)
+        OptionalLong numbered = pending.lastSeq(conversation.key());
         return Sql.run(database, connection -> {
-            Long last = Sql.first(connection, "SELECT last_seq FROM conversations WHERE id = ?", row -> row.getLong(1),
-                    conversation.key());
+            Long last = numbered.isPresent() ? numbered.getAsLong() : Sql.first(connection, "SELECT last_seq FROM conversations WHERE id = ?",
+                    row -> row.getLong(1), conversation.key());
             long mark = last == null ? 0 : Math.min(seq, last);
             if (mark <= 0) {
                 return -1L;

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.ReentrantLock;
@@ -144,6 +145,21 @@ public class MessageJournal implements PendingMessages {
     public void awaitApplied() {
         if (applier != null) {
             applier.awaitApplied();
+        }
+    }
+
+    /** From memory: a conversation is there from its first message numbered since the seqs were last read from the database. */
+    @Override
+    public OptionalLong lastSeq(String conversationKey) {
+        if (applier == null) {
+            return OptionalLong.empty();
+        }
+        numbering.lock();
+        try {
+            long[] last = lastSeqs.get(conversationKey);
+            return last == null ? OptionalLong.empty() : OptionalLong.of(last[0]);
+        } finally {
+            numbering.unlock();
         }
     }
 

@@ -1,5 +1,6 @@
 package org.majlis.store;
 
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -10,6 +11,12 @@ public interface PendingMessages {
 
     /** Blocking: returns once every message acknowledged so far is in the database. Call it without holding a connection. */
     void awaitApplied();
+
+    /**
+     * The last seq given in the conversation, when it may be ahead of the database's {@code last_seq};
+     * empty when the database's is current. Does not wait for the copy.
+     */
+    OptionalLong lastSeq(String conversationKey);
 
     /**
      * Runs work that deletes or renames conversations: every message numbered before it is in the

@@ -84,8 +84,10 @@ class MessageJournalTest {
     @Test
     void anAckedMessageIsJournaledAndEveryReadSeesIt() throws IOException {
         String room = Unique.name("journaled");
-        try (TestClient a = TestClient.guest(ws, Unique.name("writer"))) {
+        String readerName = Unique.name("reader");
+        try (TestClient a = TestClient.guest(ws, Unique.name("writer")); TestClient b = TestClient.guest(ws, readerName)) {
             assertEquals("ack", answer(a, "create_room", "room", room).path("type").asText());
+            assertEquals("ack", answer(b, "join_room", "room", room).path("type").asText());
             answer(a, "history", "room", room); // copies whatever an earlier test left pending
             long journaledBefore = journalBytes();
             List<String> ids = new ArrayList<>();
@@ -94,6 +96,11 @@ class MessageJournalTest {
             }
             assertEquals(0, storedInSqlite(ids), "acked once in the journal, before SQLite has them");
             assertTrue(journalBytes() > journaledBefore, "the journal grew");
+
+            b.send("read", null, Json.object("room", room, "seq", 5));
+            JsonNode read = a.await("read", e -> readerName.equals(e.path("payload").path("by").asText())).path("payload");
+            assertEquals(5, read.path("seq").asLong(), "a receipt is held to the journal's last seq, not to SQLite's");
+            assertEquals(0, storedInSqlite(ids), "and does not wait for the copy");
 
             JsonNode page = answer(a, "history", "room", room).path("payload");
             assertEquals(List.of(1L, 2L, 3L, 4L, 5L), seqs(page), "the read copied them in first");
