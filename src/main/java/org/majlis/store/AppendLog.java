@@ -120,6 +120,10 @@ public final class AppendLog implements AutoCloseable {
                 currentBytes += current.write(record);
             }
         } catch (IOException e) {
+            // the record may be half written: the next goes to a file of its own, with a number of its own,
+            // so that a start reads past this file's torn tail to the records after it
+            lastLsn = lsn;
+            closeCurrent();
             throw new UncheckedIOException("cannot append to the journal in " + directory, e);
         }
         lastLsn = lsn;
@@ -127,9 +131,7 @@ public final class AppendLog implements AutoCloseable {
     }
 
     private void begin(long firstLsn) throws IOException {
-        if (current != null) {
-            current.close();
-        }
+        closeCurrent();
         current = FileChannel.open(path(firstLsn), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         currentBytes = 0;
         files.add(firstLsn);
@@ -155,14 +157,20 @@ public final class AppendLog implements AutoCloseable {
         return directory.resolve("%020d%s".formatted(firstLsn, SUFFIX));
     }
 
+    private void closeCurrent() {
+        if (current != null) {
+            try {
+                current.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot close a journal file in " + directory, e);
+            } finally {
+                current = null;
+            }
+        }
+    }
+
     @Override
     public synchronized void close() {
-        try {
-            if (current != null) {
-                current.close();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        closeCurrent();
     }
 }

@@ -2,9 +2,11 @@ package org.majlis.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -104,6 +106,20 @@ class AppendLogTest {
             again.release(again.lastLsn());
             assertEquals(List.of(), files(), "at a start, the files of records all released go");
             assertEquals(7, again.append(bytes("next")));
+        }
+    }
+
+    @Test
+    void afterAFailedAppendTheNextRecordTakesANewNumberAndFile() throws IOException {
+        try (AppendLog log = new AppendLog(dir, 1, 0)) { // a file per record
+            assertEquals(1, log.append(bytes("one")));
+            Path inTheWay = Files.createDirectory(dir.resolve("%020d.log".formatted(2)));
+            assertThrows(UncheckedIOException.class, () -> log.append(bytes("two")));
+            Files.delete(inTheWay);
+            assertEquals(3, log.append(bytes("three")), "the failed record's number is not given again");
+        }
+        try (AppendLog again = new AppendLog(dir, 1, 0)) {
+            assertEquals(List.of("1:one", "3:three"), replayed(again, 0));
         }
     }
 
