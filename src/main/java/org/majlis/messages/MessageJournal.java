@@ -16,6 +16,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.majlis.config.MajlisConfig;
@@ -164,13 +165,14 @@ public class MessageJournal implements PendingMessages {
     }
 
     @Override
-    public <T> T exclusively(Supplier<T> work) {
+    public <T> T exclusively(Predicate<String> conversationKeys, Supplier<T> work) {
         if (applier == null) {
             return work.get();
         }
         numbering.lock();
         try {
-            forgetAll();
+            awaitApplied();
+            lastSeqs.keySet().removeIf(conversationKeys);
             return work.get();
         } finally {
             numbering.unlock();

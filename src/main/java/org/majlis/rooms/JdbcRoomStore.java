@@ -161,7 +161,7 @@ public class JdbcRoomStore implements RoomStore {
                 row -> 1, to)) != null) {
             return false;
         }
-        return pending.exclusively(() -> unlessTaken(connection -> {
+        return pending.exclusively(key -> key.equals(from) || key.equals(to), () -> unlessTaken(connection -> {
             Sql.update(connection, "UPDATE conversations SET id = ?, room_name = ? WHERE id = ?", to, newName, from);
             for (String table : ROOM_TABLES) {
                 Sql.update(connection, "UPDATE " + table + " SET conversation_id = ? WHERE conversation_id = ?", to, from);
@@ -172,7 +172,7 @@ public class JdbcRoomStore implements RoomStore {
     @Override
     public void delete(Room room) {
         String id = room.conversation().key();
-        pending.exclusively(() -> Sql.transaction(database, connection -> {
+        pending.exclusively(id::equals, () -> Sql.transaction(database, connection -> {
             Sql.update(connection, "DELETE FROM reactions WHERE message_id IN (SELECT id FROM messages WHERE conversation_id = ?)", id);
             for (String table : ROOM_TABLES) {
                 if (!"reports".equals(table)) { // reports stay for the administrators, with the text they quoted gone

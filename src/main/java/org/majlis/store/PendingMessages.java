@@ -1,6 +1,7 @@
 package org.majlis.store;
 
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -19,8 +20,9 @@ public interface PendingMessages {
     OptionalLong lastSeq(String conversationKey);
 
     /**
-     * Runs work that deletes or renames conversations: every message numbered before it is in the
-     * database first, and none is numbered while it runs (the next ones are numbered from the database).
+     * Runs work that deletes or renames the conversations whose keys the test accepts: every message
+     * numbered before it is in the database first, none is numbered while it runs, and theirs are
+     * numbered from the database after.
      */
-    <T> T exclusively(Supplier<T> work);
+    <T> T exclusively(Predicate<String> conversationKeys, Supplier<T> work);
 }

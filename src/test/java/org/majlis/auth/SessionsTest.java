@@ -80,10 +80,16 @@ class SessionsTest {
                 second.send("history", "h", Json.object("to", partnerName));
                 JsonNode history = second.await("history").path("payload");
                 assertEquals(0, history.path("messages").size(), history::toString);
+                partner.send("private_message", "dm2", Json.object("to", name, "message", "for the new holder"));
+                assertEquals(1, partner.awaitAck("dm2").path("payload").path("seq").asLong(),
+                        "a new conversation, numbered from the database (on the embedded store, not from the journal's seqs in memory)");
+                second.await("new_message");
             }
             // the partner's side of that conversation went with it
             partner.send("history", "h2", Json.object("to", name));
-            assertEquals(0, partner.await("history").path("payload").path("messages").size());
+            JsonNode left = partner.await("history").path("payload").path("messages");
+            assertEquals(1, left.size(), left::toString);
+            assertEquals("for the new holder", left.get(0).path("message").asText(), "nothing of the first holder's");
         }
     }
 
