@@ -54,20 +54,37 @@ public class LocalDelivery implements NodeDelivery {
             case Target.Audience audience -> registry.sendToSessions(frame, interest.audienceOf(audience.name()));
             case Target.Conversation c when c.conversation().equals(ConversationId.GENERAL) && c.except() == null
                     && general().controls().banned().isEmpty() -> registry.broadcast(frame);
-            case Target.Conversation c -> {
-                if (c.seq() > 0 && !c.conversation().isRoom()) { // a direct message: each hears of the other's presence
-                    interest.pair(c.conversation().userA(), c.conversation().userB());
-                }
-                List<OnlineUser> online = new ArrayList<>(members(c.conversation()));
-                if (c.except() != null) {
-                    online.removeIf(user -> user == null || Names.key(user.name()).equals(Names.key(c.except())));
-                }
-                registry.sendTo(frame, online);
-            }
+            case Target.Conversation c when c.conversation().isRoom() -> sendExcept(frame, roomMembers(c.conversation()), c.except());
+            case Target.Conversation c -> direct(c, frame);
         }
     }
 
-    private List<OnlineUser> members(ConversationId conversation) {
+    /** Both ends found once: a message (seq above 0) also makes each hear of the other's presence. */
+    private void direct(Target.Conversation target, Frame frame) {
+        ConversationId conversation = target.conversation();
+        OnlineUser a = registry.find(conversation.userA());
+        OnlineUser b = registry.find(conversation.userB());
+        if (target.seq() > 0) {
+            interest.pair(conversation.userA(), a, conversation.userB(), b);
+        }
+        List<OnlineUser> online = new ArrayList<>(2);
+        online.add(a);
+        online.add(b);
+        sendExcept(frame, online, target.except());
+    }
+
+    private void sendExcept(Frame frame, List<OnlineUser> members, String except) {
+        if (except == null) {
+            registry.sendTo(frame, members);
+            return;
+        }
+        String exceptKey = Names.key(except);
+        List<OnlineUser> online = new ArrayList<>(members);
+        online.removeIf(user -> user == null || Names.key(user.name()).equals(exceptKey));
+        registry.sendTo(frame, online);
+    }
+
+    private List<OnlineUser> roomMembers(ConversationId conversation) {
         if (conversation.equals(ConversationId.GENERAL)) { // but those banned from it
             Room general = general();
             List<OnlineUser> online = new ArrayList<>(registry.onlineUsers());
@@ -76,11 +93,8 @@ public class LocalDelivery implements NodeDelivery {
             }
             return online;
         }
-        if (conversation.isRoom()) {
-            Room room = rooms.find(conversation.room());
-            return room == null ? List.of() : online(room.memberNames());
-        }
-        return online(List.of(conversation.userA(), conversation.userB()));
+        Room room = rooms.find(conversation.room());
+        return room == null ? List.of() : online(room.memberNames());
     }
 
     private Room general() {

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.majlis.names.Names;
@@ -46,26 +45,22 @@ public class PresenceInterest {
 
     /** The connection's user has a direct conversation with these users: it hears of their presence. */
     public void partners(Session session, Collection<String> names) {
-        synchronized (session) {
-            if (session.isClosed() || names.isEmpty()) {
-                return;
-            }
-            if (session.partnerKeys.isEmpty()) {
-                session.partnerKeys = new HashSet<>(); // the shared empty set until the first partner
-            }
-            for (String name : names) {
-                String key = Names.key(name);
-                if (session.partnerKeys.add(key)) {
-                    watch(key, session);
-                }
-            }
-        }
+        names.forEach(name -> partner(session, Names.key(name)));
     }
 
-    /** A direct message between the two: each one's connections here hear of the other's presence. */
-    public void pair(String userA, String userB) {
-        pairOneWay(userA, userB);
-        pairOneWay(userB, userA);
+    /**
+     * A direct message between the two, each given with its user online here (null when not): each
+     * one's connections here hear of the other's presence.
+     */
+    public void pair(String nameA, OnlineUser onlineA, String nameB, OnlineUser onlineB) {
+        if (onlineA != null) {
+            String keyB = Names.key(nameB);
+            onlineA.sessions().forEach(session -> partner(session, keyB));
+        }
+        if (onlineB != null) {
+            String keyA = Names.key(nameA);
+            onlineB.sessions().forEach(session -> partner(session, keyA));
+        }
     }
 
     /** The closed connection shows nobody any more. */
@@ -92,10 +87,17 @@ public class PresenceInterest {
         return audience;
     }
 
-    private void pairOneWay(String user, String partner) {
-        OnlineUser online = registry.find(user);
-        if (online != null) {
-            online.sessions().forEach(session -> partners(session, List.of(partner)));
+    private void partner(Session session, String key) {
+        synchronized (session) {
+            if (session.isClosed()) {
+                return;
+            }
+            if (session.partnerKeys.isEmpty()) {
+                session.partnerKeys = new HashSet<>(); // the shared empty set until the first partner
+            }
+            if (session.partnerKeys.add(key)) {
+                watch(key, session);
+            }
         }
     }
 
