@@ -65,21 +65,31 @@ final class IndexWriter {
     }
 
     private void add(List<Entry> entries) throws SQLException {
-        List<Entry> worded = entries.stream().filter(entry -> entry.words() != null && !entry.words().isEmpty()).toList();
-        for (int from = 0; from < worded.size(); from += CHUNK) {
-            List<Entry> chunk = worded.subList(from, Math.min(worded.size(), from + CHUNK));
+        List<Object[]> rows = new ArrayList<>(entries.size());
+        List<Entry> unknown = new ArrayList<>();
+        for (Entry entry : entries) {
+            if (entry.words() == null || entry.words().isEmpty()) {
+                continue;
+            }
+            if (entry.rowId() > 0) {
+                rows.add(new Object[] {entry.rowId(), entry.words()});
+            } else {
+                unknown.add(entry);
+            }
+        }
+        for (int from = 0; from < unknown.size(); from += CHUNK) {
+            List<Entry> chunk = unknown.subList(from, Math.min(unknown.size(), from + CHUNK));
             String ids = jsonArray(chunk.stream().map(Entry::messageId).toList());
             Map<String, Long> rowIds = new HashMap<>();
             Sql.run(database, connection -> Sql.query(connection, ROW_IDS, row -> rowIds.put(row.getString(1), row.getLong(2)), ids));
-            List<Object[]> rows = new ArrayList<>(chunk.size());
             for (Entry entry : chunk) {
                 Long rowId = rowIds.get(entry.messageId());
                 if (rowId != null) { // null: deleted with its room before it was indexed
                     rows.add(new Object[] {rowId, entry.words()});
                 }
             }
-            Sql.batch(index, PUT, rows);
         }
+        Sql.batch(index, PUT, rows);
     }
 
     /** The message as stored now; an edited one keeps its rowid, so its place in time. A row gone is left to {@link #prune}. */

@@ -111,7 +111,7 @@ final class JournalApplier {
                 }
                 rows = pending;
                 lsn = pendingLsn;
-                pending = new ArrayList<>();
+                pending = new ArrayList<>(rows.size()); // about as many in the next interval
                 hurry = false;
             } catch (InterruptedException e) {
                 return;

@@ -18,7 +18,7 @@ final class JournalRows {
 
     /** The rows in one buffer, ready to be written: each string turned into UTF-8 once, no copy after. */
     static ByteBuffer encode(List<Object[]> rows) {
-        List<byte[]> texts = new ArrayList<>();
+        List<byte[]> texts = new ArrayList<>(rows.isEmpty() ? 0 : rows.size() * rows.getFirst().length);
         int size = Integer.BYTES;
         for (Object[] row : rows) {
             size += Short.BYTES + row.length;

@@ -189,18 +189,40 @@ public class MessageJournal implements PendingMessages {
         Map<String, Long> newest = new LinkedHashMap<>();
         rows.forEach(row -> newest.merge((String) row[0], (Long) row[1], Math::max));
         List<Object[]> kept = new ArrayList<>(rows.size());
-        Sql.transaction(database, connection -> {
+        List<MessageSearch.Entry> indexed = Sql.transaction(database, connection -> {
             Set<String> present = raiseLastSeqs(connection, newest);
             rows.stream().filter(row -> present.contains((String) row[0])).forEach(kept::add);
-            Sql.batch(connection, JdbcMessageWriter.INSERT + " ON CONFLICT DO NOTHING", kept);
+            long lastRowId = lastRowId(connection);
+            int[] inserted = Sql.batch(connection, JdbcMessageWriter.INSERT + " ON CONFLICT DO NOTHING", kept);
             Sql.update(connection, "UPDATE message_journal SET applied_lsn = ?", lsn);
-            return null;
+            return entries(kept, inserted, lastRowId, lastRowId(connection));
         });
         if (kept.size() < rows.size()) {
             Log.warnf("%d journaled messages were left out: their conversations are gone", rows.size() - kept.size());
         }
         log.release(lsn);
-        search.stored(kept.stream().map(row -> new MessageSearch.Entry((String) row[ID], (String) row[WORDS])).toList());
+        search.stored(indexed);
+    }
+
+    /**
+     * The rows as search entries, with the rowids SQLite gave them: each new row the one after the
+     * largest before it, so consecutive from {@code before}, which {@code after} confirms. A row
+     * that was there already (copied before a crash) is left for the index to look up.
+     */
+    private static List<MessageSearch.Entry> entries(List<Object[]> kept, int[] inserted, long before, long after) {
+        long rowId = before;
+        List<MessageSearch.Entry> entries = new ArrayList<>(kept.size());
+        for (int i = 0; i < kept.size(); i++) {
+            entries.add(new MessageSearch.Entry((String) kept.get(i)[ID], (String) kept.get(i)[WORDS], inserted[i] > 0 ? ++rowId : 0));
+        }
+        if (rowId != after) {
+            return entries.stream().map(e -> new MessageSearch.Entry(e.messageId(), e.words())).toList();
+        }
+        return entries;
+    }
+
+    private static long lastRowId(Connection connection) throws SQLException {
+        return Sql.first(connection, "SELECT COALESCE(MAX(rowid), 0) FROM messages", row -> row.getLong(1));
     }
 
     private static Set<String> raiseLastSeqs(Connection connection, Map<String, Long> newest) throws SQLException {

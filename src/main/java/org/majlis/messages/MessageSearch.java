@@ -26,8 +26,15 @@ public interface MessageSearch {
     record Hits(List<StoredMessage> messages, String next, Map<String, Map<String, List<String>>> reactions) {
     }
 
-    /** What the index keeps of a message: its id and its folded words ({@link SearchText#indexed}). */
-    record Entry(String messageId, String words) {
+    /**
+     * What the index keeps of a message: its id and its folded words ({@link SearchText#indexed});
+     * and its row in the embedded store when the writer knows it, 0 for the index to look it up.
+     */
+    record Entry(String messageId, String words, long rowId) {
+
+        public Entry(String messageId, String words) {
+            this(messageId, words, 0);
+        }
     }
 
     /**

@@ -104,17 +104,20 @@ public final class Sql {
         }
     }
 
-    /** The statement run once for each row of parameters, sent as one batch; nothing is sent for no rows. */
-    public static void batch(Connection connection, String sql, List<Object[]> rows) throws SQLException {
+    /**
+     * The statement run once for each row of parameters, sent as one batch; nothing is sent for no
+     * rows. Returns the count of rows each one changed, as the driver reports it.
+     */
+    public static int[] batch(Connection connection, String sql, List<Object[]> rows) throws SQLException {
         if (rows.isEmpty()) {
-            return;
+            return new int[0];
         }
         try (Statement statement = prepare(connection, sql)) {
             for (Object[] row : rows) {
                 bind(statement.get(), row);
                 statement.get().addBatch();
             }
-            statement.get().executeBatch();
+            return statement.get().executeBatch();
         }
     }
 
