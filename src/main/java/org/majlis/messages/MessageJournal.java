@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,7 +17,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.majlis.config.MajlisConfig;
 import org.majlis.protocol.ConversationId;
 import org.majlis.store.AppendLog;
@@ -39,8 +37,6 @@ import org.majlis.store.Sql;
 public class MessageJournal implements PendingMessages {
 
     private static final long FILE_BYTES = 64L << 20;
-    /** A VALUES list of this many conversations stays well under SQLite's limit of parameters. */
-    private static final int CONVERSATIONS_PER_STATEMENT = 5_000;
     private static final int ID = 2;
     private static final int WORDS = 11;
 
@@ -225,16 +221,16 @@ public class MessageJournal implements PendingMessages {
         return Sql.first(connection, "SELECT COALESCE(MAX(rowid), 0) FROM messages", row -> row.getLong(1));
     }
 
+    /** Each conversation's last seq raised to its newest row's; returns those there are (one statement kept, run once per conversation). */
     private static Set<String> raiseLastSeqs(Connection connection, Map<String, Long> newest) throws SQLException {
+        List<Object[]> rows = new ArrayList<>(newest.size());
+        newest.forEach((conversation, seq) -> rows.add(new Object[] {seq, conversation}));
+        int[] updated = Sql.batch(connection, "UPDATE conversations SET last_seq = MAX(last_seq, ?) WHERE id = ?", rows);
         Set<String> present = new HashSet<>();
-        List<Map.Entry<String, Long>> entries = new ArrayList<>(newest.entrySet());
-        for (int from = 0; from < entries.size(); from += CONVERSATIONS_PER_STATEMENT) {
-            List<Map.Entry<String, Long>> chunk = entries.subList(from, Math.min(entries.size(), from + CONVERSATIONS_PER_STATEMENT));
-            Object[] parameters = chunk.stream().flatMap(e -> Stream.of(e.getKey(), e.getValue())).toArray();
-            String values = String.join(", ", Collections.nCopies(chunk.size(), "(?, CAST(? AS BIGINT))"));
-            present.addAll(Sql.query(connection, "UPDATE conversations SET last_seq = MAX(conversations.last_seq, v.column2)"
-                    + " FROM (VALUES " + values + ") AS v WHERE conversations.id = v.column1 RETURNING conversations.id",
-                    row -> row.getString(1), parameters));
+        for (int i = 0; i < rows.size(); i++) {
+            if (updated[i] > 0) {
+                present.add((String) rows.get(i)[1]);
+            }
         }
         return present;
     }
