@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -202,17 +203,16 @@ public class MessageJournal implements PendingMessages {
 
     /**
      * The rows as search entries, with the rowids SQLite gave them: each new row the one after the
-     * largest before it, so consecutive from {@code before}, which {@code after} confirms. A row
-     * that was there already (copied before a crash) is left for the index to look up.
+     * largest before it, so consecutive from {@code before}, which {@code after} confirms (else the
+     * index looks them all up). A row that was there already (copied before a crash) is looked up too.
      */
     private static List<MessageSearch.Entry> entries(List<Object[]> kept, int[] inserted, long before, long after) {
+        boolean consecutive = after - before == Arrays.stream(inserted).filter(count -> count > 0).count();
         long rowId = before;
         List<MessageSearch.Entry> entries = new ArrayList<>(kept.size());
         for (int i = 0; i < kept.size(); i++) {
-            entries.add(new MessageSearch.Entry((String) kept.get(i)[ID], (String) kept.get(i)[WORDS], inserted[i] > 0 ? ++rowId : 0));
-        }
-        if (rowId != after) {
-            return entries.stream().map(e -> new MessageSearch.Entry(e.messageId(), e.words())).toList();
+            long given = inserted[i] > 0 ? ++rowId : 0;
+            entries.add(new MessageSearch.Entry((String) kept.get(i)[ID], (String) kept.get(i)[WORDS], consecutive ? given : 0));
         }
         return entries;
     }
