@@ -2,6 +2,7 @@ package org.majlis.messages;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import org.majlis.protocol.ConversationId;
 import org.majlis.store.Database;
 import org.majlis.store.PendingMessages;
 import org.majlis.store.Sql;
@@ -29,7 +30,7 @@ public class PrivateHistory {
             return 0;
         }
         // no message is numbered for these conversations meanwhile: a later one starts a new conversation
-        return pending.exclusively(key -> isDirectOf(key, userKey), () -> Sql.transaction(database, connection -> {
+        return pending.exclusively(key -> ConversationId.isDirectKeyOf(key, userKey), () -> Sql.transaction(database, connection -> {
             // locked first, so that a message being written to one of them waits and then starts a new conversation
             List<String> directs = Sql.query(connection,
                     "SELECT id FROM conversations WHERE user_a = ? OR user_b = ?" + Sql.forUpdate(connection), row -> row.getString(1),
@@ -46,11 +47,6 @@ public class PrivateHistory {
             Sql.update(connection, "DELETE FROM read_marks WHERE username_key = ?", userKey);
             return directs.size();
         }));
-    }
-
-    /** Whether the conversation key ({@code d:<key>/<key>}, see ConversationId) is a direct conversation of the user. */
-    static boolean isDirectOf(String conversationKey, String userKey) {
-        return conversationKey.startsWith("d:" + userKey + "/") || conversationKey.startsWith("d:") && conversationKey.endsWith("/" + userKey);
     }
 
     /** A read: whether the name key has a direct conversation or a read mark. */

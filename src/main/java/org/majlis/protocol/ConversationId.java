@@ -21,6 +21,11 @@ public record ConversationId(String key, String room, String userA, String userB
                 : new ConversationId("d:" + b + "/" + a, null, other, one);
     }
 
+    /** Whether a stored key ({@code d:<key>/<key>}) is of a direct conversation of the user with that name key. */
+    public static boolean isDirectKeyOf(String conversationKey, String userKey) {
+        return conversationKey.startsWith("d:" + userKey + "/") || conversationKey.startsWith("d:") && conversationKey.endsWith("/" + userKey);
+    }
+
     public boolean isRoom() {
         return room != null;
     }
