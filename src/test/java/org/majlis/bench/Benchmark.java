@@ -1,12 +1,16 @@
 package org.majlis.bench;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -25,6 +29,9 @@ import org.majlis.testing.ServerProcess;
  * soak is not part of all: run it on its own with a long --duration (600 s at least). Neither
  * is training, the run the build records its AOT cache in (the pom's aot profile). --plain, in
  * place of --jar, loads the plain Vert.x reference ({@link PlainServer}) in private and private-max.
+ * --image REF, in place of --jar, runs startup and training on the container image REF in podman
+ * (or the image a build pushed, given its target/quarkus-artifact.properties); --tls-verify false
+ * pulls it without TLS verification.
  * </pre>
  */
 public final class Benchmark {
@@ -33,6 +40,8 @@ public final class Benchmark {
             "private-max", "store", "store-max", "idle", "login-wave", "restart-wave", "startup", "search", "search-pg");
     /** What the plain Vert.x reference serves. */
     private static final List<String> PLAIN_SCENARIOS = List.of("private", "private-max");
+    /** What a container image is measured in. */
+    private static final List<String> IMAGE_SCENARIOS = List.of("startup", "training");
     private static final int CLIENTS = 1000;
     private static final int STORE_CLIENTS = 50;
     private static final int SLOW_READERS = 50;
@@ -57,6 +66,10 @@ public final class Benchmark {
     private int idleConnections = DEFAULT_IDLE_CONNECTIONS;
     /** The plain Vert.x reference ({@link PlainServer}) instead of the jar: for private and private-max. */
     private boolean plain;
+    /** The container image instead of the jar: for startup and training. */
+    private String image;
+    private boolean tlsVerify = true;
+    private ContainerLauncher container;
     private final List<String> scenarios = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
@@ -65,7 +78,7 @@ public final class Benchmark {
             bench.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: Benchmark (--jar JAR|--plain) [--out DIR] [--server-arg X]... [--duration S] [--warmup S] [--connections N] "
+            System.err.println("usage: Benchmark (--jar JAR|--plain|--image REF [--tls-verify false]) [--out DIR] [--server-arg X]... [--duration S] [--warmup S] [--connections N] "
                     + "(" + String.join("|", SCENARIOS) + "|all|soak|training)...");
             System.exit(2);
         }
@@ -78,6 +91,8 @@ public final class Benchmark {
             switch (arg) {
                 case "--jar" -> jar = Path.of(value(args, ++i, arg));
                 case "--plain" -> plain = true;
+                case "--image" -> image = imageRef(value(args, ++i, arg));
+                case "--tls-verify" -> tlsVerify = Boolean.parseBoolean(value(args, ++i, arg));
                 case "--out" -> out = Path.of(value(args, ++i, arg));
                 case "--server-arg" -> serverArgs.add(value(args, ++i, arg));
                 case "--duration" -> duration = Duration.ofSeconds(Long.parseLong(value(args, ++i, arg)));
@@ -92,12 +107,34 @@ public final class Benchmark {
                 }
             }
         }
-        if ((jar == null && !plain) || scenarios.isEmpty()) {
-            throw new IllegalArgumentException("--jar (or --plain) and at least one scenario are required");
+        if ((jar == null && !plain && image == null) || scenarios.isEmpty()) {
+            throw new IllegalArgumentException("--jar (or --plain, or --image) and at least one scenario are required");
         }
         if (plain && !PLAIN_SCENARIOS.containsAll(scenarios)) {
             throw new IllegalArgumentException("--plain runs only " + String.join(" and ", PLAIN_SCENARIOS));
         }
+        if (image != null && !IMAGE_SCENARIOS.containsAll(scenarios)) {
+            throw new IllegalArgumentException("--image runs only " + String.join(" and ", IMAGE_SCENARIOS));
+        }
+        if (image != null) {
+            container = new ContainerLauncher(image, tlsVerify, serverArgs, out);
+        }
+    }
+
+    /** The image named, or the one a build pushed: its quarkus-artifact.properties says which. */
+    private static String imageRef(String value) {
+        Path artifact = Path.of(value);
+        if (!value.endsWith(".properties") || !Files.isRegularFile(artifact)) {
+            return value;
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(artifact)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Optional.ofNullable(properties.getProperty("metadata.container-image"))
+                .orElseThrow(() -> new IllegalArgumentException(value + " names no container image: was one built?"));
     }
 
     /** Whether the server runs on PostgreSQL (its profile or datasource flag among the server's arguments): the database's CPU is then reported. */
@@ -137,7 +174,7 @@ public final class Benchmark {
                     case "soak" -> soak();
                     case "search" -> new SearchBench(this::startServer).run(false);
                     case "search-pg" -> new SearchBench(this::startServer).run(true);
-                    default -> new Startup(this::startServer, jar).run();
+                    default -> new Startup(this::startServer, jar == null ? null : jar.resolveSibling(Startup.AOT_CACHE)).run();
                 };
                 System.out.println(result.line());
                 Files.writeString(out.resolve("results.jsonl"), result.json() + "\n",
@@ -232,14 +269,19 @@ public final class Benchmark {
 
     /** A {@link ServerLauncher}: dataDir null is a fresh one of its own, deleted when the server closes. */
     private ServerProcess startServer(String scenario, Path dataDir, List<String> jvmFlags) throws IOException {
+        ServerProcess server = container != null ? container.start(scenario, dataDir, jvmFlags) // with the image's own JVM flags
+                : startJvm(scenario, dataDir, jvmFlags);
+        System.out.println("server: " + String.join(" ", server.command()) + "  (log: " + server.log() + ")");
+        return server;
+    }
+
+    private ServerProcess startJvm(String scenario, Path dataDir, List<String> jvmFlags) throws IOException {
         Path log = out.resolve("server-" + scenario + ".log");
         Files.deleteIfExists(log);
         List<String> flags = new ArrayList<>(SERVER_JVM);
         flags.addAll(jvmFlags);
-        ServerProcess server = plain ? ServerProcess.launchMain(PlainServer.class.getName(), flags, dataDir, log, serverArgs)
+        return plain ? ServerProcess.launchMain(PlainServer.class.getName(), flags, dataDir, log, serverArgs)
                 : ServerProcess.launch(jar, flags, dataDir, log, serverArgs);
-        System.out.println("server: " + String.join(" ", server.command()) + "  (log: " + log + ")");
-        return server;
     }
 
     static void sleepUntil(long nanoTime) throws InterruptedException {

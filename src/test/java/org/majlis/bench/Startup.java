@@ -13,7 +13,7 @@ import org.majlis.testing.ServerProcess;
  * fresh connection every few ms: on a fresh data directory (the schema is created) and again on the
  * same data (a restart, as in a rolling deploy); both again with the AOT cache the build recorded
  * next to the jar, when there is one and this JDK reads it (25 and later), so that all the figures
- * come from the same run.
+ * come from the same run. A container image starts as it is, with the cache it carries or none.
  */
 final class Startup {
 
@@ -22,18 +22,18 @@ final class Startup {
     private static final Duration GIVE_UP = Duration.ofSeconds(60);
 
     private final ServerLauncher launcher;
-    private final Path jar;
+    /** The AOT cache beside the jar; null for an image. */
+    private final Path cache;
 
-    Startup(ServerLauncher launcher, Path jar) {
+    Startup(ServerLauncher launcher, Path cache) {
         this.launcher = launcher;
-        this.jar = jar;
+        this.cache = cache;
     }
 
     Result run() throws Exception {
         Result result = new Result("startup");
         startAndRestart(result, "", List.of());
-        Path cache = jar.resolveSibling(AOT_CACHE);
-        if (Files.exists(cache) && Runtime.version().feature() >= 25) {
+        if (cache != null && Files.exists(cache) && Runtime.version().feature() >= 25) {
             startAndRestart(result, "-aot", List.of("-XX:AOTCache=" + cache.toAbsolutePath()));
         }
         return result;

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -30,13 +31,24 @@ public final class ServerProcess implements AutoCloseable {
     private final Path log;
     /** A data directory made for this process only, deleted on close; null when the caller's. */
     private final Path ownDataDir;
+    /** The server's process id: the process's own, or the container's Java, which is not its child. */
+    private final LongSupplier pid;
 
-    private ServerProcess(Process process, List<String> command, int port, Path log, Path ownDataDir) {
+    private ServerProcess(Process process, List<String> command, int port, Path log, Path ownDataDir, LongSupplier pid) {
         this.process = process;
         this.command = command;
         this.port = port;
         this.log = log;
         this.ownDataDir = ownDataDir;
+        this.pid = pid;
+    }
+
+    /**
+     * A server started by another program (podman running its image): stopping the process stops
+     * the server; pid finds the server's own process once it runs.
+     */
+    public static ServerProcess of(Process process, List<String> command, int port, Path log, Path ownDataDir, LongSupplier pid) {
+        return new ServerProcess(process, List.copyOf(command), port, log, ownDataDir, pid);
     }
 
     /** Starts {@link #JAR} with the data directory and extra arguments, and waits until it is ready. */
@@ -81,7 +93,7 @@ public final class ServerProcess implements AutoCloseable {
         command.addAll(program);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        return new ServerProcess(process, List.copyOf(command), port, log, ownDataDir);
+        return new ServerProcess(process, List.copyOf(command), port, log, ownDataDir, process::pid);
     }
 
     /** A tool of the JDK running this JVM: the server runs on the same JDK as its tests. */
@@ -141,7 +153,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public long pid() {
-        return process.pid();
+        return pid.getAsLong();
     }
 
     /** SIGKILL: no shutdown hook, no flush, like a crash. */
