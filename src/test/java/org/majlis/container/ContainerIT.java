@@ -62,7 +62,8 @@ class ContainerIT {
         commands.run(Duration.ofMinutes(5), "src/main/container/build-base-image.sh", registry, "majlis-base:it", "target/quarkus-app");
         Path manifests = work.resolve("kubernetes");
         commands.run(Duration.ofMinutes(10), "./mvnw", "-B", "-q", "package", "-DskipTests", "-De2e.skip=true", "-Daot.image.tls-verify=false",
-                "-Dquarkus.package.output-directory=container-app", "-Dquarkus.kubernetes.output-directory=" + manifests,
+                "-Dquarkus.package.output-directory=container-app", "-Daot.app.directory=target/container-app",
+                "-Dquarkus.kubernetes.output-directory=" + manifests,
                 "-Dquarkus.container-image.build=true", "-Dquarkus.container-image.push=true",
                 "-Dquarkus.container-image.registry=" + registry, "-Dquarkus.container-image.insecure=true",
                 "-Dquarkus.container-image.tag=" + run, "-Dquarkus.jib.base-jvm-image=" + registry + "/majlis-base:it");
