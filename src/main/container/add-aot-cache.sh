@@ -22,7 +22,8 @@ fi
 BUILDAH=(buildah --storage-driver "${STORAGE_DRIVER:-vfs}")
 
 container=$("${BUILDAH[@]}" from --quiet --pull-always --tls-verify="$TLS_VERIFY" "docker://$IMAGE")
-trap '"${BUILDAH[@]}" rm "$container" > /dev/null' EXIT
+# the image pulled here is needed only for this layer: it is not kept in buildah's storage
+trap '"${BUILDAH[@]}" rm "$container" > /dev/null; "${BUILDAH[@]}" rmi "$IMAGE" > /dev/null 2>&1 || true' EXIT
 mapfile -t entrypoint < <("${BUILDAH[@]}" inspect --format '{{range .OCIv1.Config.Entrypoint}}{{println .}}{{end}}' "$container")
 if [ "${entrypoint[0]:-}" != java ]; then
     echo "the entrypoint of $IMAGE does not start with java: ${entrypoint[*]}" >&2; exit 1
