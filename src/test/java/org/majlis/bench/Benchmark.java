@@ -92,7 +92,11 @@ public final class Benchmark {
                 case "--jar" -> jar = Path.of(value(args, ++i, arg));
                 case "--plain" -> plain = true;
                 case "--image" -> image = imageRef(value(args, ++i, arg));
-                case "--tls-verify" -> tlsVerify = Boolean.parseBoolean(value(args, ++i, arg));
+                case "--tls-verify" -> tlsVerify = switch (value(args, ++i, arg)) {
+                    case "true" -> true;
+                    case "false" -> false;
+                    default -> throw new IllegalArgumentException("--tls-verify is true or false");
+                };
                 case "--out" -> out = Path.of(value(args, ++i, arg));
                 case "--server-arg" -> serverArgs.add(value(args, ++i, arg));
                 case "--duration" -> duration = Duration.ofSeconds(Long.parseLong(value(args, ++i, arg)));

@@ -19,7 +19,7 @@ import org.majlis.testing.ServerProcess;
 final class ContainerLauncher implements ServerLauncher {
 
     /** Where the benchmark's output folder is in the container: a training writes its AOT cache there. */
-    static final String OUT = "/deployments/out";
+    private static final String OUT = "/deployments/out";
     private static final String DATA = "/deployments/data";
     private static final ObjectMapper JSON = new ObjectMapper();
 
