@@ -57,9 +57,11 @@ final class ContainerLauncher implements ServerLauncher {
         Files.deleteIfExists(log);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        // podman passes SIGTERM on to the container: stopping the process stops the server gracefully
+        // podman passes SIGTERM on to the container: stopping the process stops the server gracefully;
+        // a SIGKILL stops only podman's client, so the container is removed after it
         return ServerProcess.of(process, command, port, log, dataDir == null ? data : null,
-                () -> Long.parseLong(podman("inspect", "--format", "{{.State.Pid}}", name).strip()));
+                () -> Long.parseLong(podman("inspect", "--format", "{{.State.Pid}}", name).strip()),
+                () -> podman("rm", "--force", "--ignore", "--time", "0", name));
     }
 
     private List<String> entrypoint() throws IOException {

@@ -33,22 +33,28 @@ public final class ServerProcess implements AutoCloseable {
     private final Path ownDataDir;
     /** The server's process id: the process's own, or the container's Java, which is not its child. */
     private final LongSupplier pid;
+    /** Run after a SIGKILL: what killing the process does not stop (a container outlives its podman client). */
+    private final Runnable afterKill;
 
-    private ServerProcess(Process process, List<String> command, int port, Path log, Path ownDataDir, LongSupplier pid) {
+    private ServerProcess(Process process, List<String> command, int port, Path log, Path ownDataDir, LongSupplier pid,
+            Runnable afterKill) {
         this.process = process;
         this.command = command;
         this.port = port;
         this.log = log;
         this.ownDataDir = ownDataDir;
         this.pid = pid;
+        this.afterKill = afterKill;
     }
 
     /**
      * A server started by another program (podman running its image): stopping the process stops
-     * the server; pid finds the server's own process once it runs.
+     * the server; pid finds the server's own process once it runs; afterKill stops the server when
+     * killing the process does not.
      */
-    public static ServerProcess of(Process process, List<String> command, int port, Path log, Path ownDataDir, LongSupplier pid) {
-        return new ServerProcess(process, List.copyOf(command), port, log, ownDataDir, pid);
+    public static ServerProcess of(Process process, List<String> command, int port, Path log, Path ownDataDir, LongSupplier pid,
+            Runnable afterKill) {
+        return new ServerProcess(process, List.copyOf(command), port, log, ownDataDir, pid, afterKill);
     }
 
     /** Starts {@link #JAR} with the data directory and extra arguments, and waits until it is ready. */
@@ -93,7 +99,7 @@ public final class ServerProcess implements AutoCloseable {
         command.addAll(program);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        return new ServerProcess(process, List.copyOf(command), port, log, ownDataDir, process::pid);
+        return new ServerProcess(process, List.copyOf(command), port, log, ownDataDir, process::pid, () -> { });
     }
 
     /** A tool of the JDK running this JVM: the server runs on the same JDK as its tests. */
@@ -160,6 +166,7 @@ public final class ServerProcess implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
+        afterKill.run();
     }
 
     @Override
