@@ -39,7 +39,7 @@ public interface MajlisConfig {
     /** How long after its last write an event loop gathers deliveries into one write per connection (0: no wait). */
     Duration deliveryCoalesce();
 
-    /** How long the message writer waits after a first message for more to commit together, when they have been coming faster than one per this (0: never). */
+    /** How long the message writer waits after a first message for more to commit together, when they have been coming faster than one per this (0: never); with the journal, {@link Journal#commitLinger}. */
     Duration commitLinger();
 
     /** How often the embedded store's write-ahead log is copied back into its file, off the writers' threads (SqliteCheckpoints). */
@@ -57,6 +57,9 @@ public interface MajlisConfig {
 
         /** How many conversations' last seqs are kept in memory; past it they are read from the database again. */
         int conversations();
+
+        /** The message writer's linger while journaling (as {@link MajlisConfig#commitLinger}): a journal append is one write, not a commit. */
+        Duration commitLinger();
     }
 
     /** A connection that has sent nothing for this long gets a WebSocket ping (it keeps idle paths open and shows who is gone). */

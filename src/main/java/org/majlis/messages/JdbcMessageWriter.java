@@ -79,7 +79,8 @@ public class JdbcMessageWriter implements MessageWriter {
         this.files = files;
         this.rows = rows;
         this.admission = admission;
-        this.writer = new GroupCommit<>("majlis-message-writer", 65_536, MAX_BATCH, config.commitLinger(), new GroupCommit.Batch<>() {
+        Duration linger = journal.active() ? config.journal().commitLinger() : config.commitLinger();
+        this.writer = new GroupCommit<>("majlis-message-writer", 65_536, MAX_BATCH, linger, new GroupCommit.Batch<>() {
             @Override
             public void commit(List<Queued> batch) throws Exception {
                 commitBatch(batch);
@@ -91,6 +92,11 @@ public class JdbcMessageWriter implements MessageWriter {
                 callbacks.execute(() -> drafts.forEach(d -> d.refused().accept(new Refusal.Failed(cause))));
             }
         });
+    }
+
+    /** How long the writer waits for more messages to write with a first (while they come faster than that). */
+    public Duration commitLinger() {
+        return writer.configuredLinger();
     }
 
     /** Writes what is queued and runs its callbacks (the acks go out) before returning. */

@@ -51,6 +51,11 @@ public final class GroupCommit<T> {
         this.writer.start();
     }
 
+    /** How long the writer waits for more items while they come faster than that (zero: never). */
+    public Duration configuredLinger() {
+        return Duration.ofNanos(lingerNanos);
+    }
+
     /** Queues an item; false when the queue is full (the store is not keeping up) or stopping. */
     public boolean submit(T item) {
         if (stopping || !queue.offer(item)) {

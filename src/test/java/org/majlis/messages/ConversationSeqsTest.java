@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,16 @@ class ConversationSeqsTest {
 
     @Inject
     Database database;
+
+    @Inject
+    JdbcMessageWriter writer;
+
+    /** A journal append is one write: the writer lingers only before SQL commits (PostgreSQL here). */
+    @Test
+    void theWriterLingersForASqlCommitAndNotForAJournalAppend() {
+        Duration expected = Database.EMBEDDED.equals(database.name()) ? Duration.ZERO : Duration.ofMillis(1);
+        assertEquals(expected, writer.commitLinger());
+    }
 
     @Test
     void eachConversationGoesUpByItsCountAndADirectOneIsCreatedOnItsFirstMessage() {
