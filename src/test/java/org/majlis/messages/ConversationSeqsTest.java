@@ -32,7 +32,7 @@ class ConversationSeqsTest {
     @Inject
     JdbcMessageWriter writer;
 
-    /** A journal append is one write: the writer lingers only before SQL commits (PostgreSQL here). */
+    /** A journal append is one write: the writer lingers only before SQL commits (PostgreSQL; the embedded store journals). */
     @Test
     void theWriterLingersForASqlCommitAndNotForAJournalAppend() {
         Duration expected = Database.EMBEDDED.equals(database.name()) ? Duration.ZERO : Duration.ofMillis(1);
