@@ -95,7 +95,7 @@ public class JdbcMessageWriter implements MessageWriter {
     }
 
     /** How long the writer waits for more messages to write with a first (while they come faster than that). */
-    public Duration commitLinger() {
+    Duration commitLinger() {
         return writer.configuredLinger();
     }
 
