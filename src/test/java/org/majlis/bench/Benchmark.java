@@ -28,7 +28,8 @@ import org.majlis.testing.ServerProcess;
  *
  * soak is not part of all: run it on its own with a long --duration (600 s at least). Neither
  * is training, the run the build records its AOT cache in (the pom's aot profile). --plain, in
- * place of --jar, loads the plain Vert.x reference ({@link PlainServer}) in private and private-max.
+ * place of --jar, loads the plain Vert.x reference ({@link PlainServer}) in private, private-max, broadcast
+ * and broadcast-max.
  * --image REF, in place of --jar, runs startup and training on the container image REF in podman
  * (or the image a build pushed, given its target/quarkus-artifact.properties); --tls-verify false
  * pulls it without TLS verification.
@@ -39,7 +40,7 @@ public final class Benchmark {
     private static final List<String> SCENARIOS = List.of("broadcast", "broadcast-max", "broadcast-slow", "private",
             "private-max", "store", "store-max", "idle", "login-wave", "restart-wave", "startup", "search", "search-pg");
     /** What the plain Vert.x reference serves. */
-    private static final List<String> PLAIN_SCENARIOS = List.of("private", "private-max");
+    private static final List<String> PLAIN_SCENARIOS = List.of("private", "private-max", "broadcast", "broadcast-max");
     /** What a container image is measured in. */
     private static final List<String> IMAGE_SCENARIOS = List.of("startup", "training");
     private static final int CLIENTS = 1000;
@@ -64,7 +65,7 @@ public final class Benchmark {
     private Duration warmup = Duration.ofSeconds(10);
     /** Connections of the idle and login-wave scenarios. */
     private int idleConnections = DEFAULT_IDLE_CONNECTIONS;
-    /** The plain Vert.x reference ({@link PlainServer}) instead of the jar: for private and private-max. */
+    /** The plain Vert.x reference ({@link PlainServer}) instead of the jar: for the private and broadcast scenarios. */
     private boolean plain;
     /** The container image instead of the jar: for startup and training. */
     private String image;
