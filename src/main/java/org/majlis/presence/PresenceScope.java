@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.majlis.cluster.Cluster;
 import org.majlis.cluster.LocalDelivery;
@@ -39,6 +40,8 @@ public class PresenceScope {
     private final int threshold;
     private final int backToAll;
     private volatile boolean subscribed;
+    /** Set while the switch back to {@code all} waits for its list of everyone: changes wait too, to come after it. */
+    private final AtomicBoolean switchingBack = new AtomicBoolean();
     private volatile int elsewhere;
 
     public PresenceScope(UserRegistry registry, LocalDelivery local, Frames frames, UserDirectory directory, Cluster cluster,
@@ -74,19 +77,35 @@ public class PresenceScope {
         return subscribed ? SUBSCRIBED : ALL;
     }
 
+    /** Whether changes must wait: the switch back to {@code all} has not told this node's connections yet. */
+    boolean switchingBack() {
+        return switchingBack.get();
+    }
+
     /**
      * Switches the scope when the count has crossed the threshold, and tells this node's
      * connections: to {@code subscribed} with an empty list, back to {@code all} with everyone
-     * online (blocking in a cluster, so asked on a worker thread).
+     * online (blocking in a cluster, so asked on a worker thread). The scope stays
+     * {@code subscribed} until that list is on its way, then {@code afterSwitchBack} runs: changes
+     * sent to everyone before it would reach connections still told {@code subscribed}. If the
+     * list cannot be made (another node's users unreachable), the next change tries again.
      */
-    void reconsider(Supplier<List<UserStatus>> everyone) {
+    void reconsider(Supplier<List<UserStatus>> everyone, Runnable afterSwitchBack) {
         int online = online();
         if (!subscribed && online > threshold) {
             subscribed = true;
             tell(new Presence(null, List.of(), SUBSCRIBED, online));
-        } else if (subscribed && online <= backToAll) {
-            subscribed = false;
-            vertx.executeBlocking(everyone::get, false).onSuccess(users -> tell(new Presence(null, users, ALL, online())));
+        } else if (subscribed && online <= backToAll && switchingBack.compareAndSet(false, true)) {
+            vertx.executeBlocking(everyone::get, false).onComplete(users -> {
+                if (users.failed()) { // still subscribed: the next change's batch tries again
+                    switchingBack.set(false);
+                    return;
+                }
+                tell(new Presence(null, users.result(), ALL, online()));
+                subscribed = false;
+                switchingBack.set(false);
+                afterSwitchBack.run();
+            });
         }
     }
 

@@ -144,12 +144,15 @@ public class PresenceService implements Cluster.WentOffline {
     private void flush() {
         List<UserStatus> changes;
         synchronized (pending) {
+            flushScheduled = false;
+            if (scope.switchingBack()) {
+                return; // kept: they go to everyone once the list of everyone has (the switch flushes then)
+            }
             changes = new ArrayList<>(pending.values());
             pending.clear();
-            flushScheduled = false;
         }
         send(changes);
-        scope.reconsider(this::snapshot);
+        scope.reconsider(this::snapshot, this::flush);
     }
 
     /** To everyone in the {@code all} scope; else each change to the audience of its user. */
