@@ -146,7 +146,7 @@ public class PresenceService implements Cluster.WentOffline {
         synchronized (pending) {
             flushScheduled = false;
             if (scope.switchingBack()) {
-                return; // kept: they go to everyone once the list of everyone has (the switch flushes then)
+                return; // kept: they go to everyone after the list of everyone has gone out (the switch flushes then)
             }
             changes = new ArrayList<>(pending.values());
             pending.clear();
