@@ -25,10 +25,12 @@ import org.majlis.protocol.ServerEvent.Quote;
 import org.majlis.store.Database;
 import org.majlis.store.GroupCommit;
 import org.majlis.store.Sql;
+import org.majlis.store.StoreException;
 
 /**
  * {@link MessageWriter} on JDBC: one transaction per batch of drafts, the same SQL for SQLite and
- * PostgreSQL; on SQLite, a batch of plain messages is journaled instead ({@link MessageJournal}),
+ * PostgreSQL; on PostgreSQL, a batch of plain messages is one statement ({@link PostgresBatchInsert});
+ * on SQLite, a batch of plain messages is journaled instead ({@link MessageJournal}),
  * and one with a reply or files, whose checks read and write the store, waits for the journal to be
  * copied and is stored directly. The drafts' callbacks (recipients, encoding, acks) run on one thread of their own,
  * in commit order, so the writer goes on with the next batch while the last one is delivered.
@@ -136,6 +138,7 @@ public class JdbcMessageWriter implements MessageWriter {
                 .map(draft -> new SenderAdmission.Sender(draft.from(), draft.senderSession() != null && draft.via() == null)).toList());
         List<Refused> refused = new ArrayList<>();
         List<Written> written = journal.active() ? journal.numbering(() -> journaledOrDirect(batch, waits, refused))
+                : Database.POSTGRES.equals(database.name()) && noneReadsTheStore(batch) ? inOneStatement(batch, waits, refused)
                 : direct(batch, waits, refused);
         // the commit's acks and deliveries go out together, at once (a room's broadcast still waits for the coalescing delay)
         callbacks.execute(() -> delivery.inOneBurst(() -> {
@@ -146,7 +149,7 @@ public class JdbcMessageWriter implements MessageWriter {
 
     /** With the numbering locked: a batch with no reply and no files goes to the journal; another one is stored directly. */
     private List<Written> journaledOrDirect(List<Queued> batch, long[] waits, List<Refused> refused) throws SQLException {
-        if (batch.stream().map(Queued::draft).anyMatch(JdbcMessageWriter::readsTheStore)) {
+        if (!noneReadsTheStore(batch)) {
             journal.awaitApplied(); // its seqs follow those journaled, and its reply may be one of them
             journal.forget(batch.stream().map(q -> q.draft().conversation()).toList());
             return direct(batch, waits, refused);
@@ -161,24 +164,58 @@ public class JdbcMessageWriter implements MessageWriter {
         return written;
     }
 
-    private static boolean readsTheStore(Draft draft) {
-        return draft.replyTo() != null || draft.attachments() != null && !draft.attachments().isEmpty();
+    private static boolean noneReadsTheStore(List<Queued> batch) {
+        return batch.stream().map(Queued::draft).noneMatch(d -> d.replyTo() != null || d.attachments() != null && !d.attachments().isEmpty());
+    }
+
+    /**
+     * On PostgreSQL, with no reply and no files to check: the admitted drafts numbered, inserted and
+     * committed by one statement; those of conversations not there yet (a first direct message) in a
+     * transaction after it, or refused on their own when it fails (the others are stored already).
+     */
+    private List<Written> inOneStatement(List<Queued> batch, long[] waits, List<Refused> refused) throws SQLException {
+        List<Accepted> accepted = accept(null, batch, waits, refused);
+        if (accepted.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Long> before = Sql.run(database, connection -> PostgresBatchInsert.insert(connection,
+                accepted.stream().map(a -> row(a, message(a, 0))).toList()));
+        Map<ConversationId, long[]> lastSeqs = new HashMap<>();
+        List<Accepted> inserted = new ArrayList<>(accepted.size());
+        List<Accepted> later = new ArrayList<>();
+        for (Accepted a : accepted) {
+            Long seq = before.get(a.draft().conversation().key());
+            (seq == null ? later : inserted).add(a);
+            if (seq != null) {
+                lastSeqs.putIfAbsent(a.draft().conversation(), new long[] {seq});
+            }
+        }
+        List<Written> written = new ArrayList<>(numbered(inserted, lastSeqs, new ArrayList<>()));
+        if (!later.isEmpty()) {
+            try {
+                written.addAll(Sql.transaction(database, connection -> insertNumbered(connection, later)));
+            } catch (StoreException e) {
+                later.forEach(a -> refused.add(new Refused(a.draft(), new Refusal.Failed(e))));
+            }
+        }
+        return written;
     }
 
     /** One transaction: numbers and inserts the drafts that are admitted and whose files are accepted; adds the others to {@code refused}. */
     private List<Written> direct(List<Queued> batch, long[] waits, List<Refused> refused) {
         List<Written> written = Sql.transaction(database, connection -> {
             List<Accepted> accepted = accept(connection, batch, waits, refused);
-            if (accepted.isEmpty()) {
-                return List.of();
-            }
-            List<Object[]> inserts = new ArrayList<>(accepted.size());
-            List<Written> numbered = numbered(accepted, ConversationSeqs.advance(connection, counts(accepted)), inserts);
-            Sql.batch(connection, INSERT, inserts);
-            return numbered;
+            return accepted.isEmpty() ? List.<Written>of() : insertNumbered(connection, accepted);
         });
         search.stored(written.stream().map(w -> new MessageSearch.Entry(w.message().id(), w.words())).toList());
         return written;
+    }
+
+    private List<Written> insertNumbered(Connection connection, List<Accepted> accepted) throws SQLException {
+        List<Object[]> inserts = new ArrayList<>(accepted.size());
+        List<Written> numbered = numbered(accepted, ConversationSeqs.advance(connection, counts(accepted)), inserts);
+        Sql.batch(connection, INSERT, inserts);
+        return numbered;
     }
 
     private static Map<ConversationId, Integer> counts(List<Accepted> accepted) {
@@ -191,18 +228,26 @@ public class JdbcMessageWriter implements MessageWriter {
     private List<Written> numbered(List<Accepted> accepted, Map<ConversationId, long[]> lastSeqs, List<Object[]> inserts) {
         List<Written> written = new ArrayList<>(accepted.size());
         for (Accepted a : accepted) {
-            Draft draft = a.draft();
-            ConversationId conversation = draft.conversation();
-            String to = conversation.isRoom() ? null : conversation.partnerOf(Names.key(draft.from()));
-            StoredMessage message = new StoredMessage(conversation, ++lastSeqs.get(conversation)[0], draft.id(),
-                    draft.from(), to, draft.body(), draft.sentAt(), a.attachments(), null, false, draft.senderSession(), a.quote(),
-                    draft.via(), false);
-            inserts.add(new Object[] {conversation.key(), message.seq(), message.id(), message.from(), message.to(),
-                    message.body(), message.sentAt(), Names.key(message.from()), rows.attachmentsColumn(a.attachments()),
-                    message.senderSession(), draft.replyTo(), a.words(), draft.via()});
-            written.add(new Written(draft, message, a.words()));
+            StoredMessage message = message(a, ++lastSeqs.get(a.draft().conversation())[0]);
+            inserts.add(row(a, message));
+            written.add(new Written(a.draft(), message, a.words()));
         }
         return written;
+    }
+
+    private static StoredMessage message(Accepted a, long seq) {
+        Draft draft = a.draft();
+        ConversationId conversation = draft.conversation();
+        String to = conversation.isRoom() ? null : conversation.partnerOf(Names.key(draft.from()));
+        return new StoredMessage(conversation, seq, draft.id(), draft.from(), to, draft.body(), draft.sentAt(), a.attachments(), null,
+                false, draft.senderSession(), a.quote(), draft.via(), false);
+    }
+
+    /** The message's row, in {@link #INSERT}'s columns. */
+    private Object[] row(Accepted a, StoredMessage message) {
+        return new Object[] {message.conversation().key(), message.seq(), message.id(), message.from(), message.to(), message.body(),
+                message.sentAt(), Names.key(message.from()), rows.attachmentsColumn(a.attachments()), message.senderSession(),
+                a.draft().replyTo(), a.words(), a.draft().via()};
     }
 
     /**

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.majlis.protocol.ConversationId;
@@ -70,27 +72,42 @@ class ConversationSeqsTest {
         ConversationId one = direct();
         ConversationId two = direct();
         int batches = 200;
+        try {
+            List<Long> all = inTwoWriters(batches, one, two, order -> {
+                Map<ConversationId, Integer> counts = new LinkedHashMap<>();
+                order.forEach(conversation -> counts.put(conversation, 1));
+                return seqsBefore(counts).get(one) + 1;
+            });
+            assertEquals(LongStream.rangeClosed(1, 2 * batches).boxed().toList(), all.stream().sorted().toList());
+            assertEquals(List.of(2L * batches, 2L * batches), List.of(lastSeq(one), lastSeq(two)));
+        } finally {
+            remove(List.of(one, two));
+        }
+    }
+
+    /**
+     * Two writers, each running {@code batches} batches over the two conversations, one in the order
+     * (one, two), the other in (two, one); the seqs the batches gave {@code one}, both writers' together.
+     */
+    static List<Long> inTwoWriters(int batches, ConversationId one, ConversationId two, Function<List<ConversationId>, Long> batch)
+            throws Exception {
         ExecutorService writers = Executors.newFixedThreadPool(2);
         try {
             List<Future<List<Long>>> runs = new ArrayList<>();
             for (List<ConversationId> order : List.of(List.of(one, two), List.of(two, one))) {
                 runs.add(writers.submit(() -> {
-                    List<Long> firstSeqsOfOne = new ArrayList<>();
+                    List<Long> seqsOfOne = new ArrayList<>();
                     for (int i = 0; i < batches; i++) {
-                        Map<ConversationId, Integer> counts = new LinkedHashMap<>();
-                        order.forEach(conversation -> counts.put(conversation, 1));
-                        firstSeqsOfOne.add(seqsBefore(counts).get(one) + 1);
+                        seqsOfOne.add(batch.apply(order));
                     }
-                    return firstSeqsOfOne;
+                    return seqsOfOne;
                 }));
             }
-            List<Long> all = new ArrayList<>(runs.get(0).get());
-            all.addAll(runs.get(1).get());
-            assertEquals(LongStream.rangeClosed(1, 2 * batches).boxed().toList(), all.stream().sorted().toList());
-            assertEquals(List.of(2L * batches, 2L * batches), List.of(lastSeq(one), lastSeq(two)));
+            List<Long> all = new ArrayList<>(runs.get(0).get(60, TimeUnit.SECONDS));
+            all.addAll(runs.get(1).get(60, TimeUnit.SECONDS));
+            return all;
         } finally {
             writers.shutdownNow();
-            remove(List.of(one, two));
         }
     }
 
