@@ -31,6 +31,9 @@ class PostgresBatchInsertTest {
     @Inject
     MessageWriter writer;
 
+    /** Made part of every message id of this run: the suites share the database. */
+    private final String run = Unique.name("r");
+
     @Test
     void eachConversationsRowsFollowItsLastSeqInBatchOrderAndAMissingOneIsLeftOut() {
         ConversationId known = created(3);
@@ -121,8 +124,6 @@ class PostgresBatchInsertTest {
         return new Object[] {conversation.key(), 0L, prefixed(id), from, conversation.userB(), "hello", System.currentTimeMillis(),
                 Names.key(from), null, null, null, "hello", null};
     }
-
-    private final String run = Unique.name("r");
 
     private String prefixed(String id) {
         return id + "_" + run;
