@@ -158,9 +158,8 @@ public class JdbcMessageWriter implements MessageWriter {
         if (accepted.isEmpty()) {
             return List.of();
         }
-        List<Object[]> inserts = new ArrayList<>(accepted.size());
-        List<Written> written = numbered(accepted, journal.advance(counts(accepted)), inserts);
-        journal.append(inserts); // the journal tells search once the rows are copied
+        List<Written> written = numbered(accepted, journal.advance(counts(accepted)));
+        journal.append(rows(written)); // the journal tells search once the rows are copied
         return written;
     }
 
@@ -179,7 +178,7 @@ public class JdbcMessageWriter implements MessageWriter {
             return List.of();
         }
         Map<String, Long> before = Sql.run(database, connection -> PostgresBatchInsert.insert(connection,
-                accepted.stream().map(a -> row(a, message(a, 0))).toList()));
+                rows(accepted.stream().map(a -> new Written(a.draft(), message(a, 0), a.words())).toList())));
         Map<ConversationId, long[]> lastSeqs = new HashMap<>();
         List<Accepted> inserted = new ArrayList<>(accepted.size());
         List<Accepted> later = new ArrayList<>();
@@ -190,7 +189,7 @@ public class JdbcMessageWriter implements MessageWriter {
                 lastSeqs.putIfAbsent(a.draft().conversation(), new long[] {seq});
             }
         }
-        List<Written> written = new ArrayList<>(numbered(inserted, lastSeqs, new ArrayList<>()));
+        List<Written> written = new ArrayList<>(numbered(inserted, lastSeqs));
         if (!later.isEmpty()) {
             try {
                 written.addAll(Sql.transaction(database, connection -> insertNumbered(connection, later)));
@@ -212,9 +211,8 @@ public class JdbcMessageWriter implements MessageWriter {
     }
 
     private List<Written> insertNumbered(Connection connection, List<Accepted> accepted) throws SQLException {
-        List<Object[]> inserts = new ArrayList<>(accepted.size());
-        List<Written> numbered = numbered(accepted, ConversationSeqs.advance(connection, counts(accepted)), inserts);
-        Sql.batch(connection, INSERT, inserts);
+        List<Written> numbered = numbered(accepted, ConversationSeqs.advance(connection, counts(accepted)));
+        Sql.batch(connection, INSERT, rows(numbered));
         return numbered;
     }
 
@@ -224,13 +222,11 @@ public class JdbcMessageWriter implements MessageWriter {
         return counts;
     }
 
-    /** The accepted drafts as messages numbered after {@code lastSeqs} (advanced here), and their rows added to {@code inserts}. */
-    private List<Written> numbered(List<Accepted> accepted, Map<ConversationId, long[]> lastSeqs, List<Object[]> inserts) {
+    /** The accepted drafts as messages numbered after {@code lastSeqs} (advanced here). */
+    private static List<Written> numbered(List<Accepted> accepted, Map<ConversationId, long[]> lastSeqs) {
         List<Written> written = new ArrayList<>(accepted.size());
         for (Accepted a : accepted) {
-            StoredMessage message = message(a, ++lastSeqs.get(a.draft().conversation())[0]);
-            inserts.add(row(a, message));
-            written.add(new Written(a.draft(), message, a.words()));
+            written.add(new Written(a.draft(), message(a, ++lastSeqs.get(a.draft().conversation())[0]), a.words()));
         }
         return written;
     }
@@ -243,11 +239,16 @@ public class JdbcMessageWriter implements MessageWriter {
                 false, draft.senderSession(), a.quote(), draft.via(), false);
     }
 
-    /** The message's row, in {@link #INSERT}'s columns. */
-    private Object[] row(Accepted a, StoredMessage message) {
-        return new Object[] {message.conversation().key(), message.seq(), message.id(), message.from(), message.to(), message.body(),
-                message.sentAt(), Names.key(message.from()), rows.attachmentsColumn(a.attachments()), message.senderSession(),
-                a.draft().replyTo(), a.words(), a.draft().via()};
+    /** The messages' rows, in {@link #INSERT}'s columns. */
+    private List<Object[]> rows(List<Written> written) {
+        List<Object[]> inserts = new ArrayList<>(written.size());
+        for (Written w : written) {
+            StoredMessage message = w.message();
+            inserts.add(new Object[] {message.conversation().key(), message.seq(), message.id(), message.from(), message.to(),
+                    message.body(), message.sentAt(), Names.key(message.from()), rows.attachmentsColumn(message.attachments()),
+                    message.senderSession(), w.draft().replyTo(), w.words(), w.draft().via()});
+        }
+        return inserts;
     }
 
     /**
