@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,20 @@ import org.majlis.store.Sql;
  * reading the rows for update and writing them back took two.
  */
 final class ConversationSeqs {
+
+    /** On SQLite, whose write transactions run one at a time; a VALUES list's columns are column1, column2 on both databases. */
+    private static final String ADVANCE = "UPDATE conversations SET last_seq = conversations.last_seq + v.column2 FROM (VALUES %s) AS v"
+            + " WHERE conversations.id = v.column1 RETURNING conversations.id, conversations.last_seq";
+    /**
+     * On PostgreSQL, which locks an UPDATE's rows in the order its plan reads them (a hash join's:
+     * the table's), the rows are locked first in the order of their ids' code points, as
+     * {@link PostgresBatchInsert} does: batches of nodes sharing the database never wait on each
+     * other's rows crosswise.
+     */
+    private static final String ADVANCE_IN_LOCK_ORDER = "WITH v AS (VALUES %s), locked AS (SELECT c.id FROM conversations c"
+            + " JOIN v ON c.id = v.column1 ORDER BY c.id COLLATE \"C\" FOR UPDATE OF c)"
+            + " UPDATE conversations SET last_seq = conversations.last_seq + v.column2 FROM v JOIN locked ON locked.id = v.column1"
+            + " WHERE conversations.id = v.column1 RETURNING conversations.id, conversations.last_seq";
 
     private ConversationSeqs() {
     }
@@ -39,20 +52,16 @@ final class ConversationSeqs {
     }
 
     private static Map<ConversationId, long[]> update(Connection connection, Map<ConversationId, Integer> counts) throws SQLException {
-        // in the order of their keys, which every node keeps: two batches never wait on each other's rows crosswise
-        List<ConversationId> sorted = counts.keySet().stream().sorted(Comparator.comparing(ConversationId::key)).toList();
         Map<String, ConversationId> byKey = new HashMap<>();
-        Object[] parameters = new Object[2 * sorted.size()];
-        for (int i = 0; i < sorted.size(); i++) {
-            byKey.put(sorted.get(i).key(), sorted.get(i));
-            parameters[2 * i] = sorted.get(i).key();
-            parameters[2 * i + 1] = counts.get(sorted.get(i));
-        }
-        String values = String.join(", ", Collections.nCopies(sorted.size(), "(?, CAST(? AS BIGINT))"));
-        // a VALUES list's columns are column1, column2 on both SQLite and PostgreSQL
-        List<Map.Entry<String, Long>> updated = Sql.query(connection, "UPDATE conversations SET last_seq = conversations.last_seq + v.column2"
-                + " FROM (VALUES " + values + ") AS v WHERE conversations.id = v.column1 RETURNING conversations.id, conversations.last_seq",
-                row -> Map.entry(row.getString(1), row.getLong(2)), parameters);
+        List<Object> parameters = new ArrayList<>(2 * counts.size());
+        counts.forEach((conversation, count) -> {
+            byKey.put(conversation.key(), conversation);
+            parameters.add(conversation.key());
+            parameters.add(count);
+        });
+        String values = String.join(", ", Collections.nCopies(counts.size(), "(?, CAST(? AS BIGINT))"));
+        List<Map.Entry<String, Long>> updated = Sql.query(connection, String.format(Sql.hasRowLocks(connection) ? ADVANCE_IN_LOCK_ORDER : ADVANCE,
+                values), row -> Map.entry(row.getString(1), row.getLong(2)), parameters.toArray());
         Map<ConversationId, long[]> before = new HashMap<>();
         for (Map.Entry<String, Long> row : updated) {
             ConversationId conversation = byKey.get(row.getKey());

@@ -165,7 +165,12 @@ public final class Sql {
      * SQLite has no row locks and needs none: its write transactions begin IMMEDIATE, one at a time.
      */
     public static String forUpdate(Connection connection) throws SQLException {
-        return connection.isWrapperFor(SQLiteConnection.class) ? "" : " FOR UPDATE";
+        return hasRowLocks(connection) ? " FOR UPDATE" : "";
+    }
+
+    /** Whether the database locks rows (PostgreSQL); SQLite locks the whole file for a write transaction. */
+    public static boolean hasRowLocks(Connection connection) throws SQLException {
+        return !connection.isWrapperFor(SQLiteConnection.class);
     }
 
     /** "?, ?, ?" for n parameters. */

@@ -7,9 +7,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -37,7 +40,7 @@ class PostgresBatchInsertTest {
     @Test
     void eachConversationsRowsFollowItsLastSeqInBatchOrderAndAMissingOneIsLeftOut() {
         ConversationId known = created(3);
-        ConversationId missing = direct();
+        ConversationId missing = direct("");
         try {
             Map<String, Long> before = insert(List.of(row(known, "m_a"), row(missing, "m_b"), row(known, "m_c")));
             assertEquals(Map.of(known.key(), 3L), before);
@@ -67,6 +70,35 @@ class PostgresBatchInsertTest {
     }
 
     /**
+     * The statement and a transaction's numbering (a batch with a reply, on another node) lock
+     * conversations in the same order, whatever order the keys come in, however the plan reads the
+     * table (a hash join reads it in the order the rows were made) and where code points and UTF-16
+     * units order two keys differently: U+FA0E, a letter that NFKC keeps, before U+20000 (UTF-16
+     * D840 DC00), made first. The first key is held while the statement, then the transaction, queue
+     * for it: had the transaction taken the other key meanwhile, the two would deadlock once it is let go.
+     */
+    @Test
+    void theStatementAndTheTransactionLockConversationsInTheSameOrder() throws Exception {
+        ConversationId beyondIt = created(0, "\uD840\uDC00");
+        ConversationId inTheBmp = created(0, "\uFA0E");
+        try (Connection holder = database.connect(); ExecutorService writers = Executors.newFixedThreadPool(2)) {
+            holder.setAutoCommit(false);
+            lock(holder, inTheBmp);
+            CompletableFuture<Map<String, Long>> statement = CompletableFuture.supplyAsync(
+                    () -> insert(List.of(row(beyondIt, Unique.name("m")), row(inTheBmp, Unique.name("m")))), writers);
+            awaitWritersOnALock(1);
+            CompletableFuture<Map<ConversationId, long[]>> transaction = CompletableFuture.supplyAsync(
+                    () -> Sql.transaction(database, c -> ConversationSeqs.advance(c, Map.of(beyondIt, 1, inTheBmp, 1))), writers);
+            awaitWritersOnALock(2);
+            holder.rollback();
+            assertEquals(0L, statement.get(10, TimeUnit.SECONDS).get(inTheBmp.key()));
+            assertEquals(1L, transaction.get(10, TimeUnit.SECONDS).get(inTheBmp)[0]);
+        } finally {
+            remove(List.of(inTheBmp, beyondIt));
+        }
+    }
+
+    /**
      * The statement commits what it inserted: a message to a room that is not there is refused
      * alone. The two share a batch: the writer is held on a lock of the conversation's row (by a
      * first message) while they queue.
@@ -79,9 +111,9 @@ class PostgresBatchInsertTest {
         CompletableFuture<MessageWriter.Refusal> refused = new CompletableFuture<>();
         try (Connection holder = database.connect()) {
             holder.setAutoCommit(false);
-            Sql.query(holder, "SELECT last_seq FROM conversations WHERE id = ? FOR UPDATE", r -> r.getLong(1), there.key());
+            lock(holder, there);
             writer.append(draft(there, first::complete, r -> first.completeExceptionally(new AssertionError("refused: " + r))));
-            awaitAWriterOnALock();
+            awaitWritersOnALock(1);
             writer.append(draft(there, stored::complete, r -> stored.completeExceptionally(new AssertionError("refused: " + r))));
             writer.append(draft(ConversationId.room(Unique.name("nowhere")),
                     m -> refused.completeExceptionally(new AssertionError("stored: " + m)), refused::complete));
@@ -95,16 +127,20 @@ class PostgresBatchInsertTest {
         }
     }
 
-    private void awaitAWriterOnALock() throws InterruptedException {
+    private static void lock(Connection holder, ConversationId conversation) throws SQLException {
+        Sql.query(holder, "SELECT last_seq FROM conversations WHERE id = ? FOR UPDATE", r -> r.getLong(1), conversation.key());
+    }
+
+    private void awaitWritersOnALock(int count) throws InterruptedException {
         for (int i = 0; i < 500; i++) {
             Long waiting = Sql.run(database, c -> Sql.first(c, "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
                     + " AND datname = current_database()", r -> r.getLong(1)));
-            if (waiting > 0) {
+            if (waiting >= count) {
                 return;
             }
             Thread.sleep(10);
         }
-        throw new AssertionError("the writer never waited for the conversation's row");
+        throw new AssertionError("fewer than " + count + " writers ever waited for a conversation's row");
     }
 
     private static MessageWriter.Draft draft(ConversationId conversation, java.util.function.Consumer<StoredMessage> committed,
@@ -130,15 +166,20 @@ class PostgresBatchInsertTest {
     }
 
     private ConversationId created(long lastSeq) {
-        ConversationId conversation = direct();
+        return created(lastSeq, "");
+    }
+
+    private ConversationId created(long lastSeq, String first) {
+        ConversationId conversation = direct(first);
         Sql.run(database, c -> Sql.update(c, "INSERT INTO conversations (id, user_a, user_b, name_a, name_b, last_seq, created_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, 0)", conversation.key(), Names.key(conversation.userA()), Names.key(conversation.userB()),
                 conversation.userA(), conversation.userB(), lastSeq));
         return conversation;
     }
 
-    private static ConversationId direct() {
-        return ConversationId.direct(Unique.name("a"), Unique.name("b"));
+    /** A new direct conversation whose users' names begin with {@code first}. */
+    private static ConversationId direct(String first) {
+        return ConversationId.direct(Unique.name(first + "a"), Unique.name(first + "b"));
     }
 
     private Long seqOf(String id) {
