@@ -12,9 +12,9 @@ import org.majlis.store.Sql;
  * On PostgreSQL, a batch of messages numbered and inserted by one statement in auto-commit mode:
  * one round trip, where a transaction of the numbering, the insert and the commit took three
  * (performance.md). The conversations' rows are locked in the order of their ids' code points
- * before they are advanced, as {@link ConversationSeqs} locks them, so that batches of nodes
- * sharing the database never wait on each other crosswise. A message whose conversation is not there yet is not inserted: the caller
- * creates it.
+ * before they are advanced, as {@link ConversationSeqs} and {@link PrivateHistory} lock them, so
+ * that batches of nodes sharing the database never wait on each other crosswise. A message whose
+ * conversation is not there yet is not inserted: the caller creates it.
  */
 final class PostgresBatchInsert {
 

@@ -32,9 +32,8 @@ public class PrivateHistory {
         // no message is numbered for these conversations meanwhile: a later one starts a new conversation
         return pending.exclusively(key -> ConversationId.isDirectKeyOf(key, userKey), () -> Sql.transaction(database, connection -> {
             // locked first, so that a message being written to one of them waits and then starts a new conversation
-            List<String> directs = Sql.query(connection,
-                    "SELECT id FROM conversations WHERE user_a = ? OR user_b = ?" + Sql.forUpdate(connection), row -> row.getString(1),
-                    userKey, userKey);
+            List<String> directs = Sql.query(connection, "SELECT id FROM conversations WHERE user_a = ? OR user_b = ?"
+                    + Sql.forUpdateInOrderOf(connection, "id"), row -> row.getString(1), userKey, userKey);
             if (!directs.isEmpty()) {
                 String in = " IN (" + Sql.marks(directs.size()) + ")";
                 Object[] ids = directs.toArray();

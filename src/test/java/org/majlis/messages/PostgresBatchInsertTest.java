@@ -14,7 +14,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.majlis.names.Names;
 import org.majlis.protocol.ConversationId;
@@ -33,6 +35,9 @@ class PostgresBatchInsertTest {
 
     @Inject
     MessageWriter writer;
+
+    @Inject
+    PrivateHistory history;
 
     /** Made part of every message id of this run: the suites share the database. */
     private final String run = Unique.name("r");
@@ -74,27 +79,61 @@ class PostgresBatchInsertTest {
      * conversations in the same order, whatever order the keys come in, however the plan reads the
      * table (a hash join reads it in the order the rows were made) and where code points and UTF-16
      * units order two keys differently: U+FA0E, a letter that NFKC keeps, before U+20000 (UTF-16
-     * D840 DC00), made first. The first key is held while the statement, then the transaction, queue
-     * for it: had the transaction taken the other key meanwhile, the two would deadlock once it is let go.
+     * D840 DC00), made first.
      */
     @Test
     void theStatementAndTheTransactionLockConversationsInTheSameOrder() throws Exception {
-        ConversationId beyondIt = created(0, "\uD840\uDC00");
-        ConversationId inTheBmp = created(0, "\uFA0E");
-        try (Connection holder = database.connect(); ExecutorService writers = Executors.newFixedThreadPool(2)) {
-            holder.setAutoCommit(false);
-            lock(holder, inTheBmp);
-            CompletableFuture<Map<String, Long>> statement = CompletableFuture.supplyAsync(
-                    () -> insert(List.of(row(beyondIt, Unique.name("m")), row(inTheBmp, Unique.name("m")))), writers);
-            awaitWritersOnALock(1);
-            CompletableFuture<Map<ConversationId, long[]>> transaction = CompletableFuture.supplyAsync(
-                    () -> Sql.transaction(database, c -> ConversationSeqs.advance(c, Map.of(beyondIt, 1, inTheBmp, 1))), writers);
-            awaitWritersOnALock(2);
-            holder.rollback();
-            assertEquals(0L, statement.get(10, TimeUnit.SECONDS).get(inTheBmp.key()));
-            assertEquals(1L, transaction.get(10, TimeUnit.SECONDS).get(inTheBmp)[0]);
+        ConversationId beyondIt = created(0, direct("\uD840\uDC00"));
+        ConversationId inTheBmp = created(0, direct("\uFA0E"));
+        try {
+            queuedBehindALock(inTheBmp,
+                    aMessageToEachOf(beyondIt, inTheBmp),
+                    () -> assertEquals(1L, Sql.transaction(database, c -> ConversationSeqs.advance(c, Map.of(beyondIt, 1, inTheBmp, 1)))
+                            .get(inTheBmp)[0]));
         } finally {
             remove(List.of(inTheBmp, beyondIt));
+        }
+    }
+
+    /** Forgetting a name's direct conversations (its name has a new holder) locks them in the statement's order too. */
+    @Test
+    void forgettingANameLocksItsConversationsInTheStatementsOrder() throws Exception {
+        String name = Unique.name("a"); // ASCII: first in both keys, whose partners then decide their order
+        ConversationId beyondIt = created(0, ConversationId.direct(name, Unique.name("\uD840\uDC00")));
+        ConversationId inTheBmp = created(0, ConversationId.direct(name, Unique.name("\uFA0E")));
+        try {
+            queuedBehindALock(inTheBmp,
+                    aMessageToEachOf(beyondIt, inTheBmp),
+                    () -> assertEquals(2, history.forget(Names.key(name))));
+            assertEquals(List.of(), Sql.run(database, c -> Sql.query(c, "SELECT id FROM conversations WHERE id IN (?, ?)",
+                    r -> r.getString(1), beyondIt.key(), inTheBmp.key())));
+        } finally {
+            remove(List.of(inTheBmp, beyondIt));
+        }
+    }
+
+    /** The statement with a message to each of the conversations, which had none: the seqs before them are 0. */
+    private Runnable aMessageToEachOf(ConversationId... conversations) {
+        return () -> assertEquals(Stream.of(conversations).collect(Collectors.toMap(ConversationId::key, c -> 0L)),
+                insert(Stream.of(conversations).map(c -> row(c, Unique.name("m"))).toList()));
+    }
+
+    /**
+     * Runs {@code first}, then {@code second}, while the conversation's row is held, each once the
+     * one before waits for it; then lets it go. Had {@code second} taken another row that
+     * {@code first} needs while waiting, the two would deadlock then, and one of them fail.
+     */
+    private void queuedBehindALock(ConversationId held, Runnable first, Runnable second) throws Exception {
+        try (Connection holder = database.connect(); ExecutorService writers = Executors.newFixedThreadPool(2)) {
+            holder.setAutoCommit(false);
+            lock(holder, held);
+            CompletableFuture<Void> one = CompletableFuture.runAsync(first, writers);
+            awaitWritersOnALock(1);
+            CompletableFuture<Void> two = CompletableFuture.runAsync(second, writers);
+            awaitWritersOnALock(2);
+            holder.rollback();
+            one.get(10, TimeUnit.SECONDS);
+            two.get(10, TimeUnit.SECONDS);
         }
     }
 
@@ -166,11 +205,10 @@ class PostgresBatchInsertTest {
     }
 
     private ConversationId created(long lastSeq) {
-        return created(lastSeq, "");
+        return created(lastSeq, direct(""));
     }
 
-    private ConversationId created(long lastSeq, String first) {
-        ConversationId conversation = direct(first);
+    private ConversationId created(long lastSeq, ConversationId conversation) {
         Sql.run(database, c -> Sql.update(c, "INSERT INTO conversations (id, user_a, user_b, name_a, name_b, last_seq, created_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, 0)", conversation.key(), Names.key(conversation.userA()), Names.key(conversation.userB()),
                 conversation.userA(), conversation.userB(), lastSeq));
