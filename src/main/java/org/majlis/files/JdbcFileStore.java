@@ -122,7 +122,7 @@ public class JdbcFileStore implements FileStore {
     public Attached attach(Connection connection, String messageId, String ownerKey, List<String> ids) throws SQLException {
         Map<String, Row> found = new HashMap<>();
         for (Row file : Sql.query(connection, "SELECT " + ROW_COLUMNS + " FROM files WHERE id IN (" + Sql.marks(ids.size())
-                + ")" + Sql.forUpdate(connection), JdbcFileStore::row, ids.toArray())) {
+                + ")" + Sql.forUpdateInOrderOf(connection, "id"), JdbcFileStore::row, ids.toArray())) {
             found.put(file.id(), file);
         }
         List<Attachment> attachments = new ArrayList<>(ids.size());
