@@ -170,9 +170,9 @@ public final class Sql {
 
     /**
      * " ORDER BY column COLLATE "C" FOR UPDATE" on PostgreSQL: the rows locked in the order of the
-     * column's code points, the order every writer of those rows keeps, so that two transactions
-     * never wait on each other's rows crosswise (a plain FOR UPDATE locks them in the plan's order).
-     * Nothing on SQLite, as {@link #forUpdate}.
+     * column's code points, whatever the plan (a plain FOR UPDATE locks them in the plan's order), so
+     * that two transactions locking rows of the table in this order never wait on each other
+     * crosswise. Nothing on SQLite, as {@link #forUpdate}.
      */
     public static String forUpdateInOrderOf(Connection connection, String column) throws SQLException {
         return hasRowLocks(connection) ? " ORDER BY " + column + " COLLATE \"C\" FOR UPDATE" : "";
