@@ -51,11 +51,13 @@ public class ChatSocket {
     private final PresenceInterest interest;
     private final ChatMetrics metrics;
     private final SessionUse sessionUse;
+    private final ClientEventCodec codec;
     private final int abuseStrikes;
     private final long abuseWindowMillis;
 
     public ChatSocket(Delivery delivery, UserRegistry registry, PresenceService presence, LoginHandler login,
-            CommandPipeline commands, PresenceInterest interest, ChatMetrics metrics, SessionUse sessionUse, MajlisConfig config) {
+            CommandPipeline commands, PresenceInterest interest, ChatMetrics metrics, SessionUse sessionUse, ClientEventCodec codec,
+            MajlisConfig config) {
         this.interest = interest;
         this.delivery = delivery;
         this.registry = registry;
@@ -64,6 +66,7 @@ public class ChatSocket {
         this.commands = commands;
         this.metrics = metrics;
         this.sessionUse = sessionUse;
+        this.codec = codec;
         this.abuseStrikes = config.limits().abuseStrikes();
         this.abuseWindowMillis = config.limits().abuseWindow().toMillis();
     }
@@ -82,11 +85,18 @@ public class ChatSocket {
         }
     }
 
-    @OnTextMessage(codec = ClientEventCodec.class)
+    @OnTextMessage
     @NonBlocking
-    void message(ClientEvent event, WebSocketConnection connection) {
+    void message(String frame, WebSocketConnection connection) {
         metrics.frameIn();
         Session session = heard(connection);
+        ClientEvent event;
+        try {
+            event = codec.decode(frame);
+        } catch (ProtocolException e) {
+            refuse(session, e);
+            return;
+        }
         try {
             commands.dispatch(session, event);
         } catch (ProtocolException e) {
@@ -111,14 +121,13 @@ public class ChatSocket {
         refuse(heard(connection), new ProtocolException(ErrorCode.BAD_REQUEST, "frames must be text"));
     }
 
-    /** A frame that could not be decoded ends here; the connection stays open. */
+    /** A refusal from outside a frame's handling (a bearer login at open, its name in use) ends here; the connection stays open. */
     @OnError
     @NonBlocking
     void error(Throwable failure, WebSocketConnection connection) {
         Session session = heard(connection);
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ProtocolException refusal) {
-                metrics.frameIn();
                 refuse(session, refusal);
                 return;
             }

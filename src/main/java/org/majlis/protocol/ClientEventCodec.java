@@ -5,17 +5,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.websockets.next.TextMessageCodec;
 import jakarta.inject.Singleton;
-import java.lang.reflect.Type;
 
 /**
  * Decodes one text frame into a {@link ClientEvent}, telling apart the protocol's three kinds of
  * bad frame: not an object or no string type ({@code bad_request}), a type nobody handles
- * ({@code unknown_type}), fields of the wrong shape ({@code invalid_payload}).
+ * ({@code unknown_type}), fields of the wrong shape ({@code invalid_payload}). The endpoint calls
+ * it itself: as the endpoint's codec, Quarkus' generated code looked the event type up with
+ * {@code Class.forName}, and the codec among the registered ones, at every frame.
  */
 @Singleton
-public class ClientEventCodec implements TextMessageCodec<ClientEvent> {
+public class ClientEventCodec {
 
     static final int MAX_ID_LENGTH = 64;
 
@@ -25,18 +25,7 @@ public class ClientEventCodec implements TextMessageCodec<ClientEvent> {
         this.mapper = mapper;
     }
 
-    @Override
-    public boolean supports(Type type) {
-        return type == ClientEvent.class;
-    }
-
-    @Override
-    public String encode(ClientEvent value) {
-        throw new UnsupportedOperationException("server events are encoded by Frames");
-    }
-
-    @Override
-    public ClientEvent decode(Type type, String text) {
+    public ClientEvent decode(String text) {
         JsonNode tree;
         try {
             tree = mapper.readTree(text);

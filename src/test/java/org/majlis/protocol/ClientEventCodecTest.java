@@ -25,7 +25,7 @@ class ClientEventCodecTest {
     private final ClientEventCodec codec = new ClientEventCodec(applicationMapper());
 
     private ClientEvent decode(String text) {
-        return codec.decode(ClientEvent.class, text);
+        return codec.decode(text);
     }
 
     private ProtocolException refused(String text) {
