@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.http.WebSocketConnectOptions;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.majlis.protocol.CloseCodes;
@@ -35,6 +36,22 @@ class SessionsTest {
         try (TestClient back = TestClient.withToken(ws, token)) {
             JsonNode welcome = back.await("welcome").path("payload");
             assertEquals(token, welcome.path("token").asText(), "a day's token with most of its day left is kept");
+        }
+    }
+
+    @Test
+    void anEarlierGuestsTokenAsABearerOnTheUpgradeIsRefusedAndTheConnectionStaysUsable() {
+        String name = Unique.name("bearing");
+        String oldToken;
+        try (TestClient first = TestClient.guest(ws, name)) {
+            oldToken = first.welcome().path("token").asText();
+        }
+        try (TestClient second = TestClient.guestOnceFree(ws, name);
+                TestClient replay = TestClient.connect(ws, new WebSocketConnectOptions().addHeader("Authorization", "Bearer " + oldToken))) {
+            second.await("welcome");
+            replay.awaitError("username_taken", null); // refused at open, answered through @OnError
+            replay.send("login", "again", Json.object("username", Unique.name("other")));
+            replay.await("welcome");
         }
     }
 
