@@ -85,6 +85,11 @@ public class ChatSocket {
         }
     }
 
+    /**
+     * Takes the text and decodes it here: named as the method's codec, the decoder was reached
+     * through Quarkus' generated code, which looks the parameter's type up by name
+     * ({@code Class.forName}) and the codec among the registered ones at every frame.
+     */
     @OnTextMessage
     @NonBlocking
     void message(String frame, WebSocketConnection connection) {

@@ -10,9 +10,7 @@ import jakarta.inject.Singleton;
 /**
  * Decodes one text frame into a {@link ClientEvent}, telling apart the protocol's three kinds of
  * bad frame: not an object or no string type ({@code bad_request}), a type nobody handles
- * ({@code unknown_type}), fields of the wrong shape ({@code invalid_payload}). The endpoint calls
- * it itself: as the endpoint's codec, Quarkus' generated code looked the event type up with
- * {@code Class.forName}, and the codec among the registered ones, at every frame.
+ * ({@code unknown_type}), fields of the wrong shape ({@code invalid_payload}).
  */
 @Singleton
 public class ClientEventCodec {
