@@ -20,8 +20,9 @@ import org.majlis.config.MajlisConfig;
  * Both are built into the same application; configuration picks one at start.
  *
  * <p>The embedded file lives in the data directory, which SQLite does not create: the directory
- * is made and the schema migrated here, before the first connection is handed out, and the H2
- * database of an earlier version is imported once.
+ * is made here, a new database file copied from the {@link SchemaTemplate} and an older one
+ * migrated, before the first connection is handed out, and the H2 database of an earlier version
+ * is imported once.
  */
 @ApplicationScoped
 public class Database {
@@ -46,6 +47,7 @@ public class Database {
                 throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
             }
             SqliteNativeLibrary.useCopyIn(config.dataDir());
+            startFromTheTemplateIfNew();
             // Flyway validates every migration on each start (a tenth of the startup): once the
             // file is at the newest version there is nothing for it to do
             if (appliedVersion() != SCHEMA_VERSION) {
@@ -53,6 +55,17 @@ public class Database {
             }
             H2Import.importOnce(config.dataDir(), this);
         }
+    }
+
+    private void startFromTheTemplateIfNew() {
+        String url = dataSource.getConfiguration().connectionPoolConfiguration().connectionFactoryConfiguration().jdbcUrl();
+        SchemaTemplate.fileOf(url).ifPresent(file -> {
+            try {
+                SchemaTemplate.copyIfNew(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the database " + file, e);
+            }
+        });
     }
 
     /** The newest migration applied to this database; 0 for a new one. */
