@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URL;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -55,6 +57,9 @@ final class SchemaTemplate {
             Path part = Files.createTempFile(database.toAbsolutePath().getParent(), database.getFileName().toString(), ".part");
             try {
                 Files.copy(template, part, StandardCopyOption.REPLACE_EXISTING);
+                try (FileChannel written = FileChannel.open(part, StandardOpenOption.WRITE)) {
+                    written.force(true); // on disk before SQLite's first commits go to the log beside it
+                }
                 Files.move(part, database, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(part);
