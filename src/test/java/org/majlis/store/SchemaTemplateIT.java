@@ -11,6 +11,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.Flyway;
@@ -27,12 +30,15 @@ import org.majlis.testing.TestClient;
 class SchemaTemplateIT {
 
     private static final String MIGRATING = "Migrating schema";
+    /** How Flyway writes the time of a migration into SQLite's history. */
+    private static final DateTimeFormatter INSTALLED_ON = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
     @Test
     void aNewDataDirectoryStartsFromTheTemplate() throws Exception {
         Path data = ServerProcess.tempDir("template-new-");
         Path log = data.resolve("server.log");
         try {
+            String started = INSTALLED_ON.format(LocalDateTime.now(ZoneOffset.UTC));
             chatOn(data, log, "newcomer");
 
             assertFalse(Files.readString(log).contains(MIGRATING), "nothing migrated on a new data directory");
@@ -40,7 +46,10 @@ class SchemaTemplateIT {
             try (var in = SchemaTemplate.class.getClassLoader().getResourceAsStream(SchemaTemplate.RESOURCE)) {
                 Files.copy(in, template);
             }
-            assertEquals(history(template), history(data.resolve("majlis.db")), "the history is the template's, as the build made it");
+            List<String> history = history(data.resolve("majlis.db"));
+            assertEquals(history(template).stream().map(SchemaTemplateIT::withoutTime).toList(), history.stream().map(SchemaTemplateIT::withoutTime).toList());
+            assertTrue(history.stream().allMatch(line -> line.substring(line.indexOf(" @ ") + 3).compareTo(started) < 0),
+                    "every migration was installed by the build, before the server started: " + history);
         } finally {
             ServerProcess.delete(data);
         }
@@ -75,14 +84,18 @@ class SchemaTemplateIT {
         }
     }
 
-    /** Flyway's history, one line a migration: version, checksum, when it was installed. */
+    private static String withoutTime(String historyLine) {
+        return historyLine.substring(0, historyLine.indexOf(" @ "));
+    }
+
+    /** Flyway's history, one line a migration: version, checksum, {@code @} when it was installed (UTC). */
     private static List<String> history(Path database) throws SQLException {
         List<String> lines = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT version, checksum, installed_on FROM flyway_schema_history ORDER BY installed_rank")) {
             while (rows.next()) {
-                lines.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3));
+                lines.add(rows.getString(1) + " " + rows.getString(2) + " @ " + rows.getString(3));
             }
         }
         return lines;
