@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URL;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -43,8 +40,7 @@ final class SchemaTemplate {
 
     /**
      * Puts the template in place of a database file that does not exist yet; false when the file
-     * (or a log of it) is there, or the build has no template. Written beside and renamed: a
-     * start killed halfway leaves no half database under the name.
+     * (or a log of it) is there, or the build has no template.
      */
     static boolean copyIfNew(Path database) throws IOException {
         if (Files.exists(database) || Files.exists(Path.of(database + "-wal"))) {
@@ -54,16 +50,7 @@ final class SchemaTemplate {
             if (template == null) {
                 return false;
             }
-            Path part = Files.createTempFile(database.toAbsolutePath().getParent(), database.getFileName().toString(), ".part");
-            try {
-                Files.copy(template, part, StandardCopyOption.REPLACE_EXISTING);
-                try (FileChannel written = FileChannel.open(part, StandardOpenOption.WRITE)) {
-                    written.force(true); // on disk before SQLite's first commits go to the log beside it
-                }
-                Files.move(part, database, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(part);
-            }
+            FileInstall.install(template, database); // on disk before SQLite's first commits go to the log beside it
             return true;
         }
     }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.jboss.logging.Logger;
 import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.LibraryLoaderUtil;
@@ -60,14 +59,7 @@ final class SqliteNativeLibrary {
                 throw new FileNotFoundException(resource);
             }
             Files.createDirectories(copy.getParent());
-            // written beside, then renamed: a start killed halfway leaves no half library under the name
-            Path part = Files.createTempFile(copy.getParent(), copy.getFileName().toString(), ".part");
-            try {
-                Files.copy(library, part, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(part, copy, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(part);
-            }
+            FileInstall.install(library, copy);
         }
     }
 }
