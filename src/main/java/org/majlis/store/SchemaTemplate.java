@@ -27,8 +27,8 @@ import org.flywaydb.core.internal.resource.classpath.ClassPathResource;
  * when the application is built ({@link #main}) and packaged with it. A new data directory
  * starts from a copy: Flyway's start and the migrations one by one took about a third of a
  * second of a first start, before the first login could be answered. The copy carries Flyway's
- * own history, so a later migration applies to it as to any database Flyway made; a build
- * without the template (dev mode) leaves the migrations to Flyway at start.
+ * own history, so a later migration applies to it as to any database Flyway made; a class path
+ * without the template leaves the migrations to Flyway at start.
  */
 final class SchemaTemplate {
 
