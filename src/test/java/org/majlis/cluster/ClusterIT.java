@@ -159,7 +159,7 @@ class ClusterIT {
         try (TestClient owner = TestClient.guest(nodeA.ws(), ownerName); TestClient member = TestClient.guest(nodeB.ws(), memberName)) {
             owner.send("create_room", "c", Json.object("room", room));
             owner.awaitAck("c");
-            // the member hears of the room in the chat, so after node B has (the ack alone may reach the test first)
+            // B applies the room's creation before any event A publishes after it; A's ack alone can reach the test first
             owner.send("private_message", "p", Json.object("to", memberName, "message", "join " + room));
             assertEquals("join " + room, member.await("new_message").path("payload").path("message").asText());
             member.send("join_room", "j", Json.object("room", room));
