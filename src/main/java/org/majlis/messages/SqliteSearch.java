@@ -14,19 +14,21 @@ import java.util.concurrent.BlockingQueue;
 import org.majlis.logging.ThrottledWarning;
 import org.majlis.store.Database;
 import org.majlis.store.GroupCommit;
+import org.majlis.store.PendingMessages;
 import org.majlis.store.Sql;
 import org.sqlite.SQLiteDataSource;
 
 /**
  * {@link MessageSearch} on the embedded store: an FTS5 index in a database file of its own
- * ({@code search.db} beside {@code majlis.db}), written by a thread of its own right after each
- * commit of the message writer. SQLite writes one transaction at a time per file, so indexing in
- * the messages' own transaction would lengthen every commit by the index's work; in its own file
- * it runs beside the next commit, a fraction of a second behind the acks. What a crash or an
- * upgrade leaves unindexed is caught up at the start ({@link #catchUp}); hits are checked against
- * the messages as stored now (deleted, edited, removed by retention), so a stale entry is never
- * shown. An entry's rowid is its message's rowid in {@code majlis.db}: they grow with each
- * message stored, so newest first is their order, and the index needs no table of its own.
+ * ({@code search.db} beside {@code majlis.db}), written by a thread of its own right after messages
+ * are written into SQLite. SQLite writes one transaction at a time per file, so indexing in the
+ * messages' own transaction would lengthen every commit by the index's work; in its own file it
+ * runs beside the next commit, behind the acks. A search first has what is journaled copied and
+ * waits for the index to take it, so that it finds every message acknowledged before it. What a
+ * crash or an upgrade leaves unindexed is caught up at the start ({@link #catchUp}); hits are
+ * checked against the messages as stored now (deleted, edited, removed by retention), so a stale
+ * entry is never shown. An entry's rowid is its message's rowid in {@code majlis.db}: they grow
+ * with each message stored, so newest first is their order, and the index needs no table of its own.
  */
 final class SqliteSearch implements MessageSearch, AutoCloseable {
 
@@ -43,20 +45,24 @@ final class SqliteSearch implements MessageSearch, AutoCloseable {
      * a message indexed alone costs it about four times what one of a batch of 64 does.
      */
     private static final Duration INDEX_LINGER = Duration.ofMillis(50);
+    /** How long a search waits for the index to take what was stored before it; an index catching up after a start is searched as it is. */
+    private static final Duration FRESH_WAIT = Duration.ofSeconds(2);
     /** How far before the newest indexed message a start looks for messages the index missed. */
     private static final Duration CATCH_UP_MARGIN = Duration.ofMinutes(10);
 
     private final Database database;
     private final MessageRows rows;
+    private final PendingMessages pending;
     private final SQLiteDataSource file;
     private final Connection writer;
     private final GroupCommit<IndexChange> indexer;
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final ThrottledWarning overflowWarning = new ThrottledWarning(Duration.ofSeconds(10));
 
-    SqliteSearch(Path path, Database database, MessageRows rows) {
+    SqliteSearch(Path path, Database database, MessageRows rows, PendingMessages pending) {
         this.database = database;
         this.rows = rows;
+        this.pending = pending;
         this.file = new SQLiteDataSource();
         file.setUrl("jdbc:sqlite:" + path);
         file.setJournalMode("WAL");
@@ -125,6 +131,7 @@ final class SqliteSearch implements MessageSearch, AutoCloseable {
 
     @Override
     public Hits search(SearchQuery query, Scope scope, String cursor, int limit) {
+        awaitIndexed();
         long before = cursor == null ? Long.MAX_VALUE : rowNumber(cursor);
         Connection index = reader();
         try {
@@ -163,6 +170,19 @@ final class SqliteSearch implements MessageSearch, AutoCloseable {
             throw new IllegalStateException("the search index failed", e);
         } finally {
             release(index);
+        }
+    }
+
+    /** Has what is journaled copied (the copy hands it to the indexer) and waits for the index to take everything handed to it before. */
+    private void awaitIndexed() {
+        pending.awaitApplied();
+        try {
+            if (!indexer.awaitWritten(FRESH_WAIT)) {
+                Log.debugf("the search index is still catching up after %s: searched as it is", FRESH_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the search index", e);
         }
     }
 

@@ -27,7 +27,7 @@ import org.majlis.testing.Unique;
 
 /**
  * The embedded store's journal, with copies into SQLite an hour apart: an acked message is in the
- * journal and not yet in SQLite, and every read sees it all the same; replies (stored directly)
+ * journal and not yet in SQLite, and every read sees it all the same, a search too; replies (stored directly)
  * keep their place among journaled messages; deleting or renaming a room numbers from the database again.
  */
 @QuarkusTest
@@ -110,6 +110,20 @@ class MessageJournalTest {
             assertEquals("ack", answer(a, "edit_message", "messageId", edited, "message", "edited at once").path("type").asText(),
                     "an edit finds a message still in the journal");
             assertEquals("edited at once", answer(a, "history", "room", room).path("payload").path("messages").get(5).path("message").asText());
+        }
+    }
+
+    @Test
+    void aSearchFindsAMessageStillInTheJournal() {
+        String room = Unique.name("searched");
+        String word = SearchTest.word();
+        try (TestClient a = TestClient.guest(ws, Unique.name("searcher"))) {
+            answer(a, "create_room", "room", room);
+            answer(a, "history", "room", room); // copies whatever an earlier test left pending
+            String id = post(a, room, "still journaled " + word).path("messageId").asText();
+            assertEquals(0, storedInSqlite(List.of(id)), "the next copy is an hour away");
+            JsonNode results = answer(a, "search", "query", word).path("payload");
+            assertEquals(List.of("still journaled " + word), SearchTest.texts(results), "searched once: the search copied and indexed it first");
         }
     }
 

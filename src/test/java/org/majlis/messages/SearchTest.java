@@ -19,9 +19,10 @@ import org.majlis.testing.Unique;
 /**
  * The {@code search} request between real clients: who finds what, Arabic and Latin folding,
  * phrases, paging, edits and deletes. Each test searches words of its own (the database outlives
- * a run), or narrows to a sender of its own. The embedded store indexes a moment after the ack,
- * so what should be found is searched for until it is ({@link #found}); what should not be found
- * is checked after that.
+ * a run), or narrows to a sender of its own. A search finds every message acknowledged before it
+ * ({@link #eachMessageIsFoundByTheSearchSentRightAfterItsAck}); other tests still search until
+ * they find ({@link #found}), as a start that rebuilds the index must, and check what should not
+ * be found after that.
  */
 @QuarkusTest
 class SearchTest {
@@ -147,6 +148,24 @@ class SearchTest {
             String text = hit.path("message").path("message").asText();
             JsonNode span = hit.path("highlights").get(0);
             assertEquals("مُحَمَّدٌ", text.substring(span.get(0).asInt(), span.get(1).asInt()));
+        }
+    }
+
+    @Test
+    void eachMessageIsFoundByTheSearchSentRightAfterItsAck() {
+        String a = Unique.name("fr");
+        String b = Unique.name("fr");
+        String fresh = word();
+        try (TestClient ca = TestClient.guest(ws, a); TestClient cb = TestClient.guest(ws, b)) {
+            List<String> sent = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                sent.addFirst(fresh + " in the room " + i);
+                send(ca, "message", sent.getFirst());
+                assertEquals(sent, texts(search(ca, "r" + i, "query", fresh, "limit", 50)), "searched once, right after the ack");
+                sent.addFirst(fresh + " direct " + i);
+                send(ca, "message", sent.getFirst(), "to", b);
+                assertEquals(sent, texts(search(ca, "d" + i, "query", fresh, "limit", 50)), "searched once, right after the ack");
+            }
         }
     }
 
