@@ -38,7 +38,7 @@ import org.majlis.testing.ServerProcess;
 public final class Benchmark {
 
     private static final List<String> SCENARIOS = List.of("broadcast", "broadcast-max", "broadcast-slow", "private",
-            "private-max", "store", "store-max", "idle", "login-wave", "restart-wave", "startup", "search", "search-pg");
+            "private-max", "private-search", "store", "store-max", "idle", "login-wave", "restart-wave", "startup", "search", "search-pg");
     /** What the plain Vert.x reference serves. */
     private static final List<String> PLAIN_SCENARIOS = List.of("private", "private-max", "broadcast", "broadcast-max");
     /** What a container image is measured in. */
@@ -168,8 +168,9 @@ public final class Benchmark {
                     case "broadcast" -> broadcast(scenario, 200, 0, 1);
                     case "broadcast-max" -> broadcast(scenario, 0, 16, 2);
                     case "broadcast-slow" -> broadcastWithSlowReaders();
-                    case "private" -> privateChat(scenario, 5000, 0);
-                    case "private-max" -> privateChat(scenario, 0, 256);
+                    case "private" -> privateChat(scenario, 5000, 0, MeasuredLoad.Probe.NONE);
+                    case "private-search" -> privateChat(scenario, 5000, 0, new SearchProbe());
+                    case "private-max" -> privateChat(scenario, 0, 256, MeasuredLoad.Probe.NONE);
                     case "store" -> store(scenario, 1000, 0);
                     case "store-max" -> store(scenario, 0, 64);
                     case "idle" -> waves.idle();
@@ -233,11 +234,11 @@ public final class Benchmark {
      * Direct messages between 500 pairs (2p, 2p+1), both sides sending, at rate messages/s in total or (window > 0) with window
      * messages not yet acked in total: each message reaches the recipient and echoes to the sender, so the store's share shows.
      */
-    private Result privateChat(String name, double rate, int window) throws Exception {
+    private Result privateChat(String name, double rate, int window, MeasuredLoad.Probe probe) throws Exception {
         int[] senders = IntStream.range(0, CLIENTS).toArray();
-        return load(name, CLIENTS, window > 0 ? 2 : 1, senders, c -> c.expect(new int[] {c.index ^ 1, c.index}, "b" + (c.index ^ 1)),
+        return measured(probe).run(name, CLIENTS, window > 0 ? 2 : 1, senders, c -> c.expect(new int[] {c.index ^ 1, c.index}, "b" + (c.index ^ 1)),
                 pool -> window > 0 ? pool.startAcked(senders, window, 2, warmup, duration)
-                        : pool.start(senders, rate, 0, 2, warmup, duration));
+                        : pool.start(senders, rate, 0, 2, warmup, duration), false);
     }
 
     /**
@@ -259,17 +260,17 @@ public final class Benchmark {
      */
     private Result soak() throws Exception {
         int[] senders = IntStream.range(0, SOAK_CLIENTS).toArray();
-        return measured().run("soak", SOAK_CLIENTS, 1, senders, c -> c.expect(senders, null),
+        return measured(MeasuredLoad.Probe.NONE).run("soak", SOAK_CLIENTS, 1, senders, c -> c.expect(senders, null),
                 pool -> pool.start(senders, SOAK_RATE, 0, SOAK_CLIENTS, warmup, duration), true);
     }
 
     private Result load(String name, int clients, int threads, int[] senders, Consumer<BenchClient> expectations,
             Function<ClientPool, long[]> start) throws Exception {
-        return measured().run(name, clients, threads, senders, expectations, start, false);
+        return measured(MeasuredLoad.Probe.NONE).run(name, clients, threads, senders, expectations, start, false);
     }
 
-    private MeasuredLoad measured() {
-        return new MeasuredLoad(this::startServer, onPostgres());
+    private MeasuredLoad measured(MeasuredLoad.Probe probe) {
+        return new MeasuredLoad(this::startServer, onPostgres(), probe);
     }
 
     /** A {@link ServerLauncher}: dataDir null is a fresh one of its own, deleted when the server closes. */

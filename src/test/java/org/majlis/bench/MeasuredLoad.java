@@ -14,13 +14,33 @@ final class MeasuredLoad {
 
     private static final Duration DRAIN = Duration.ofSeconds(5);
 
+    /** Something measured beside the load, on the same server, with figures of its own. */
+    interface Probe {
+        Probe NONE = new Probe() {
+        };
+
+        /** The clients are logged in; the load has not started. */
+        default void ready(ServerProcess server) throws Exception {
+        }
+
+        /** The load has started; it is measured from measureFrom to measureTo (nanoTimes). */
+        default void loadStarted(long measureFrom, long measureTo) {
+        }
+
+        /** The measured time is over: the probe's figures go into the scenario's result. */
+        default void report(Result result) throws Exception {
+        }
+    }
+
     private final ServerLauncher launcher;
     /** The server runs on PostgreSQL: the database's CPU is reported too. */
     private final boolean onPostgres;
+    private final Probe probe;
 
-    MeasuredLoad(ServerLauncher launcher, boolean onPostgres) {
+    MeasuredLoad(ServerLauncher launcher, boolean onPostgres, Probe probe) {
         this.launcher = launcher;
         this.onPostgres = onPostgres;
+        this.probe = probe;
     }
 
     /**
@@ -39,7 +59,9 @@ final class MeasuredLoad {
                 expectations.accept(c);
             }
             Thread.sleep(1000); // the presence events of the last logins go out first
+            probe.ready(server);
             long[] measured = start.apply(pool);
+            probe.loadStarted(measured[0], measured[1]);
             Benchmark.sleepUntil(measured[0]);
             long heapStart = heapCheck ? ProcStats.liveHeapKib(server.pid()) : 0;
             Sample a = Sample.of(server);
@@ -90,6 +112,7 @@ final class MeasuredLoad {
             if (heapCheck) {
                 r.put("heap-start", heapStart / 1024.0, "MiB").put("heap-end", heapEnd / 1024.0, "MiB");
             }
+            probe.report(r);
             return r.put("unacked", losses.unacked(), "")
                     .put("seq-errors", stats.seqErrors, "")
                     .put("stray", stats.stray, "")
