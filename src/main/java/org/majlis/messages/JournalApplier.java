@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.majlis.store.StoreException;
@@ -33,6 +34,8 @@ final class JournalApplier {
     private final Copy copy;
     private final Thread thread;
     private List<Object[]> pending = new ArrayList<>();
+    /** The rows being copied: out of pending, not yet applied. */
+    private List<Object[]> copying = List.of();
     private long firstPendingAt;
     private long pendingLsn;
     private long appliedLsn;
@@ -89,6 +92,16 @@ final class JournalApplier {
         }
     }
 
+    /** Whether a row handed over and not yet copied (waiting, or being copied) passes the test; does not wait. */
+    boolean anyWaiting(Predicate<Object[]> test) {
+        lock.lock();
+        try {
+            return pending.stream().anyMatch(test) || copying.stream().anyMatch(test);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private boolean due() {
         return !pending.isEmpty() && (hurry || stopping || System.nanoTime() - firstPendingAt >= intervalNanos);
     }
@@ -110,6 +123,7 @@ final class JournalApplier {
                     }
                 }
                 rows = pending;
+                copying = rows;
                 lsn = pendingLsn;
                 pending = new ArrayList<>(rows.size()); // about as many in the next interval
                 hurry = false;
@@ -124,6 +138,7 @@ final class JournalApplier {
             lock.lock();
             try {
                 appliedLsn = lsn;
+                copying = List.of();
                 changed.signalAll();
             } finally {
                 lock.unlock();

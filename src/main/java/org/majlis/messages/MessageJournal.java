@@ -146,6 +146,11 @@ public class MessageJournal implements PendingMessages {
         }
     }
 
+    @Override
+    public boolean anyPending(Predicate<String> searchText) {
+        return applier != null && applier.anyWaiting(row -> searchText.test((String) row[WORDS]));
+    }
+
     /** From memory: a conversation is there from its first message numbered since the seqs were last read from the database. */
     @Override
     public OptionalLong lastSeq(String conversationKey) {

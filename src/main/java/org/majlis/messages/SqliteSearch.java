@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.majlis.logging.ThrottledWarning;
 import org.majlis.store.Database;
 import org.majlis.store.GroupCommit;
@@ -23,8 +25,9 @@ import org.sqlite.SQLiteDataSource;
  * ({@code search.db} beside {@code majlis.db}), written by a thread of its own right after messages
  * are written into SQLite. SQLite writes one transaction at a time per file, so indexing in the
  * messages' own transaction would lengthen every commit by the index's work; in its own file it
- * runs beside the next commit, behind the acks. A search first has what is journaled copied and
- * waits for the index to take it, so that it finds every message acknowledged before it. What a
+ * runs beside the next commit, behind the acks. A search finds every message acknowledged before
+ * it: when one not yet indexed (journaled, or handed to the indexer) could be a hit, it has what
+ * is journaled copied and waits for the index to take it; else the index has all to be found. What a
  * crash or an upgrade leaves unindexed is caught up at the start ({@link #catchUp}); hits are
  * checked against the messages as stored now (deleted, edited, removed by retention), so a stale
  * entry is never shown. An entry's rowid is its message's rowid in {@code majlis.db}: they grow
@@ -56,6 +59,8 @@ final class SqliteSearch implements MessageSearch, AutoCloseable {
     private final SQLiteDataSource file;
     private final Connection writer;
     private final GroupCommit<IndexChange> indexer;
+    /** What the indexer was handed and has not written yet (changes may be equal: each written one takes one away). */
+    private final Queue<IndexChange> unwritten = new ConcurrentLinkedQueue<>();
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final ThrottledWarning overflowWarning = new ThrottledWarning(Duration.ofSeconds(10));
 
@@ -87,6 +92,7 @@ final class SqliteSearch implements MessageSearch, AutoCloseable {
             public void commit(List<IndexChange> items) throws Exception {
                 changes.apply(items);
                 writer.commit();
+                items.forEach(unwritten::remove);
             }
 
             @Override
@@ -96,6 +102,7 @@ final class SqliteSearch implements MessageSearch, AutoCloseable {
                 } catch (SQLException e) {
                     cause.addSuppressed(e);
                 }
+                items.forEach(unwritten::remove);
                 Log.warn("the search index missed changes: they are caught up at the next start", cause);
             }
         });
@@ -122,7 +129,9 @@ final class SqliteSearch implements MessageSearch, AutoCloseable {
     }
 
     private void submit(IndexChange change) {
+        unwritten.add(change);
         if (!indexer.submit(change)) {
+            unwritten.remove(change);
             if (overflowWarning.due()) {
                 Log.warn("the search index is not keeping up: messages are indexed at the next start");
             }
@@ -131,7 +140,7 @@ final class SqliteSearch implements MessageSearch, AutoCloseable {
 
     @Override
     public Hits search(SearchQuery query, Scope scope, String cursor, int limit) {
-        awaitIndexed();
+        awaitIndexed(query);
         long before = cursor == null ? Long.MAX_VALUE : rowNumber(cursor);
         Connection index = reader();
         try {
@@ -173,8 +182,15 @@ final class SqliteSearch implements MessageSearch, AutoCloseable {
         }
     }
 
-    /** Has what is journaled copied (the copy hands it to the indexer) and waits for the index to take everything handed to it before. */
-    private void awaitIndexed() {
+    /**
+     * When a message not yet indexed could be a hit, has what is journaled copied (the copy hands
+     * it to the indexer) and waits for the index to take everything handed to it before. The
+     * journal is looked at first: a message leaves it only once the indexer has it.
+     */
+    private void awaitIndexed(SearchQuery query) {
+        if (!pending.anyPending(query::matches) && unwritten.stream().noneMatch(change -> change.mayAddHit(query::matches))) {
+            return;
+        }
         pending.awaitApplied();
         try {
             if (!indexer.awaitWritten(FRESH_WAIT)) {

@@ -14,6 +14,13 @@ public interface PendingMessages {
     void awaitApplied();
 
     /**
+     * Whether a message acknowledged but not yet in the database has a search text (its folded
+     * words) the test accepts; does not wait. A message leaves this set only once the database
+     * has it and its search index was handed it.
+     */
+    boolean anyPending(Predicate<String> searchText);
+
+    /**
      * The last seq given in the conversation, when it may be ahead of the database's {@code last_seq};
      * empty when the database's is current. Does not wait for the copy.
      */

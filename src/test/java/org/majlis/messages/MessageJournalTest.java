@@ -128,6 +128,36 @@ class MessageJournalTest {
     }
 
     @Test
+    void aSearchThatNoJournaledMessageCouldMatchLeavesTheJournalAlone() {
+        String room = Unique.name("searched");
+        String word = SearchTest.word();
+        try (TestClient a = TestClient.guest(ws, Unique.name("searcher"))) {
+            answer(a, "create_room", "room", room);
+            String id = post(a, room, "still journaled " + word).path("messageId").asText();
+            JsonNode other = answer(a, "search", "query", SearchTest.word()).path("payload");
+            assertEquals(List.of(), SearchTest.texts(other));
+            assertEquals(0, storedInSqlite(List.of(id)), "no journaled message has the other word: nothing was copied for it");
+            JsonNode found = answer(a, "search", "query", word).path("payload");
+            assertEquals(List.of("still journaled " + word), SearchTest.texts(found));
+        }
+    }
+
+    @Test
+    void aSearchFindsAMessageCopiedButNotYetIndexed() {
+        String room = Unique.name("searched");
+        String word = SearchTest.word();
+        try (TestClient a = TestClient.guest(ws, Unique.name("searcher"))) {
+            answer(a, "create_room", "room", room);
+            String id = post(a, room, "copied, the index lingering " + word).path("messageId").asText();
+            answer(a, "history", "room", room); // the copy hands it to the indexer, which waits 50 ms for more
+            assertEquals(1, storedInSqlite(List.of(id)));
+            JsonNode results = answer(a, "search", "query", word).path("payload");
+            assertEquals(List.of("copied, the index lingering " + word), SearchTest.texts(results),
+                    "the search waited for the indexer, which had it");
+        }
+    }
+
+    @Test
     void aReplyStoredDirectlyKeepsItsPlaceAmongJournaledMessages() {
         String room = Unique.name("replies");
         try (TestClient a = TestClient.guest(ws, Unique.name("replier"))) {
