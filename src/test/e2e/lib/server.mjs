@@ -53,8 +53,24 @@ export function javaPath() {
   return process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
 }
 
-/** A TCP port that was free a moment ago. */
-export function freePort() {
+/** Ports this process has handed out: the system may offer a port again once its probe is closed. */
+const handedOut = new Set();
+
+/**
+ * A TCP port that was free a moment ago and that this process has not handed out before, so
+ * that servers started side by side (Promise.all) never get the same one.
+ */
+export async function freePort() {
+  for (;;) {
+    const port = await probedPort();
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+}
+
+function probedPort() {
   return new Promise((resolvePort, reject) => {
     const srv = createServer();
     srv.unref();

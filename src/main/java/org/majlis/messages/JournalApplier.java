@@ -3,11 +3,12 @@ package org.majlis.messages;
 import io.quarkus.logging.Log;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import org.majlis.store.StoreException;
 
 /**
@@ -92,14 +93,22 @@ final class JournalApplier {
         }
     }
 
-    /** Whether a row handed over and not yet copied (waiting, or being copied) passes the test; does not wait. */
+    /**
+     * Whether a row handed over and not yet copied (waiting, or being copied) passes the test; does
+     * not wait. The rows are tested outside the lock, which every append takes: a copy being
+     * copied is not changed any more.
+     */
     boolean anyWaiting(Predicate<Object[]> test) {
+        Object[] waiting;
+        List<Object[]> inCopy;
         lock.lock();
         try {
-            return pending.stream().anyMatch(test) || copying.stream().anyMatch(test);
+            waiting = pending.toArray();
+            inCopy = copying;
         } finally {
             lock.unlock();
         }
+        return Arrays.stream(waiting).anyMatch(row -> test.test((Object[]) row)) || inCopy.stream().anyMatch(test);
     }
 
     private boolean due() {

@@ -8,10 +8,10 @@ import org.majlis.testing.TestClient;
 
 /**
  * One guest searching while a load runs. Before the load it sends {@link #NEEDLES} messages with
- * a word of their own to a second guest (not in general, whose clients would get them) and times {@link #IDLE_QUERIES} searches for it on the idle
- * server (the same run's reference); during the load it asks the same search every
- * {@code bench.search.interval} ms (100 by default) and times each answer sent in the measured
- * time. Every answer must hold all the needles: one that does not is counted as a miss.
+ * a word of their own to a second guest (not in general, whose clients would get them) and times
+ * searches for it on the idle server (the same run's reference); during the load it asks the same
+ * search every {@code bench.search.interval} ms (100 by default) and times each answer sent in the
+ * measured time. Every answer must hold all the needles: one that does not is counted as a miss.
  */
 final class SearchProbe implements MeasuredLoad.Probe {
 
@@ -28,7 +28,8 @@ final class SearchProbe implements MeasuredLoad.Probe {
     private Thread searcher;
     private int queries;
     private int misses;
-    private volatile Exception failure;
+    /** What stopped the searcher (a refused or missing answer), read after it ended. */
+    private Throwable failure;
 
     @Override
     public void ready(ServerProcess server) {
@@ -59,7 +60,7 @@ final class SearchProbe implements MeasuredLoad.Probe {
                         queries++;
                     }
                 }
-            } catch (Exception e) {
+            } catch (Exception | AssertionError e) {
                 failure = e;
             }
         });
@@ -71,7 +72,7 @@ final class SearchProbe implements MeasuredLoad.Probe {
         client.close();
         peer.close();
         if (failure != null) {
-            throw failure;
+            throw new IllegalStateException("the searcher stopped", failure);
         }
         result.put("searches", queries, "")
                 .put("search-misses", misses, "")
