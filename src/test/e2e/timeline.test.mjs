@@ -62,6 +62,9 @@ describe('reading a conversation', { timeout: 360_000 }, () => {
 
   test('in a direct conversation your own name is not repeated', { timeout: T }, async () => {
     await userEntry(sara.page, 'Omar').click();
+    await waitUntil(() => sara.page.getByTestId('conversation-title').textContent(), {
+      check: (title) => title === 'Omar', message: 'the direct conversation to open on Sara\'s page',
+    });
     await sendWithEnter(sara.page, 'just us');
     const own = messagesWithText(sara.page, 'just us');
     await own.waitFor();
