@@ -95,8 +95,8 @@ final class JournalApplier {
 
     /**
      * Whether a row handed over and not yet copied (waiting, or being copied) passes the test; does
-     * not wait. The rows are tested outside the lock, which every append takes: a copy being
-     * copied is not changed any more.
+     * not wait. The rows are tested outside the lock, which every append takes: the waiting ones
+     * as copied under it, and the rows in copy, which nobody changes any more.
      */
     boolean anyWaiting(Predicate<Object[]> test) {
         Object[] waiting;
