@@ -9,10 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.majlis.logging.ThrottledWarning;
 import org.majlis.store.Database;
 import org.majlis.store.GroupCommit;
@@ -59,8 +57,7 @@ final class SqliteSearch implements MessageSearch, AutoCloseable {
     private final SQLiteDataSource file;
     private final Connection writer;
     private final GroupCommit<IndexChange> indexer;
-    /** What the indexer was handed and has not written yet (changes may be equal: each written one takes one away). */
-    private final Queue<IndexChange> unwritten = new ConcurrentLinkedQueue<>();
+    private final UnindexedChanges unindexed = new UnindexedChanges();
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final ThrottledWarning overflowWarning = new ThrottledWarning(Duration.ofSeconds(10));
 
@@ -92,7 +89,7 @@ final class SqliteSearch implements MessageSearch, AutoCloseable {
             public void commit(List<IndexChange> items) throws Exception {
                 changes.apply(items);
                 writer.commit();
-                items.forEach(unwritten::remove);
+                unindexed.remove(items);
             }
 
             @Override
@@ -102,7 +99,7 @@ final class SqliteSearch implements MessageSearch, AutoCloseable {
                 } catch (SQLException e) {
                     cause.addSuppressed(e);
                 }
-                items.forEach(unwritten::remove);
+                unindexed.remove(items);
                 Log.warn("the search index missed changes: they are caught up at the next start", cause);
             }
         });
@@ -129,9 +126,9 @@ final class SqliteSearch implements MessageSearch, AutoCloseable {
     }
 
     private void submit(IndexChange change) {
-        unwritten.add(change);
+        unindexed.add(change);
         if (!indexer.submit(change)) {
-            unwritten.remove(change);
+            unindexed.remove(List.of(change));
             if (overflowWarning.due()) {
                 Log.warn("the search index is not keeping up: messages are indexed at the next start");
             }
@@ -183,17 +180,21 @@ final class SqliteSearch implements MessageSearch, AutoCloseable {
     }
 
     /**
-     * When a message not yet indexed could be a hit, has what is journaled copied (the copy hands
-     * it to the indexer) and waits for the index to take everything handed to it before. The
-     * journal is looked at first: a message leaves it only once the indexer has it.
+     * When a journaled message could be a hit, has the journal copied (the copy hands it to the
+     * indexer); then waits for the index to take every change handed to it that could add a hit.
+     * The journal is looked at first: a message leaves it only once the indexer has it.
      */
     private void awaitIndexed(SearchQuery query) {
-        if (!pending.anyPending(query::matches) && unwritten.stream().noneMatch(change -> change.mayAddHit(query::matches))) {
+        if (pending.anyPending(query::matches)) {
+            pending.awaitApplied();
+        }
+        List<IndexChange> awaited = unindexed.mayAddHit(query::matches);
+        if (awaited.isEmpty()) {
             return;
         }
-        pending.awaitApplied();
+        indexer.hurry();
         try {
-            if (!indexer.awaitWritten(FRESH_WAIT)) {
+            if (!unindexed.awaitWritten(awaited, FRESH_WAIT)) {
                 Log.debugf("the search index is still catching up after %s: searched as it is", FRESH_WAIT);
             }
         } catch (InterruptedException e) {

@@ -7,8 +7,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -33,13 +32,8 @@ public final class GroupCommit<T> {
     private final long lingerNanos;
     private final Thread writer;
     private volatile boolean stopping;
-    private final AtomicLong submitted = new AtomicLong();
-    /** Guards {@link #written}; the writer notifies on it after each batch. */
-    private final Object progress = new Object();
-    /** Items written or failed so far. */
-    private long written;
-    /** Threads in {@link #awaitWritten}: while there are any, the writer does not linger. */
-    private final AtomicInteger waiters = new AtomicInteger();
+    /** Set by {@link #hurry}: the next batch, or the one lingering, is written without lingering. */
+    private final AtomicBoolean hurried = new AtomicBoolean();
     /** The time between items, smoothed over batches; only the writer thread touches it and the two below. */
     private long meanGapNanos;
     private long lastWrite;
@@ -70,7 +64,6 @@ public final class GroupCommit<T> {
         if (stopping || !queue.offer(item)) {
             return false;
         }
-        submitted.incrementAndGet();
         if (lingerNanos > 0 && queue.size() >= maxBatch - 1) {
             LockSupport.unpark(writer); // a full batch need not linger
         }
@@ -101,7 +94,7 @@ public final class GroupCommit<T> {
     private void linger() {
         long deadline = lastWrite + lingerNanos;
         long left;
-        while (queue.size() < maxBatch - 1 && (left = deadline - System.nanoTime()) > 0 && !stopping && waiters.get() == 0) {
+        while (queue.size() < maxBatch - 1 && (left = deadline - System.nanoTime()) > 0 && !stopping && !hurried.get()) {
             LockSupport.parkNanos(this, left);
         }
     }
@@ -115,8 +108,10 @@ public final class GroupCommit<T> {
                     continue;
                 }
                 items.add(first);
+                // taken before the drain: what a hurry so far was for is queued, so it is in this batch
+                boolean hurry = hurried.getAndSet(false);
                 queue.drainTo(items, maxBatch - 1);
-                if (items.size() < maxBatch && itemsComeFasterThanTheLinger()) {
+                if (!hurry && items.size() < maxBatch && itemsComeFasterThanTheLinger()) {
                     linger();
                     queue.drainTo(items, maxBatch - items.size());
                 }
@@ -139,35 +134,15 @@ public final class GroupCommit<T> {
             Log.errorf(e, "failed to write a batch of %d", items.size());
             batch.failed(items, e);
         }
-        synchronized (progress) {
-            written += items.size();
-            progress.notifyAll();
-        }
     }
 
     /**
-     * Blocking: returns true once every item submitted before the call is written (or has failed),
-     * the writer not lingering meanwhile; false if that takes longer than the timeout.
+     * Ends the writer's linger: what is queued now is written in the next commit without waiting
+     * for more (for a reader that waits for it).
      */
-    public boolean awaitWritten(Duration timeout) throws InterruptedException {
-        long target = submitted.get();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        waiters.incrementAndGet();
-        try {
-            LockSupport.unpark(writer); // out of its linger
-            synchronized (progress) {
-                long left;
-                while (written < target) {
-                    if ((left = deadline - System.nanoTime()) <= 0) {
-                        return false;
-                    }
-                    TimeUnit.NANOSECONDS.timedWait(progress, left);
-                }
-            }
-            return true;
-        } finally {
-            waiters.decrementAndGet();
-        }
+    public void hurry() {
+        hurried.set(true);
+        LockSupport.unpark(writer);
     }
 
     /** Writes what is queued, then stops the writer. */

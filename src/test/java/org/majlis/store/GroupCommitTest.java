@@ -19,23 +19,29 @@ class GroupCommitTest {
 
     private static final long WAIT_SECONDS = 10;
 
-    /** Commits what it is given once the test lets it, or fails the batches that contain "bad". */
+    /**
+     * Commits what it is given, holding a commit until the test lets it go where asked, or fails the
+     * batches that contain "bad".
+     */
     private static final class RecordingBatch implements GroupCommit.Batch<String> {
         final BlockingQueue<List<String>> committed = new LinkedBlockingQueue<>();
         final BlockingQueue<List<String>> failed = new LinkedBlockingQueue<>();
         final BlockingQueue<Exception> causes = new LinkedBlockingQueue<>();
-        final CountDownLatch firstCommitStarted = new CountDownLatch(1);
-        final CountDownLatch letGo;
+        final CountDownLatch heldCommitStarted = new CountDownLatch(1);
+        final CountDownLatch letGo = new CountDownLatch(1);
+        private final boolean held;
 
-        /** Held: every commit waits for {@code letGo}; else none does. */
+        /** Held: every commit waits for {@code letGo}; else only one of a batch with the item "held". */
         RecordingBatch(boolean held) {
-            this.letGo = new CountDownLatch(held ? 1 : 0);
+            this.held = held;
         }
 
         @Override
         public void commit(List<String> items) throws Exception {
-            firstCommitStarted.countDown();
-            assertTrue(letGo.await(WAIT_SECONDS, TimeUnit.SECONDS));
+            if (held || items.contains("held")) {
+                heldCommitStarted.countDown();
+                assertTrue(letGo.await(WAIT_SECONDS, TimeUnit.SECONDS));
+            }
             if (items.contains("bad")) {
                 throw new IllegalStateException("the database said no");
             }
@@ -63,7 +69,7 @@ class GroupCommitTest {
         RecordingBatch batch = new RecordingBatch(true);
         commit = new GroupCommit<>("test-writer", capacity, maxBatch, Duration.ZERO, batch);
         assertTrue(commit.submit(first));
-        assertTrue(batch.firstCommitStarted.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        assertTrue(batch.heldCommitStarted.await(WAIT_SECONDS, TimeUnit.SECONDS));
         return batch;
     }
 
@@ -174,22 +180,24 @@ class GroupCommitTest {
     }
 
     @Test
-    void awaitingTheWrittenWaitsForEveryItemSubmittedBefore() throws InterruptedException {
-        RecordingBatch batch = writerHoldingItsFirstCommit(100, 10, "a");
-        assertTrue(commit.submit("b"));
-        assertFalse(commit.awaitWritten(Duration.ofMillis(200)), "a is still being written");
-        batch.letGo.countDown();
-        assertTrue(commit.awaitWritten(Duration.ofSeconds(WAIT_SECONDS)));
-        assertEquals(List.of("a"), batch.committed.poll(), "committed before the wait returned");
-        assertEquals(List.of("b"), batch.committed.poll(), "committed before the wait returned");
-        assertTrue(commit.awaitWritten(Duration.ZERO), "nothing submitted is left to write");
+    void aHurryEndsTheLinger() throws InterruptedException {
+        RecordingBatch batch = new RecordingBatch(false);
+        String lingering = writerLingering(batch, 100);
+        commit.hurry();
+        assertEquals(List.of(lingering), next(batch.committed), "the linger is five minutes: it did not wait for it");
     }
 
     @Test
-    void awaitingTheWrittenEndsTheLinger() throws InterruptedException {
+    void aHurryDuringACommitEndsTheNextBatchsLinger() throws InterruptedException {
         RecordingBatch batch = new RecordingBatch(false);
-        String lingering = writerLingering(batch, 100);
-        assertTrue(commit.awaitWritten(Duration.ofSeconds(WAIT_SECONDS)), "the linger is five minutes: it did not wait for it");
-        assertEquals(List.of(lingering), batch.committed.poll(), "committed before the wait returned");
+        String lingering = writerLingering(batch, 3);
+        assertTrue(commit.submit("held"));
+        assertTrue(commit.submit("filling the batch"));
+        assertTrue(batch.heldCommitStarted.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        assertTrue(commit.submit("next"));
+        commit.hurry();
+        batch.letGo.countDown();
+        assertEquals(List.of(lingering, "held", "filling the batch"), next(batch.committed));
+        assertEquals(List.of("next"), next(batch.committed), "the linger is five minutes: it did not wait for it");
     }
 }
