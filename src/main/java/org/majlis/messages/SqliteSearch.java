@@ -24,12 +24,13 @@ import org.sqlite.SQLiteDataSource;
  * are written into SQLite. SQLite writes one transaction at a time per file, so indexing in the
  * messages' own transaction would lengthen every commit by the index's work; in its own file it
  * runs beside the next commit, behind the acks. A search finds every message acknowledged before
- * it: when one not yet indexed (journaled, or handed to the indexer) could be a hit, it has what
- * is journaled copied and waits for the index to take it; else the index has all to be found. What a
- * crash or an upgrade leaves unindexed is caught up at the start ({@link #catchUp}); hits are
- * checked against the messages as stored now (deleted, edited, removed by retention), so a stale
- * entry is never shown. An entry's rowid is its message's rowid in {@code majlis.db}: they grow
- * with each message stored, so newest first is their order, and the index needs no table of its own.
+ * it: when a journaled message could be a hit, it has the journal copied, and when a change handed
+ * to the indexer could add one, it waits for the index to take that change; else the index has all
+ * to be found. What a crash or an upgrade leaves unindexed is caught up at the start
+ * ({@link #catchUp}); hits are checked against the messages as stored now (deleted, edited, removed
+ * by retention), so a stale entry is never shown. An entry's rowid is its message's rowid in
+ * {@code majlis.db}: they grow with each message stored, so newest first is their order, and the
+ * index needs no table of its own.
  */
 final class SqliteSearch implements MessageSearch, AutoCloseable {
 
