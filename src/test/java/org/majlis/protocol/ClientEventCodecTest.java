@@ -140,10 +140,29 @@ class ClientEventCodecTest {
         assertRefused(ErrorCode.BAD_REQUEST, null, "{\"type\":\"ping\"} {}");
         assertRefused(ErrorCode.BAD_REQUEST, null, "[{\"type\":\"ping\"}]");
         assertRefused(ErrorCode.BAD_REQUEST, null, "\"ping\"");
+        assertRefused(ErrorCode.BAD_REQUEST, null, "null");
+        assertRefused(ErrorCode.BAD_REQUEST, null, "");
         assertRefused(ErrorCode.BAD_REQUEST, "r1", "{\"id\":\"r1\"}");
         assertRefused(ErrorCode.BAD_REQUEST, "r2", "{\"id\":\"r2\",\"type\":7}");
         assertRefused(ErrorCode.BAD_REQUEST, "r3", "{\"id\":\"r3\",\"type\":null}");
         assertRefused(ErrorCode.BAD_REQUEST, "r4", "{\"id\":\"r4\",\"type\":[\"ping\"]}");
+    }
+
+    @Test
+    void fieldsComeInAnyOrderAndARepeatedFieldHasItsLastValue() {
+        assertEquals(new ClientEvent.SetStatus("x", new ClientEvent.StatusPayload("away")),
+                decode("{\"payload\":{\"status\":\"away\"},\"id\":\"x\",\"type\":\"status\"}"));
+        assertEquals(new ClientEvent.Ping("b"), decode("{\"id\":\"a\",\"type\":\"ping\",\"id\":\"b\"}"));
+        assertEquals(new ClientEvent.SetStatus(null, new ClientEvent.StatusPayload("b")),
+                decode("{\"type\":\"status\",\"payload\":{\"status\":\"a\"},\"payload\":{\"status\":\"b\"}}"));
+        assertEquals(new ClientEvent.SetStatus(null, new ClientEvent.StatusPayload("b")),
+                decode("{\"type\":\"status\",\"payload\":{\"status\":\"a\",\"status\":\"b\"}}"));
+        assertEquals(new ClientEvent.SetStatus(null, null), decode("{\"type\":\"ping\",\"type\":\"status\"}"));
+        assertEquals(new ClientEvent.Ping(null), decode("{\"type\":7,\"type\":\"ping\"}"));
+        assertRefused(ErrorCode.BAD_REQUEST, null, "{\"type\":\"ping\",\"type\":7}");
+        assertRefused(ErrorCode.UNKNOWN_TYPE, null, "{\"type\":\"ping\",\"type\":\"nope\"}");
+        assertRefused(ErrorCode.INVALID_PAYLOAD, null, "{\"type\":\"ping\",\"payload\":{},\"payload\":7}");
+        assertRefused(ErrorCode.BAD_REQUEST, null, "{\"type\":\"ping\",\"id\":\"a\",\"id\":7}");
     }
 
     @Test
