@@ -28,12 +28,45 @@ public final class SearchText {
 
     /** What the index keeps of a message: its folded words, separated by spaces; "" when it has none. */
     public static String indexed(String text) {
+        if (isAscii(text)) {
+            return indexedAscii(text);
+        }
+        return indexedWords(text);
+    }
+
+    static String indexedWords(String text) {
         StringBuilder out = new StringBuilder();
         for (Word word : words(text)) {
             if (out.length() + word.folded().length() + 1 > MAX_INDEXED) {
                 break;
             }
             out.append(out.isEmpty() ? "" : " ").append(word.folded());
+        }
+        return out.toString();
+    }
+
+    /** {@link #indexed} of ASCII text, where a word is a run of letters and digits, without a copy per word. */
+    private static String indexedAscii(String text) {
+        StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_INDEXED));
+        int i = 0;
+        while (i < text.length()) {
+            if (!Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+            }
+            if (out.length() + (i - start) + 1 > MAX_INDEXED) {
+                break;
+            }
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            for (int c = start; c < i; c++) {
+                out.append(Character.toLowerCase(text.charAt(c)));
+            }
         }
         return out.toString();
     }

@@ -27,6 +27,13 @@ public final class Names {
         if (raw == null || raw.isEmpty()) {
             return null;
         }
+        if (isAscii(raw)) { // NFC and the key change no rule for ASCII: checked without a copy, as on every private message
+            return isAsciiName(raw) ? raw : null;
+        }
+        return normalizeUnicode(raw);
+    }
+
+    static String normalizeUnicode(String raw) {
         String name = Normalizer.normalize(raw, Normalizer.Form.NFC);
         int count = name.codePointCount(0, name.length());
         if (count > MAX_LENGTH || !Character.isLetterOrDigit(name.codePointAt(0))) {
@@ -73,6 +80,18 @@ public final class Names {
     private static boolean isAscii(String name) {
         for (int i = 0; i < name.length(); i++) {
             if (name.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiName(String name) {
+        if (name.length() > MAX_LENGTH || !Character.isLetterOrDigit(name.charAt(0))) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (!allowed(name.charAt(i))) {
                 return false;
             }
         }

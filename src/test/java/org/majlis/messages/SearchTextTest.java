@@ -39,6 +39,20 @@ class SearchTextTest {
     }
 
     @Test
+    void asciiTextIsIndexedAsTheWordByWordFoldingWould() {
+        StringBuilder everyCharacter = new StringBuilder();
+        for (char c = 0; c < 0x80; c++) {
+            everyCharacter.append(c).append(c).append('a').append(c);
+        }
+        String words = "Word 42x_y-Z, ".repeat(SearchText.MAX_INDEXED / 10);
+        for (String text : List.of(everyCharacter.toString(), "", "  ", "ONE", "a b", words, words.substring(3), "x".repeat(SearchText.MAX_INDEXED - 1),
+                "x".repeat(SearchText.MAX_INDEXED), "a " + "x".repeat(SearchText.MAX_INDEXED - 3), "a " + "x".repeat(SearchText.MAX_INDEXED - 2))) {
+            assertEquals(SearchText.indexedWords(text), SearchText.indexed(text), text.length() > 40 ? text.substring(0, 40) : text);
+        }
+        assertEquals("word 42x y z", SearchText.indexed("Word 42x_y-Z,"));
+    }
+
+    @Test
     void aQueryIsWordsAndQuotedPhrases() {
         assertEquals(List.of(List.of("lunch", "plans"), List.of("today")), SearchQuery.parse("\"Lunch plans\" today").terms());
         assertEquals(List.of(List.of("unclosed"), List.of("quote")), SearchQuery.parse("\"unclosed quote").terms());

@@ -20,6 +20,15 @@ class NamesTest {
     }
 
     @Test
+    void asciiNamesAreJudgedAsTheUnicodeRulesJudgeThem() {
+        for (char c = 0; c < 0x80; c++) {
+            for (String name : new String[] {String.valueOf(c), c + "a", "a" + c, "a" + c + "1", "ab".repeat(15) + c, "ab".repeat(16) + c}) {
+                assertEquals(Names.normalizeUnicode(name), Names.normalize(name), "U+" + Integer.toHexString(c) + " in " + name);
+            }
+        }
+    }
+
+    @Test
     void thirtyTwoCharactersAreTheMost() {
         assertEquals("a".repeat(32), Names.normalizeUsername("a".repeat(32)));
         assertNull(Names.normalizeUsername("a".repeat(33)));
