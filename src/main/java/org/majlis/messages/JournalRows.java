@@ -1,5 +1,7 @@
 package org.majlis.messages;
 
+import static org.majlis.names.Ascii.isAscii;
+
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +18,12 @@ final class JournalRows {
     private JournalRows() {
     }
 
-    /** The rows in one buffer, ready to be written: each string turned into UTF-8 once, no copy after. */
+    /**
+     * The rows in one buffer, ready to be written. ASCII strings (ids, names, most messages) are
+     * their own UTF-8 and are copied in as they are; the others are encoded once, no copy after.
+     */
     static ByteBuffer encode(List<Object[]> rows) {
-        List<byte[]> texts = new ArrayList<>(rows.isEmpty() ? 0 : rows.size() * rows.getFirst().length);
+        List<byte[]> texts = new ArrayList<>();
         int size = Integer.BYTES;
         for (Object[] row : rows) {
             size += Short.BYTES + row.length;
@@ -26,6 +31,7 @@ final class JournalRows {
                 switch (value) {
                     case null -> {
                     }
+                    case String text when isAscii(text) -> size += Integer.BYTES + text.length();
                     case String text -> {
                         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
                         texts.add(utf8);
@@ -43,6 +49,12 @@ final class JournalRows {
             for (Object value : row) {
                 switch (value) {
                     case null -> out.put(NULL);
+                    case String ascii when isAscii(ascii) -> {
+                        out.put(TEXT).putInt(ascii.length());
+                        for (int i = 0; i < ascii.length(); i++) {
+                            out.put((byte) ascii.charAt(i));
+                        }
+                    }
                     case String ignored -> {
                         byte[] utf8 = texts.get(text++);
                         out.put(TEXT).putInt(utf8.length).put(utf8);
@@ -54,6 +66,7 @@ final class JournalRows {
         }
         return out.flip();
     }
+
 
     static List<Object[]> decode(byte[] payload) {
         ByteBuffer in = ByteBuffer.wrap(payload);

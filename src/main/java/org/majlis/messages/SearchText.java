@@ -1,5 +1,7 @@
 package org.majlis.messages;
 
+import static org.majlis.names.Ascii.isAscii;
+
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,14 +107,6 @@ public final class SearchText {
         return Normalizer.normalize(out, Normalizer.Form.NFC);
     }
 
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private static boolean inWord(int cp) {
         return Character.isLetterOrDigit(cp) || isMark(cp);

@@ -1,5 +1,7 @@
 package org.majlis.names;
 
+import static org.majlis.names.Ascii.isAscii;
+
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
@@ -77,14 +79,6 @@ public final class Names {
         return Confusables.skeleton(key(name));
     }
 
-    private static boolean isAscii(String name) {
-        for (int i = 0; i < name.length(); i++) {
-            if (name.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private static boolean isAsciiName(String name) {
         if (name.length() > MAX_LENGTH || !Character.isLetterOrDigit(name.charAt(0))) {
