@@ -67,7 +67,6 @@ final class JournalRows {
         return out.flip();
     }
 
-
     static List<Object[]> decode(byte[] payload) {
         ByteBuffer in = ByteBuffer.wrap(payload);
         try {

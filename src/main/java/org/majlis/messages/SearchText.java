@@ -107,7 +107,6 @@ public final class SearchText {
         return Normalizer.normalize(out, Normalizer.Form.NFC);
     }
 
-
     private static boolean inWord(int cp) {
         return Character.isLetterOrDigit(cp) || isMark(cp);
     }

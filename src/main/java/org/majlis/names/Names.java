@@ -79,7 +79,6 @@ public final class Names {
         return Confusables.skeleton(key(name));
     }
 
-
     private static boolean isAsciiName(String name) {
         if (name.length() > MAX_LENGTH || !Character.isLetterOrDigit(name.charAt(0))) {
             return false;
