@@ -23,7 +23,8 @@ final class JournalRows {
      * their own UTF-8 and are copied in as they are; the others are encoded once, no copy after.
      */
     static ByteBuffer encode(List<Object[]> rows) {
-        List<byte[]> texts = new ArrayList<>();
+        // per string, in order: its UTF-8, or null when it is ASCII
+        List<byte[]> texts = new ArrayList<>(rows.isEmpty() ? 0 : rows.size() * rows.getFirst().length);
         int size = Integer.BYTES;
         for (Object[] row : rows) {
             size += Short.BYTES + row.length;
@@ -31,11 +32,10 @@ final class JournalRows {
                 switch (value) {
                     case null -> {
                     }
-                    case String text when isAscii(text) -> size += Integer.BYTES + text.length();
                     case String text -> {
-                        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+                        byte[] utf8 = isAscii(text) ? null : text.getBytes(StandardCharsets.UTF_8);
                         texts.add(utf8);
-                        size += Integer.BYTES + utf8.length;
+                        size += Integer.BYTES + (utf8 == null ? text.length() : utf8.length);
                     }
                     case Long number -> size += Long.BYTES;
                     default -> throw new IllegalArgumentException("a journal row holds strings, longs and nulls, not " + value.getClass());
@@ -49,22 +49,24 @@ final class JournalRows {
             for (Object value : row) {
                 switch (value) {
                     case null -> out.put(NULL);
-                    case String ascii when isAscii(ascii) -> {
-                        out.put(TEXT).putInt(ascii.length());
-                        for (int i = 0; i < ascii.length(); i++) {
-                            out.put((byte) ascii.charAt(i));
-                        }
-                    }
-                    case String ignored -> {
-                        byte[] utf8 = texts.get(text++);
-                        out.put(TEXT).putInt(utf8.length).put(utf8);
-                    }
+                    case String string -> putText(out, string, texts.get(text++));
                     case Long number -> out.put(NUMBER).putLong(number);
                     default -> throw new IllegalStateException(); // refused in the first pass
                 }
             }
         }
         return out.flip();
+    }
+
+    private static void putText(ByteBuffer out, String string, byte[] utf8) {
+        if (utf8 != null) {
+            out.put(TEXT).putInt(utf8.length).put(utf8);
+            return;
+        }
+        out.put(TEXT).putInt(string.length());
+        for (int i = 0; i < string.length(); i++) {
+            out.put((byte) string.charAt(i));
+        }
     }
 
     static List<Object[]> decode(byte[] payload) {
