@@ -112,9 +112,9 @@ public class ClientEventCodec {
         @Override
         public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
                 Object beanOrClass, String name) throws IOException {
-            boolean envelope = beanOrClass instanceof ClientEvent || beanOrClass instanceof Class<?> type && ClientEvent.class.isAssignableFrom(type);
+            // a record's unknown fields are handled once it is built, so the envelope comes as the event itself
             boolean payloadShape = p.hasToken(JsonToken.START_OBJECT) || p.hasToken(JsonToken.VALUE_NULL);
-            if (envelope && (name.equals("type") || name.equals("payload") && !payloadShape)) {
+            if (beanOrClass instanceof ClientEvent && (name.equals("type") || name.equals("payload") && !payloadShape)) {
                 throw MismatchedInputException.from(p, ClientEvent.class, "\"" + name + "\" is left to the tree");
             }
             return false;
