@@ -284,7 +284,9 @@ public final class Benchmark {
     private ServerProcess startJvm(String scenario, Path dataDir, List<String> jvmFlags) throws IOException {
         Path log = out.resolve("server-" + scenario + ".log");
         Files.deleteIfExists(log);
+        Files.deleteIfExists(GcPauses.log(log));
         List<String> flags = new ArrayList<>(SERVER_JVM);
+        flags.add(GcPauses.logFlag(log));
         flags.addAll(jvmFlags);
         return plain ? ServerProcess.launchMain(PlainServer.class.getName(), flags, dataDir, log, serverArgs)
                 : ServerProcess.launch(jar, flags, dataDir, log, serverArgs);

@@ -112,6 +112,7 @@ final class MeasuredLoad {
             if (heapCheck) {
                 r.put("heap-start", heapStart / 1024.0, "MiB").put("heap-end", heapEnd / 1024.0, "MiB");
             }
+            GcPauses.report(server.log(), GcPauses.wallMillis(measured[0]), GcPauses.wallMillis(measured[1]), r);
             probe.report(r);
             return r.put("unacked", losses.unacked(), "")
                     .put("seq-errors", stats.seqErrors, "")
