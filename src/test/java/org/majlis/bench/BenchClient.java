@@ -50,6 +50,8 @@ final class BenchClient extends ByteToMessageDecoder {
     final CompletableFuture<BenchClient> welcomed = new CompletableFuture<>();
     private final ClientPool pool;
     private Channel channel;
+    /** The loop's observations, by {@link ClientPool#measuredBit}; counts of errors go to the measured ones whenever they come. */
+    private Stats[] statsByBit;
     private Stats stats;
     private boolean upgraded;
     private int cursor;
@@ -63,8 +65,6 @@ final class BenchClient extends ByteToMessageDecoder {
     // Sending: numbered messages, to the room or (when set) privately to this user.
     private String to;
     private long next;
-    private long firstMeasured = -1;
-    private long endMeasured = -1;
     private long[] sendTimes = new long[1024];
     private final BitSet acked = new BitSet();
 
@@ -98,12 +98,22 @@ final class BenchClient extends ByteToMessageDecoder {
         return acked.get((int) n);
     }
 
+    /** The number of the first message sent in the measured time (after the run, from the send times). */
     long firstMeasured() {
-        return firstMeasured;
+        long n = 0;
+        while (n < next && sendTimes[(int) n] < pool.measureFrom()) {
+            n++;
+        }
+        return n;
     }
 
+    /** One more than the number of the last message sent in the measured time. */
     long endMeasured() {
-        return endMeasured;
+        long n = firstMeasured();
+        while (n < next && pool.measured(sendTimes[(int) n])) {
+            n++;
+        }
+        return n;
     }
 
     boolean isPrivate() {
@@ -118,12 +128,6 @@ final class BenchClient extends ByteToMessageDecoder {
     void send() {
         long now = System.nanoTime();
         long n = next++;
-        if (pool.measured(now)) {
-            if (firstMeasured < 0) {
-                firstMeasured = n;
-            }
-            endMeasured = n + 1;
-        }
         if (n == sendTimes.length) {
             sendTimes = Arrays.copyOf(sendTimes, sendTimes.length * 2);
         }
@@ -138,7 +142,8 @@ final class BenchClient extends ByteToMessageDecoder {
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         channel = ctx.channel();
-        stats = pool.statsOf(channel.eventLoop());
+        statsByBit = pool.statsOf(channel.eventLoop());
+        stats = statsByBit[1];
         byte[] key = new byte[16];
         ThreadLocalRandom.current().nextBytes(key);
         ctx.writeAndFlush(ctx.alloc().buffer().writeBytes(ascii("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\n"
@@ -273,24 +278,22 @@ final class BenchClient extends ByteToMessageDecoder {
             return;
         }
         pool.delivered();
-        boolean measured = pool.measured(sentAt);
+        Stats in = statsByBit[pool.measuredBit(sentAt)];
         if (received[slot].get((int) n)) {
-            stats.duplicates += measured ? 1 : 0;
+            in.duplicates++;
             return;
         }
         received[slot].set((int) n);
         if (n < highest[slot]) {
-            stats.outOfOrder += measured ? 1 : 0;
+            in.outOfOrder++;
         } else {
             highest[slot] = n;
         }
-        if (measured) {
-            if (sender == index && to != null) {
-                stats.echoes++;
-            } else {
-                stats.delivered++;
-                stats.delivery.record((now - sentAt) / 1000);
-            }
+        if (sender == index && to != null) {
+            in.echoes++;
+        } else {
+            in.delivered++;
+            in.delivery.record((now - sentAt) / 1000);
         }
         pool.receivedBy(sender, n);
     }
@@ -299,9 +302,7 @@ final class BenchClient extends ByteToMessageDecoder {
     private void onAck(long n) {
         long sent = sendTimes[(int) n];
         acked.set((int) n);
-        if (pool.measured(sent)) {
-            stats.ack.record((System.nanoTime() - sent) / 1000);
-        }
+        statsByBit[pool.measuredBit(sent)].ack((System.nanoTime() - sent) / 1000, Math.max(0, pool.secondOf(sent)));
         pool.acked(this);
     }
 

@@ -1,6 +1,8 @@
 package org.majlis.bench;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -61,6 +63,9 @@ final class MeasuredLoad {
             Thread.sleep(1000); // the presence events of the last logins go out first
             probe.ready(server);
             long[] measured = start.apply(pool);
+            // read /proc once in the warm-up: this JVM's first file read recompiles its socket reads (one code
+            // path for both), which must not happen in the measured time (performance.md)
+            Sample.of(server);
             probe.loadStarted(measured[0], measured[1]);
             Benchmark.sleepUntil(measured[0]);
             long heapStart = heapCheck ? ProcStats.liveHeapKib(server.pid()) : 0;
@@ -78,6 +83,8 @@ final class MeasuredLoad {
             ClientPool.Losses losses = pool.losses(senders);
             double wall = b.wall() - a.wall();
             long acked = losses.sent() - losses.unacked();
+            long[] slowBySecond = Arrays.copyOf(stats.slowAcksBySecond, (int) Math.ceil(Benchmark.seconds(measured[1] - measured[0])));
+            Stats.SlowAcks slow = Stats.SlowAcks.of(slowBySecond);
             Result r = new Result(name)
                     .put("sent", losses.sent(), "")
                     .put("delivered", stats.delivered, "")
@@ -95,6 +102,9 @@ final class MeasuredLoad {
                     .put("ack-p90", stats.ack.percentileMs(0.90), "ms")
                     .put("ack-p99", stats.ack.percentileMs(0.99), "ms")
                     .put("ack-max", stats.ack.maxMs(), "ms")
+                    .put("acks-over-5ms", slow.count(), "")
+                    .put("slow-seconds", slow.seconds(), "")
+                    .put("slowest-second", slow.worstSecondShare(), "%")
                     .put("cpu/delivery", (b.serverCpu() - a.serverCpu()) / 1000.0 / Math.max(1, stats.delivered), "us")
                     .put("rss", rss / 1024.0, "MiB")
                     .put("gen-cpu", b.ownPercent(a), "%")
@@ -111,6 +121,10 @@ final class MeasuredLoad {
             }
             if (heapCheck) {
                 r.put("heap-start", heapStart / 1024.0, "MiB").put("heap-end", heapEnd / 1024.0, "MiB");
+            }
+            if (slow.count() > 0) {
+                System.out.printf("  acks over 5 ms by second of the measured time (from %s): %s%n",
+                        Instant.ofEpochMilli(GcPauses.wallMillis(measured[0])), Arrays.toString(slowBySecond));
             }
             GcPauses.report(server.log(), GcPauses.wallMillis(measured[0]), GcPauses.wallMillis(measured[1]), r);
             probe.report(r);
