@@ -177,10 +177,11 @@ final class ClientPool implements AutoCloseable {
     }
 
     /**
-     * 1 for a message sent within the measured time, else 0. Computed without a branch: the JIT
-     * compiles a branch for the outcome the warm-up saw alone, and threw that code away when the
-     * measured time began, for every client's hot path at once; recompiled under load, the first
-     * measured second's acks came several times slower than the others' (performance.md).
+     * 1 for a message sent within the measured time, else 0, computed without a branch. The JIT
+     * compiles a branch for the outcome the warm-up saw alone and throws that code away when the
+     * other comes, here for every client's hot path at once as the measured time begins: recompiled
+     * under load, the first measured second's acks came several times slower than the others'
+     * (performance.md).
      */
     int measuredBit(long sentAt) {
         return bitWithin(sentAt, measureFrom, measureTo);

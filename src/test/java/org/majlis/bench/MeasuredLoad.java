@@ -63,8 +63,8 @@ final class MeasuredLoad {
             Thread.sleep(1000); // the presence events of the last logins go out first
             probe.ready(server);
             long[] measured = start.apply(pool);
-            // read /proc once in the warm-up: this JVM's first file read recompiles its socket reads (one code
-            // path for both), which must not happen in the measured time (performance.md)
+            // read /proc once in the warm-up: reading a file, through the code the sockets are read with, has
+            // the JIT recompile this JVM's socket reads, which must not happen in the measured time (performance.md)
             Sample.of(server);
             probe.loadStarted(measured[0], measured[1]);
             Benchmark.sleepUntil(measured[0]);
@@ -83,7 +83,8 @@ final class MeasuredLoad {
             ClientPool.Losses losses = pool.losses(senders);
             double wall = b.wall() - a.wall();
             long acked = losses.sent() - losses.unacked();
-            long[] slowBySecond = Arrays.copyOf(stats.slowAcksBySecond, (int) Math.ceil(Benchmark.seconds(measured[1] - measured[0])));
+            long[] slowBySecond = Arrays.copyOf(stats.slowAcksBySecond,
+                    (int) Math.min(Stats.SECONDS, Math.ceil(Benchmark.seconds(measured[1] - measured[0]))));
             Stats.SlowAcks slow = Stats.SlowAcks.of(slowBySecond);
             Result r = new Result(name)
                     .put("sent", losses.sent(), "")

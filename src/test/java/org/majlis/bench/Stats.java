@@ -10,13 +10,13 @@ final class Stats {
 
     /** An ack slower than this (issue 16's p99 target) counts as slow: where they fall in time tells a steady tail from stalls. */
     static final long SLOW_ACK_MICROS = 5_000;
+    /** Seconds the slow acks are counted by; a longer run's later ones count in the last. */
+    static final int SECONDS = 3600;
 
     /** From send to receipt of the new_message, over the deliveries of measured messages. */
     final Histogram delivery = new Histogram();
     /** From send to the ack (sent once the message is stored), over the measured messages. */
     final Histogram ack = new Histogram();
-    /** Seconds the slow acks are counted by; a longer run's later ones count in the last. */
-    private static final int SECONDS = 3600;
     /** Acks slower than {@link #SLOW_ACK_MICROS}, by the second of the measured time their message was sent in. */
     final long[] slowAcksBySecond = new long[SECONDS];
 
