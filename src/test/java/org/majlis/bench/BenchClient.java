@@ -98,22 +98,20 @@ final class BenchClient extends ByteToMessageDecoder {
         return acked.get((int) n);
     }
 
-    /** The number of the first message sent in the measured time (after the run, from the send times). */
-    long firstMeasured() {
-        long n = 0;
-        while (n < next && sendTimes[(int) n] < pool.measureFrom()) {
-            n++;
+    /**
+     * After the run, from the send times: the numbers of the first message sent in the measured
+     * time and of the one after its last, {first, end}.
+     */
+    long[] measuredRange() {
+        long first = 0;
+        while (first < next && sendTimes[(int) first] < pool.measureFrom()) {
+            first++;
         }
-        return n;
-    }
-
-    /** One more than the number of the last message sent in the measured time. */
-    long endMeasured() {
-        long n = firstMeasured();
-        while (n < next && pool.measured(sendTimes[(int) n])) {
-            n++;
+        long end = first;
+        while (end < next && pool.measured(sendTimes[(int) end])) {
+            end++;
         }
-        return n;
+        return new long[] {first, end};
     }
 
     boolean isPrivate() {

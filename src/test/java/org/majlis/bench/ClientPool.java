@@ -253,11 +253,15 @@ final class ClientPool implements AutoCloseable {
 
     /** Counts, over the messages sent in the measured window, the acked ones some expected recipient missed. */
     Losses losses(int[] senders) {
+        long[][] measured = new long[clients.length][];
+        for (int i = 0; i < clients.length; i++) {
+            measured[i] = clients[i].measuredRange();
+        }
         long total = 0;
         long unacked = 0;
         for (int s : senders) {
             BenchClient c = clients[s];
-            for (long n = Math.max(0, c.firstMeasured()); n < c.endMeasured(); n++) {
+            for (long n = measured[s][0]; n < measured[s][1]; n++) {
                 total++;
                 unacked += c.acked(n) ? 0 : 1;
             }
@@ -267,7 +271,7 @@ final class ClientPool implements AutoCloseable {
         for (BenchClient r : clients) {
             for (int s : r.expectedSenders()) {
                 BenchClient c = clients[s];
-                for (long n = Math.max(0, c.firstMeasured()); n < c.endMeasured(); n++) {
+                for (long n = measured[s][0]; n < measured[s][1]; n++) {
                     if (c.acked(n) && !r.received(s, n)) {
                         if (s == r.index && r.isPrivate()) {
                             echoLost++;
