@@ -18,6 +18,7 @@ import org.majlis.config.MajlisConfig;
 import org.majlis.connections.Delivery;
 import org.majlis.files.FileStore;
 import org.majlis.logging.ThrottledWarning;
+import org.majlis.metrics.ChatMetrics;
 import org.majlis.names.Names;
 import org.majlis.protocol.ConversationId;
 import org.majlis.protocol.ServerEvent.Attachment;
@@ -50,14 +51,18 @@ public class JdbcMessageWriter implements MessageWriter {
     private final MessageSearch search;
     private final Delivery delivery;
     private final MessageJournal journal;
+    private final ChatMetrics metrics;
     private final GroupCommit<Queued> writer;
     /** One thread: the callbacks of one batch run after those of the batch before (messages in seq order). */
     private final ExecutorService callbacks = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("majlis-message-delivery").daemon().factory());
     private final ThrottledWarning overflowWarning = new ThrottledWarning(Duration.ofSeconds(10));
 
-    /** A draft and its search words, folded by the caller so that the writer's transaction does not wait for them. */
-    private record Queued(Draft draft, String words) {
+    /**
+     * A draft and its search words, folded by the caller so that the writer's transaction does not
+     * wait for them; queuedAt ({@link System#nanoTime}) times its way to the store.
+     */
+    private record Queued(Draft draft, String words, long queuedAt) {
     }
 
     /** A draft of the batch that was refused, and why. */
@@ -73,8 +78,9 @@ public class JdbcMessageWriter implements MessageWriter {
     }
 
     public JdbcMessageWriter(Database database, FileStore files, MessageRows rows, SenderAdmission admission,
-            MessageSearch search, Delivery delivery, MessageJournal journal, MajlisConfig config) {
+            MessageSearch search, Delivery delivery, MessageJournal journal, ChatMetrics metrics, MajlisConfig config) {
         this.database = database;
+        this.metrics = metrics;
         this.journal = journal;
         this.delivery = delivery;
         this.search = search;
@@ -123,7 +129,7 @@ public class JdbcMessageWriter implements MessageWriter {
 
     @Override
     public void append(Draft draft) {
-        if (!writer.submit(new Queued(draft, SearchText.indexed(draft.body())))) {
+        if (!writer.submit(new Queued(draft, SearchText.indexed(draft.body()), System.nanoTime()))) {
             if (overflowWarning.due()) {
                 Log.warn("the message store is not keeping up: messages are refused with internal");
             }
@@ -133,6 +139,7 @@ public class JdbcMessageWriter implements MessageWriter {
 
     /** The callbacks are called once the transaction is over: the refusals first, then the commits in seq order. */
     private void commitBatch(List<Queued> batch) throws Exception {
+        long start = System.nanoTime();
         // a guest's draft carries its session (its identity); an integration's is no guest's
         long[] waits = admission.waits(batch.stream().map(Queued::draft)
                 .map(draft -> new SenderAdmission.Sender(draft.from(), draft.senderSession() != null && draft.via() == null)).toList());
@@ -140,8 +147,12 @@ public class JdbcMessageWriter implements MessageWriter {
         List<Written> written = journal.active() ? journal.numbering(() -> journaledOrDirect(batch, waits, refused))
                 : Database.POSTGRES.equals(database.name()) && noneReadsTheStore(batch) ? inOneStatement(batch, waits, refused)
                 : direct(batch, waits, refused);
+        long stored = System.nanoTime();
+        metrics.batchWritten(stored - start);
+        batch.forEach(q -> metrics.stored(stored - q.queuedAt()));
         // the commit's acks and deliveries go out together, at once (a room's broadcast still waits for the coalescing delay)
         callbacks.execute(() -> delivery.inOneBurst(() -> {
+            metrics.deliveryWaited(System.nanoTime() - stored);
             refused.forEach(r -> r.draft().refused().accept(r.refusal()));
             written.forEach(w -> w.draft().committed().accept(w.message()));
         }));

@@ -15,6 +15,10 @@ import org.majlis.testing.ServerProcess;
 final class MeasuredLoad {
 
     private static final Duration DRAIN = Duration.ofSeconds(5);
+    /** The server's timers of the message store's way (metrics.ChatMetrics), by their Prometheus names. */
+    private static final String STORE_LATENCY = "majlis_messages_store_latency";
+    private static final String STORE_WRITE = "majlis_messages_store_write";
+    private static final String DELIVERY_WAIT = "majlis_messages_delivery_wait";
 
     /** Something measured beside the load, on the same server, with figures of its own. */
     interface Probe {
@@ -127,6 +131,7 @@ final class MeasuredLoad {
                 System.out.printf("  acks over 5 ms by second of the measured time (from %s): %s%n",
                         Instant.ofEpochMilli(GcPauses.wallMillis(measured[0])), Arrays.toString(slowBySecond));
             }
+            storeTimes(a.timers(), b.timers(), r);
             GcPauses.report(server.log(), GcPauses.wallMillis(measured[0]), GcPauses.wallMillis(measured[1]), r);
             probe.report(r);
             return r.put("unacked", losses.unacked(), "")
@@ -135,5 +140,22 @@ final class MeasuredLoad {
                     .put("errors", stats.errors, "")
                     .put("closed", stats.closed, "");
         }
+    }
+
+    /**
+     * The message store's share of the ack's way, from the server's histograms over the measured time
+     * (each figure a bucket's bound: at most that): a message's time from the handler to its batch
+     * written, the batch's write and its wait for the delivery thread, and messages per batch.
+     */
+    private static void storeTimes(ServerTimers before, ServerTimers after, Result r) {
+        long stored = after.countSince(before, STORE_LATENCY);
+        if (stored == 0) {
+            return;
+        }
+        r.put("store-p50", after.percentileMsSince(before, STORE_LATENCY, 0.50), "ms")
+                .put("store-p99", after.percentileMsSince(before, STORE_LATENCY, 0.99), "ms")
+                .put("write-p99", after.percentileMsSince(before, STORE_WRITE, 0.99), "ms")
+                .put("delivery-wait-p99", after.percentileMsSince(before, DELIVERY_WAIT, 0.99), "ms")
+                .put("batch-mean", (double) stored / Math.max(1, after.countSince(before, STORE_WRITE)), "");
     }
 }

@@ -3,15 +3,19 @@ package org.majlis.bench;
 import java.util.Map;
 import org.majlis.testing.ServerProcess;
 
-/** CPU times at one instant: others' CPU tells whether something else on the machine disturbed a run. */
+/**
+ * CPU times and the server's latency histograms at one instant: others' CPU tells whether something
+ * else on the machine disturbed a run.
+ */
 record Sample(long wall, long serverCpu, long ownCpu, long machineCpu, long steal, long databaseCpu, long serverPid,
-        Map<Long, Long> serverThreads) {
+        Map<Long, Long> serverThreads, ServerTimers timers) {
 
     private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     static Sample of(ServerProcess server) {
         return new Sample(System.nanoTime(), ProcStats.cpuNanos(server.pid()), ProcStats.ownCpuNanos(),
-                ProcStats.machineCpuNanos(), ProcStats.stealNanos(), ProcStats.databaseCpuNanos(), server.pid(), ProcStats.threadCpuNanos(server.pid()));
+                ProcStats.machineCpuNanos(), ProcStats.stealNanos(), ProcStats.databaseCpuNanos(), server.pid(), ProcStats.threadCpuNanos(server.pid()),
+                server.metrics().map(ServerTimers::read).orElse(ServerTimers.NONE));
     }
 
     /** The server's CPU since before by thread, each as a share of one core (while the server still runs). */

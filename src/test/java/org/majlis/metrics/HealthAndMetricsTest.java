@@ -4,13 +4,20 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.majlis.testing.Json;
 import org.majlis.testing.TestClient;
 
 @QuarkusTest
@@ -40,6 +47,36 @@ class HealthAndMetricsTest {
                     .body(containsString("majlis_frames_out_total"))
                     .body(containsString("majlis_errors_total{code=\"unknown_type\",node=\""));
         }
+    }
+
+    /** Each stored message counts in the store's timers (the benchmark reads their percentiles), with histogram buckets. */
+    @Test
+    void theMessageStoresWaysAreTimed() {
+        List<String> timers = List.of("majlis_messages_store_latency", "majlis_messages_store_write", "majlis_messages_delivery_wait");
+        Map<String, Double> before = counts(metricsText(), timers);
+        try (TestClient client = TestClient.guest(ws, "timed")) {
+            client.send("send_message", "t1", Json.object("message", "timed"));
+            client.awaitAck("t1");
+        }
+        String text = metricsText();
+        Map<String, Double> after = counts(text, timers);
+        for (String timer : timers) {
+            assertTrue(after.get(timer) >= before.get(timer) + 1, timer + ": " + before + " then " + after);
+            assertTrue(text.contains(timer + "_seconds_bucket{"), timer + " has no buckets");
+        }
+    }
+
+    private String metricsText() {
+        return given().get(metrics).then().statusCode(200).extract().asString();
+    }
+
+    private static Map<String, Double> counts(String text, List<String> timers) {
+        Map<String, Double> counts = new HashMap<>();
+        for (String timer : timers) {
+            Matcher count = Pattern.compile("(?m)^" + timer + "_seconds_count\\{[^}]*\\} (\\S+)$").matcher(text);
+            counts.put(timer, count.find() ? Double.parseDouble(count.group(1)) : 0);
+        }
+        return counts;
     }
 
     /** Where Netty's epoll library loads (the build ships the Linux x86_64 one), sockets run on it, and say so. */

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
@@ -28,6 +29,8 @@ public final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final List<String> command;
     private final int port;
+    /** Where /q/metrics is served; 0 when it cannot be reached (a server in a container). */
+    private final int managementPort;
     private final Path log;
     /** A data directory made for this process only, deleted on close; null when the caller's. */
     private final Path ownDataDir;
@@ -36,11 +39,12 @@ public final class ServerProcess implements AutoCloseable {
     /** Run after a SIGKILL: what killing the process does not stop (a container outlives its podman client). */
     private final Runnable afterKill;
 
-    private ServerProcess(Process process, List<String> command, int port, Path log, Path ownDataDir, LongSupplier pid,
-            Runnable afterKill) {
+    private ServerProcess(Process process, List<String> command, int port, int managementPort, Path log, Path ownDataDir,
+            LongSupplier pid, Runnable afterKill) {
         this.process = process;
         this.command = command;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
         this.ownDataDir = ownDataDir;
         this.pid = pid;
@@ -54,7 +58,7 @@ public final class ServerProcess implements AutoCloseable {
      */
     public static ServerProcess of(Process process, List<String> command, int port, Path log, Path ownDataDir, LongSupplier pid,
             Runnable afterKill) {
-        return new ServerProcess(process, List.copyOf(command), port, log, ownDataDir, pid, afterKill);
+        return new ServerProcess(process, List.copyOf(command), port, 0, log, ownDataDir, pid, afterKill);
     }
 
     /** Starts {@link #JAR} with the data directory and extra arguments, and waits until it is ready. */
@@ -87,6 +91,7 @@ public final class ServerProcess implements AutoCloseable {
     private static ServerProcess launch(List<String> program, List<String> jvmFlags, Path dataDir, Path log, List<String> args)
             throws IOException {
         int port = freePort();
+        int managementPort = freePort();
         Path ownDataDir = dataDir == null ? Files.createTempDirectory("majlis-server-") : null;
         List<String> command = new ArrayList<>();
         command.add(jdkTool("java"));
@@ -94,12 +99,12 @@ public final class ServerProcess implements AutoCloseable {
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dmajlis.data-dir=" + (dataDir == null ? ownDataDir : dataDir.toAbsolutePath()));
         // several servers run side by side: none takes the fixed management port
-        command.add("-Dquarkus.management.port=0");
+        command.add("-Dquarkus.management.port=" + managementPort);
         command.addAll(args);
         command.addAll(program);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        return new ServerProcess(process, List.copyOf(command), port, log, ownDataDir, process::pid, () -> { });
+        return new ServerProcess(process, List.copyOf(command), port, managementPort, log, ownDataDir, process::pid, () -> { });
     }
 
     /** A tool of the JDK running this JVM: the server runs on the same JDK as its tests. */
@@ -152,6 +157,11 @@ public final class ServerProcess implements AutoCloseable {
 
     public String base() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The server's Prometheus metrics, when they can be reached. */
+    public Optional<URI> metrics() {
+        return managementPort == 0 ? Optional.empty() : Optional.of(URI.create("http://127.0.0.1:" + managementPort + "/q/metrics"));
     }
 
     public URI ws() {
