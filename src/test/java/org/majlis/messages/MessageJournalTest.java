@@ -145,6 +145,30 @@ class MessageJournalTest {
         }
     }
 
+    /** A copy inserts its rows 64 to a statement: every row keeps its own place in the search index across them. */
+    @Test
+    void aCopyOfManyStatementsIndexesEachMessageAsItself() {
+        String room = Unique.name("copied");
+        List<String> words = new ArrayList<>();
+        try (TestClient a = TestClient.guest(ws, Unique.name("copier"))) {
+            answer(a, "create_room", "room", room);
+            answer(a, "history", "room", room); // copies whatever an earlier test left pending
+            for (int i = 0; i < 150; i++) {
+                words.add(SearchTest.word());
+                a.send("send_message", "m" + i, Json.object("room", room, "message", "number " + i + " " + words.get(i)));
+            }
+            for (int i = 0; i < 150; i++) {
+                assertEquals("ack", a.awaitAnswer("m" + i).path("type").asText());
+            }
+            assertEquals(150, answer(a, "history", "room", room, "limit", 200).path("payload").path("messages").size(),
+                    "the read copied all of them, in one copy");
+            for (int i : new int[] {0, 63, 64, 65, 127, 128, 149}) {
+                JsonNode results = answer(a, "search", "query", words.get(i)).path("payload");
+                assertEquals(List.of("number " + i + " " + words.get(i)), SearchTest.texts(results));
+            }
+        }
+    }
+
     @Test
     void aReplyStoredDirectlyKeepsItsPlaceAmongJournaledMessages() {
         String room = Unique.name("replies");
