@@ -42,7 +42,7 @@ public class MessageJournal implements PendingMessages {
     private static final int WORDS = 11;
     /** A copy's rows per statement, between which it yields the core. */
     private static final int ROWS_PER_YIELD = 64;
-    /** A row copied before a crash is there already: it keeps its rowid. */
+    /** The copy's insert: a row copied before a crash and replayed after it is there already, and stays as it was. */
     private static final String INSERT_IF_ABSENT = JdbcMessageWriter.INSERT + " ON CONFLICT DO NOTHING";
 
     private final Database database;
