@@ -89,7 +89,7 @@ final class IndexWriter {
                 }
             }
         }
-        Sql.batch(index, PUT, rows);
+        Sql.batchYielding(index, PUT, rows); // the messages of many commits: it lets the core go between its parts
     }
 
     /** The message as stored now; an edited one keeps its rowid, so its place in time. A row gone is left to {@link #prune}. */
@@ -119,7 +119,7 @@ final class IndexWriter {
                     row -> row.getLong(1), chunk.stream().map(message -> message[0]).toArray()));
             List<Object[]> missing = chunk.stream().filter(message -> !indexed.contains((Long) message[0]))
                     .map(message -> new Object[] {message[0], message[1]}).toList();
-            Sql.batch(index, PUT, missing);
+            Sql.batchYielding(index, PUT, missing);
             index.commit();
             added += missing.size();
         }

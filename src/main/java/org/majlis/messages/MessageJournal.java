@@ -40,8 +40,6 @@ public class MessageJournal implements PendingMessages {
     private static final long FILE_BYTES = 64L << 20;
     private static final int ID = 2;
     private static final int WORDS = 11;
-    /** A copy's rows per statement, between which it yields the core. */
-    private static final int ROWS_PER_YIELD = 64;
     /** The copy's insert: a row copied before a crash and replayed after it is there already, and stays as it was. */
     private static final String INSERT_IF_ABSENT = JdbcMessageWriter.INSERT + " ON CONFLICT DO NOTHING";
 
@@ -199,7 +197,7 @@ public class MessageJournal implements PendingMessages {
             Set<String> present = raiseLastSeqs(connection, newest);
             rows.stream().filter(row -> present.contains((String) row[0])).forEach(kept::add);
             long lastRowId = lastRowId(connection);
-            int[] inserted = insertYielding(connection, kept);
+            int[] inserted = Sql.batchYielding(connection, INSERT_IF_ABSENT, kept); // a copy of hundreds lets the core go between its parts
             Sql.update(connection, "UPDATE message_journal SET applied_lsn = ?", lsn);
             return entries(kept, inserted, lastRowId, lastRowId(connection));
         });
@@ -226,21 +224,6 @@ public class MessageJournal implements PendingMessages {
         return entries;
     }
 
-    /**
-     * Inserts the rows {@link #ROWS_PER_YIELD} at a time, letting the core go between: a copy of
-     * hundreds runs for milliseconds, and a thread woken on its core (an event loop, the writer, the
-     * delivery thread) would otherwise wait for all of it (performance.md). Returns each row's count.
-     */
-    private static int[] insertYielding(Connection connection, List<Object[]> rows) throws SQLException {
-        int[] inserted = new int[rows.size()];
-        for (int from = 0; from < rows.size(); from += ROWS_PER_YIELD) {
-            int[] part = Sql.batch(connection, INSERT_IF_ABSENT, rows.subList(from, Math.min(rows.size(), from + ROWS_PER_YIELD)));
-            System.arraycopy(part, 0, inserted, from, part.length);
-            Thread.yield();
-        }
-        return inserted;
-    }
-
     private static long lastRowId(Connection connection) throws SQLException {
         return Sql.first(connection, "SELECT COALESCE(MAX(rowid), 0) FROM messages", row -> row.getLong(1));
     }
@@ -249,7 +232,7 @@ public class MessageJournal implements PendingMessages {
     private static Set<String> raiseLastSeqs(Connection connection, Map<String, Long> newest) throws SQLException {
         List<Object[]> rows = new ArrayList<>(newest.size());
         newest.forEach((conversation, seq) -> rows.add(new Object[] {seq, conversation}));
-        int[] updated = Sql.batch(connection, "UPDATE conversations SET last_seq = MAX(last_seq, ?) WHERE id = ?", rows);
+        int[] updated = Sql.batchYielding(connection, "UPDATE conversations SET last_seq = MAX(last_seq, ?) WHERE id = ?", rows);
         Set<String> present = new HashSet<>();
         for (int i = 0; i < rows.size(); i++) {
             if (updated[i] > 0) {

@@ -25,6 +25,9 @@ public final class Sql {
         T run(Connection connection) throws SQLException;
     }
 
+    /** {@link #batchYielding}'s rows per batch, between which it yields the core. */
+    static final int ROWS_PER_YIELD = 64;
+
     private Sql() {
     }
 
@@ -119,6 +122,22 @@ public final class Sql {
             }
             return statement.get().executeBatch();
         }
+    }
+
+    /**
+     * {@link #batch} of many rows on a background thread, {@link #ROWS_PER_YIELD} rows a batch with
+     * the core let go between (in the caller's transaction): a batch of hundreds of rows runs for
+     * milliseconds, and a thread woken on its core (an event loop, the message writer, the delivery
+     * thread) would otherwise wait for all of it (performance.md). Returns each row's count.
+     */
+    public static int[] batchYielding(Connection connection, String sql, List<Object[]> rows) throws SQLException {
+        int[] counts = new int[rows.size()];
+        for (int from = 0; from < rows.size(); from += ROWS_PER_YIELD) {
+            int[] part = batch(connection, sql, rows.subList(from, Math.min(rows.size(), from + ROWS_PER_YIELD)));
+            System.arraycopy(part, 0, counts, from, part.length);
+            Thread.yield();
+        }
+        return counts;
     }
 
     /**
