@@ -29,18 +29,18 @@ class SqlBatchYieldingTest {
                 expected[n] = n == present ? 0 : 1;
             }
             connection.setAutoCommit(false);
-            int[] counts = Sql.batchYielding(connection, "INSERT INTO t (n, word) VALUES (?, ?) ON CONFLICT DO NOTHING", rows);
+            String insert = "INSERT INTO t (n, word) VALUES (?, ?) ON CONFLICT DO NOTHING";
+            assertArrayEquals(expected, Sql.batchYielding(connection, insert, rows));
             connection.rollback(); // one transaction for all the parts: none of them stays
             assertEquals(List.of(present), Sql.query(connection, "SELECT n FROM t", row -> row.getInt(1)));
-            counts = Sql.batchYielding(connection, "INSERT INTO t (n, word) VALUES (?, ?) ON CONFLICT DO NOTHING", rows);
+            assertArrayEquals(expected, Sql.batchYielding(connection, insert, rows));
             connection.commit();
-            assertArrayEquals(expected, counts);
             for (int n = 0; n < count; n++) {
                 assertEquals(n == present ? "before" : "w" + n,
                         Sql.first(connection, "SELECT word FROM t WHERE n = ?", row -> row.getString(1), n), "row " + n);
             }
             assertEquals(Integer.valueOf(count), Sql.first(connection, "SELECT COUNT(*) FROM t", row -> row.getInt(1)));
-            assertArrayEquals(new int[0], Sql.batchYielding(connection, "INSERT INTO t (n, word) VALUES (?, ?)", List.of()));
+            assertArrayEquals(new int[0], Sql.batchYielding(connection, insert, List.of()));
         }
     }
 }
