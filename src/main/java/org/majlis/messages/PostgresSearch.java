@@ -27,7 +27,7 @@ final class PostgresSearch implements MessageSearch {
     private static final String MATCHES = " WHERE m.search_vector @@ to_tsquery('simple', ?)";
     /** Index scans switched for the rest of the transaction. */
     private static final String INDEX_SCANS = "SELECT set_config('enable_indexscan', ?, true)";
-    /** Up to this many matches, a search reads them all and sorts them itself. */
+    /** Up to this many matches, a search reads them by id, newest first, instead of reading every message newest first. */
     private static final int FEW = 1000;
 
     private static final Pattern MESSAGE_ID = Pattern.compile("m_[0-9A-Za-z]{1,38}");
