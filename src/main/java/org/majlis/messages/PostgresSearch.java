@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.majlis.store.Database;
 import org.majlis.store.Sql;
@@ -22,8 +23,10 @@ import org.majlis.store.Sql;
  */
 final class PostgresSearch implements MessageSearch {
 
+    /** The conversation a scope restricts by. */
+    private static final String CONVERSATION = " JOIN conversations c ON c.id = m.conversation_id";
     private static final String COLUMNS = "SELECT " + MessageRows.COLUMNS + ", c.id, c.room_name, c.name_a, c.name_b"
-            + " FROM " + MessageRows.FROM + " JOIN conversations c ON c.id = m.conversation_id";
+            + " FROM " + MessageRows.FROM + CONVERSATION;
     private static final String MATCHES = " WHERE m.search_vector @@ to_tsquery('simple', ?)";
     /** Index scans switched for the rest of the transaction. */
     private static final String INDEX_SCANS = "SELECT set_config('enable_indexscan', ?, true)";
@@ -59,6 +62,9 @@ final class PostgresSearch implements MessageSearch {
         Scopes.restrict(matches, parameters, scope);
         return Sql.transaction(database, connection -> {
             List<String> fewIds = fewMatches(connection, matches, parameters);
+            if (fewIds != null && fewIds.isEmpty()) {
+                return new Hits(List.of(), null, Map.of()); // no match: nothing to read
+            }
             List<Object> page = new ArrayList<>(fewIds == null ? parameters
                     : List.of(connection.createArrayOf("varchar", fewIds.toArray())));
             page.add(limit + 1);
@@ -81,8 +87,8 @@ final class PostgresSearch implements MessageSearch {
      */
     private List<String> fewMatches(Connection connection, CharSequence matches, List<Object> parameters) throws SQLException {
         Sql.query(connection, INDEX_SCANS, row -> null, "off");
-        List<String> ids = Sql.query(connection, "SELECT m.id FROM messages m JOIN conversations c ON c.id = m.conversation_id"
-                + matches + " LIMIT " + (few + 1), row -> row.getString(1), parameters.toArray());
+        List<String> ids = Sql.query(connection, "SELECT m.id FROM messages m" + CONVERSATION + matches + " LIMIT " + (few + 1),
+                row -> row.getString(1), parameters.toArray());
         if (ids.size() <= few) {
             return ids;
         }
